@@ -1,0 +1,36 @@
+# Two commands on a fresh machine: `make extract` and `make test`.
+VENV    ?= .venv
+PYTHON  ?= python3
+PY      := $(VENV)/bin/python
+INPUT   ?= data/raw
+OUTPUT  ?= data/processed
+EVAL_OUT ?= build/eval
+STAMP   := $(VENV)/.installed
+
+.PHONY: extract test eval docs clean
+
+$(STAMP): pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $@
+
+## extract: read every document of INPUT (default data/raw) into Parquet tables in OUTPUT
+extract: $(STAMP)
+	$(PY) -m pipeline extract --input $(INPUT) --output $(OUTPUT)
+
+## test: run the test suite
+test: $(STAMP)
+	$(PY) -m pytest -q
+
+## eval: run on the gold corpus (tests/corpus/documents) and score the tables against the gold
+eval: $(STAMP)
+	$(PY) -m pipeline extract --input tests/corpus/documents --output $(EVAL_OUT) --quiet
+	$(PY) -m pipeline eval --gold tests/corpus/gold --output $(EVAL_OUT)
+
+## docs: regenerate the README's data dictionary from pipeline/schemas.py
+docs: $(STAMP)
+	$(PY) -m pipeline docs
+
+clean:
+	rm -rf build $(OUTPUT)/*.parquet

@@ -1,0 +1,103 @@
+"""Command line: `python -m pipeline extract|eval|docs`, with ordinary conventions.
+
+Exit codes: 0 when the run finished (documents that failed are recorded in
+documents.parquet, not treated as a crash), 2 for bad usage such as a missing
+input folder, 1 for an unexpected error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+from pathlib import Path
+
+from pipeline.process import FileResult
+from pipeline.run import discover, run
+
+EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
+DEFAULT_INPUT = Path("data/raw")
+DEFAULT_OUTPUT = Path("data/processed")
+
+log = logging.getLogger("pipeline")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser with one sub-command per job."""
+    parser = argparse.ArgumentParser(
+        prog="python -m pipeline",
+        description="Turn a folder of decoupling (脱钩) documents into Parquet tables.",
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    extract = commands.add_parser("extract", help="read every document of a folder and write the tables")
+    extract.add_argument("--input", type=Path, default=DEFAULT_INPUT, help="folder of documents (default: %(default)s)")
+    extract.add_argument("--output", type=Path, default=DEFAULT_OUTPUT, help="folder for the Parquet tables (default: %(default)s)")
+    extract.add_argument("--workers", type=int, default=os.cpu_count() or 1, help="worker processes (default: number of cores, %(default)s)")
+    verbosity = extract.add_mutually_exclusive_group()
+    verbosity.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors")
+    verbosity.add_argument("-v", "--verbose", action="count", default=0, help="print a line per document; -vv adds tracebacks")
+
+    evaluate = commands.add_parser("eval", help="score the tables of a run against hand-checked gold")
+    evaluate.add_argument("--gold", type=Path, default=Path("tests/corpus/gold"), help="gold folder (default: %(default)s)")
+    evaluate.add_argument("--output", type=Path, required=True, help="folder holding the run's tables")
+
+    docs = commands.add_parser("docs", help="regenerate the README's data dictionary from the schemas")
+    docs.add_argument("--readme", type=Path, default=Path("README.md"), help="file to update (default: %(default)s)")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Parse arguments and run the chosen command; return the exit code."""
+    args = build_parser().parse_args(argv)
+    if args.command == "extract":
+        return _extract(args)
+    if args.command == "eval":
+        from pipeline.evaluation import main as evaluation_main
+
+        return evaluation_main(["--gold", str(args.gold), "--output", str(args.output)])
+    from pipeline.schema_doc import update_readme
+
+    changed = update_readme(args.readme)
+    print(f"{args.readme}: {'updated' if changed else 'already up to date'}")
+    return EXIT_OK
+
+
+def _extract(args: argparse.Namespace) -> int:
+    levels = {0: logging.WARNING, 1: logging.INFO}
+    level = logging.ERROR if args.quiet else levels.get(args.verbose, logging.DEBUG)
+    logging.basicConfig(level=level, format="%(levelname)s %(message)s")
+    if not args.input.is_dir():
+        print(f"error: input folder not found: {args.input}", file=sys.stderr)
+        return EXIT_USAGE
+    if args.workers < 1:
+        print("error: --workers must be at least 1", file=sys.stderr)
+        return EXIT_USAGE
+    progress = _progress_bar(len(discover(args.input)), enabled=not args.quiet and sys.stderr.isatty())
+
+    def on_file_done(result: FileResult) -> None:
+        document = result.document
+        if args.verbose:
+            detail = document.get("error") or "; ".join(document["warnings"])
+            log.info("%-8s %s %s", document["status"], document["source_path"], detail)
+        if progress is not None:
+            progress.update()
+
+    try:
+        summary = run(args.input, args.output, workers=args.workers, on_file_done=on_file_done)
+    finally:
+        if progress is not None:
+            progress.close()
+    if not args.quiet:
+        print(summary.line())
+    return EXIT_OK
+
+
+def _progress_bar(total: int, enabled: bool):  # type: ignore[no-untyped-def]
+    """A tqdm bar on a terminal; None when output is piped or quiet."""
+    if not enabled:
+        return None
+    from tqdm import tqdm
+
+    return tqdm(total=total, unit="doc", file=sys.stderr)
