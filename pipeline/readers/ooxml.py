@@ -1,0 +1,85 @@
+"""Open Office Open XML packages (.docx, .xlsx) with one-line errors, as both fail the same ways.
+
+A Word or Excel file is a zip whose `_rels/.rels` names the main part; a file that
+is no zip, or a zip missing that part, becomes a ReadError naming the cause instead
+of the library's `PackageNotFoundError` or `KeyError`.
+"""
+
+from __future__ import annotations
+
+import zipfile
+import zlib
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path, PurePosixPath
+
+from lxml import etree
+
+from pipeline.model import ReadError
+
+OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+PACKAGE_RELS = "_rels/.rels"
+_RELS_NS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+_OFFICE_DOCUMENT_TYPES = (
+    "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument",
+    "http://purl.oclc.org/ooxml/officeDocument/relationships/officeDocument",
+)
+_OPEN_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, KeyError, ValueError, OSError, etree.XMLSyntaxError)
+"""What python-docx and openpyxl raise on a damaged package (ValueError, OSError: no part of the right type)."""
+
+
+@contextmanager
+def opening_package(path: Path, fmt: str, application: str) -> Iterator[None]:
+    """Check `path` is a whole package, then turn the errors of the library opening it into ReadError.
+
+    Example: `with opening_package(path, "DOCX", "Word"): docx.Document(path)` on a zip
+    without `word/document.xml` raises `ReadError("corrupt DOCX: missing part word/document.xml")`.
+    """
+    _check_package(path, fmt, application)
+    try:
+        yield
+    except _OPEN_ERRORS as exc:
+        raise ReadError(f"corrupt {fmt}: {_one_line(exc)}") from exc
+
+
+def _check_package(path: Path, fmt: str, application: str) -> None:
+    """Raise ReadError unless `path` is a zip holding the main part its `_rels/.rels` names."""
+    if not zipfile.is_zipfile(path):
+        raise ReadError(f"not a zip archive: the .{fmt.lower()} file {_what_it_holds(path, application)}")
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = set(archive.namelist())
+            if PACKAGE_RELS not in names:
+                raise ReadError(f"corrupt {fmt}: missing part {PACKAGE_RELS}")
+            main_part = _main_part(archive.read(PACKAGE_RELS))
+    except (zipfile.BadZipFile, zlib.error, EOFError, etree.XMLSyntaxError) as exc:
+        raise ReadError(f"corrupt {fmt}: {_one_line(exc)}") from exc
+    if main_part is None:
+        raise ReadError(f"corrupt {fmt}: {PACKAGE_RELS} names no main document part")
+    if main_part not in names:
+        raise ReadError(f"corrupt {fmt}: missing part {main_part}")
+
+
+def _main_part(rels_xml: bytes) -> str | None:
+    """The zip member name of the officeDocument relationship: `/word/document.xml` → `word/document.xml`."""
+    for rel in etree.fromstring(rels_xml).iter(f"{_RELS_NS}Relationship"):
+        if rel.get("Type") in _OFFICE_DOCUMENT_TYPES and rel.get("Target"):
+            return str(PurePosixPath(rel.get("Target", "").lstrip("/")))
+    return None
+
+
+def _what_it_holds(path: Path, application: str) -> str:
+    """Say what a non-zip file is, as far as its first bytes tell: empty, OLE2 or something else."""
+    with path.open("rb") as handle:
+        head = handle.read(len(OLE2_MAGIC))
+    if not head:
+        return "is empty (0 bytes)"
+    if head == OLE2_MAGIC:
+        return f"is an OLE2 compound file (a legacy binary or a password-protected {application} file)"
+    return f"holds no {application} package"
+
+
+def _one_line(exc: BaseException) -> str:
+    """The exception's message on one line; a KeyError's message without its quotes."""
+    message = str(exc.args[0]) if isinstance(exc, KeyError) and exc.args else str(exc)
+    return " ".join(message.split()) or type(exc).__name__

@@ -1,0 +1,160 @@
+"""Printed lines of a PDF page, rebuilt from its glyphs on typed data.
+
+pdfplumber's own text extraction guesses word spaces from gaps, which inserts
+spaces that are not printed (`2020 年 10 月底前` for `2020年10月底前`). Here a space
+is kept only where the PDF holds a space glyph, or where a gap is wide enough
+to separate two Latin words or two runs of text on one line.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+WORD_GAP_EM = 0.25
+"""A gap between two Latin letters or digits at least this wide (in ems) is a word space."""
+
+COLUMN_GAP_EM = 1.5
+"""A gap at least this wide separates two runs of text on one line (`姓名：____   电话：____`)."""
+
+FOOTER_BAND = 0.12
+"""A bare page number counts as a footer only within this fraction of the page height from the bottom."""
+
+_CID = re.compile(r"^\(cid:\d+\)$")
+_DECORATED_PAGE_NUMBER = re.compile(
+    r"^(?:[—–－-]+\s*\d{1,4}\s*[—–－-]+|第\s*\d{1,4}\s*页(?:\s*[，,/]?\s*共\s*\d{1,4}\s*页)?)$"
+)
+_BARE_PAGE_NUMBER = re.compile(r"^\d{1,4}$")
+_SUBSET_PREFIX = re.compile(r"^[A-Z]{6}\+")
+
+
+@dataclass(frozen=True)
+class Glyph:
+    """One printed character with its box; `font` is the family without the subset prefix."""
+
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    font: str
+
+    @property
+    def is_blank(self) -> bool:
+        return not self.text.strip()
+
+    @property
+    def centre(self) -> tuple[float, float]:
+        return (self.x0 + self.x1) / 2, (self.top + self.bottom) / 2
+
+
+@dataclass(frozen=True)
+class Line:
+    """One printed line: its text, box, dominant size and font, and 1-based page."""
+
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    font: str
+    page: int
+
+
+def font_family(fontname: str) -> str:
+    """Drop the subset tag so `CAAAAA+FandolFang-Regular` and `GAAAAA+FandolFang-Regular` compare equal."""
+    return _SUBSET_PREFIX.sub("", fontname)
+
+
+def is_cid_garbage(text: str) -> bool:
+    """True for glyphs pdfminer could not map to a character, printed as `(cid:123)`."""
+    return bool(_CID.match(text))
+
+
+def is_cjk(char: str) -> bool:
+    """True for CJK ideographs and punctuation (`年`, `，`, `〔`), whose font tells a 黑体 heading from 仿宋 body."""
+    return char >= "\u2e80"
+
+
+def _is_latin(char: str) -> bool:
+    return char.isascii() and char.isalnum()
+
+
+def needs_space(left: Glyph, right: Glyph) -> bool:
+    """Whether an unprinted gap between two glyphs reads as a space: Latin words or separate runs."""
+    gap = right.x0 - left.x1
+    size = max(left.size, right.size)
+    if gap >= COLUMN_GAP_EM * size:
+        return True
+    return _is_latin(left.text[-1]) and _is_latin(right.text[0]) and gap >= WORD_GAP_EM * size
+
+
+def line_text(glyphs: Sequence[Glyph]) -> str:
+    """The text of glyphs on one line, left to right: `2020年` stays unspaced, a space glyph stays one space."""
+    out: list[str] = []
+    previous: Glyph | None = None
+    pending_space = False
+    for glyph in glyphs:
+        if glyph.is_blank:
+            pending_space = True
+            continue
+        if previous is not None and (pending_space or needs_space(previous, glyph)):
+            out.append(" ")
+        out.append(glyph.text)
+        previous = glyph
+        pending_space = False
+    return "".join(out)
+
+
+def _dominant(values: Iterable[str | float]) -> str | float:
+    return Counter(values).most_common(1)[0][0]
+
+
+def _make_line(glyphs: list[Glyph], page: int) -> Line | None:
+    """A line from its glyphs, boxed by the inked ones; None for a line of space glyphs only."""
+    glyphs.sort(key=lambda g: g.x0)
+    inked = [g for g in glyphs if not g.is_blank]
+    if not inked:
+        return None
+    cjk = [g for g in inked if is_cjk(g.text[0])] or inked
+    return Line(
+        text=line_text(glyphs),
+        x0=min(g.x0 for g in inked),
+        x1=max(g.x1 for g in inked),
+        top=min(g.top for g in inked),
+        bottom=max(g.bottom for g in inked),
+        size=float(_dominant(round(g.size * 2) / 2 for g in inked)),
+        font=str(_dominant(g.font for g in cjk)),
+        page=page,
+    )
+
+
+def glyphs_to_lines(glyphs: Iterable[Glyph], page: int) -> list[Line]:
+    """Group glyphs into lines top to bottom: a glyph whose middle lies within the current line's height joins it."""
+    lines: list[Line] = []
+    current: list[Glyph] = []
+    current_bottom = 0.0
+    for glyph in sorted(glyphs, key=lambda g: (g.top, g.x0)):
+        middle = glyph.centre[1]
+        if current and middle <= current_bottom:
+            current.append(glyph)
+            current_bottom = max(current_bottom, glyph.bottom)
+            continue
+        if current and (line := _make_line(current, page)):
+            lines.append(line)
+        current, current_bottom = [glyph], glyph.bottom
+    if current and (line := _make_line(current, page)):
+        lines.append(line)
+    return lines
+
+
+def is_page_footer(line: Line, page_height: float) -> bool:
+    """True for printed page numbers: `— 3 —`, `- 3 -`, `第3页 共18页`, or a bare `3` at the page bottom."""
+    text = line.text.strip()
+    if _DECORATED_PAGE_NUMBER.match(text):
+        return True
+    return bool(_BARE_PAGE_NUMBER.match(text)) and line.top >= page_height * (1 - FOOTER_BAND)
