@@ -71,6 +71,7 @@ def _document_fields(document: Document) -> Row:
         "ocr": document.ocr,
         "status": "partial" if document.warnings else "ok",
         "warnings": list(document.warnings),
+        "roster_rows": 0,
         "text": document_text(document),
     }
 
