@@ -1,0 +1,231 @@
+"""Supervising units (业务主管单位) as full, current names, so rows of different rosters can be compared.
+
+Example: `原自治区经信委` in a 广西壮族自治区 roster → 广西壮族自治区经济和信息化委员会, former, now
+广西壮族自治区工业和信息化厅; `邵阳市农林局` in a 邵阳市 roster → former, now 邵阳市农业农村局.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+
+from normalizers.agency_places import Place, own_places, split_place, starts_with_own_place
+from normalizers.agency_variants import collapse_variants
+from normalizers.agency_vocabulary import (
+    PLACE,
+    abbreviations,
+    committee_forms,
+    departments,
+    direct_registration_words,
+    people_organisation_suffixes,
+    successors,
+    uncertain_units,
+)
+from normalizers.locality import Locality
+
+FORMER_MARK = "原"
+KEY_DIGITS = 16
+_SPACE = re.compile(r"\s+")
+_STRAY_PUNCTUATION = "，,。.；;：:、"
+
+
+@dataclass(frozen=True)
+class AgencyName:
+    """A supervising unit as printed and as normalised.
+
+    `name` is None for 直接登记 and for units whose full name is not certain (`原邵阳市邮政局`);
+    `former` is None when the reform's effect on the unit is not known; `current` is the successor,
+    the unit itself when not former, None when the successor is not certain. `locality` is the
+    unit's own place (a 湖南省 unit in a 邵阳市 roster is a province unit), None for 直接登记.
+    """
+
+    raw: str | None
+    name: str | None
+    former: bool | None
+    current: str | None
+    registration: str
+    locality: Locality | None = None
+
+
+@dataclass(frozen=True)
+class _Unit:
+    """A unit name cut into its committee form (or none), its place and its body (`邵阳市` + `民政局`)."""
+
+    committee: str | None
+    place: Place | None
+    body: str
+    certain: bool
+
+    def render(self, body: str) -> str:
+        """The full name with another body, so a successor keeps the unit's place and committee."""
+        place = self.place.name if self.place else ""
+        head = self.committee.replace(PLACE, place) if self.committee else place
+        return head + body
+
+
+def clean_text(raw: str | None) -> str:
+    """NFKC, no white space, no stray end punctuation or unbalanced bracket: ` 邵阳市　民政局）` → 邵阳市民政局."""
+    text = _SPACE.sub("", unicodedata.normalize("NFKC", raw or "")).strip(_STRAY_PUNCTUATION)
+    while text.endswith(")") and text.count(")") > text.count("("):
+        text = text[:-1].strip(_STRAY_PUNCTUATION)
+    while text.startswith("(") and text.count("(") > text.count(")"):
+        text = text[1:].strip(_STRAY_PUNCTUATION)
+    return text
+
+
+def _strip_former(text: str, document: Locality) -> tuple[str, bool]:
+    """Drop a leading 原 and say whether it was there; `原阳县…` in its own county keeps its 原."""
+    if text.startswith(FORMER_MARK) and not starts_with_own_place(text, document):
+        return text[len(FORMER_MARK) :], True
+    return text, False
+
+
+def _expand(body: str) -> str:
+    """Expand an abbreviated ending of a unit name: `经信委` → `经济和信息化委员会`."""
+    for short, full in abbreviations().items():
+        if body.endswith(short):
+            return body[: -len(short)] + full
+    return body
+
+
+def _default_place(body: str, document: Locality) -> Place | None:
+    """The place of a standard department printed without one: the document's own (a …厅 is a province's)."""
+    places = own_places(document)
+    if not places:
+        return None
+    return places[-1] if body.endswith("厅") else places[0]
+
+
+def _committee(text: str, document: Locality) -> _Unit | None:
+    """A party or youth-league committee and its department: `市委宣传部` → 中国共产党{市}委员会 + 宣传部.
+
+    A form ending in 委 does not take the 委 of 委员会: a bare `…市委员会` may be another committee.
+    """
+    for form in committee_forms():
+        if not text.startswith(form.before):
+            continue
+        split = split_place(text[len(form.before) :], document)
+        committee_closes = split.rest.startswith(form.after) and not split.rest[len(form.after) :].startswith("员会")
+        if (split.place or split.unresolved) and committee_closes:
+            body = _expand(split.rest[len(form.after) :])
+            return _Unit(form.expansion, split.place, body, not split.unresolved)
+    return None
+
+
+def _unit(text: str, document: Locality) -> _Unit:
+    """Cut a cleaned unit name into committee, place and expanded body, adding the place a bare department lacks."""
+    committee = _committee(text, document)
+    if committee is not None:
+        return committee
+    split = split_place(text, document)
+    body = _expand(split.rest)
+    place = split.place
+    if place is None and not split.unresolved and body in departments():
+        place = _default_place(body, document)
+    return _Unit(None, place, body, not split.unresolved and body not in uncertain_units())
+
+
+def _is_current(unit: _Unit) -> bool:
+    """True for names the reform left in place: standard departments, committees, people's organisations."""
+    if unit.committee and not unit.body:
+        return True
+    return unit.body in departments() or unit.body.endswith(people_organisation_suffixes())
+
+
+def _resolve(raw: str | None, text: str, marked: bool, document: Locality) -> AgencyName:
+    """Name, former flag and successor of a cleaned unit name whose 原 is already taken off."""
+    unit = _unit(text, document)
+    locality = unit.place.locality if unit.place else None
+    if not unit.certain:
+        return AgencyName(raw, None, True if marked else None, None, "supervised", locality)
+    name = unit.render(unit.body)
+    key = (unit.body, locality.level if locality else "")
+    if unit.committee is None and key in successors():
+        successor = successors()[key]
+        return AgencyName(raw, name, True, unit.render(successor) if successor else None, "supervised", locality)
+    if marked:
+        return AgencyName(raw, name, True, None, "supervised", locality)
+    if _is_current(unit):
+        return AgencyName(raw, name, False, name, "supervised", locality)
+    return AgencyName(raw, name, None, None, "supervised", locality)
+
+
+def normalize_agency(raw: str | None, locality: Locality) -> AgencyName:
+    """Normalise a printed supervising unit against the document's locality.
+
+    Example: `原邵阳市国土资源局` → 邵阳市国土资源局, former, now 邵阳市自然资源和规划局;
+    `直接登记` → registration `direct` with no name.
+    """
+    text = clean_text(raw)
+    if not text or text in direct_registration_words():
+        return AgencyName(raw, None, None, None, "direct")
+    text, marked = _strip_former(text, locality)
+    return _resolve(raw, text, marked, locality)
+
+
+def canonical_agencies(rows: Iterable[tuple[AgencyName, Locality]]) -> list[AgencyName]:
+    """The agencies with spelling variants replaced by their canonical unit, in order, for the roster's columns.
+
+    Example: with both seen, `邵阳市住房城乡建设局` becomes 邵阳市住房和城乡建设局, current.
+    """
+    pairs = list(rows)
+    canonical = collapse_variants(agency.name for agency, _ in pairs if agency.name)
+    result = []
+    for agency, document in pairs:
+        target = canonical.get(agency.name or "", agency.name)
+        if target == agency.name:
+            result.append(agency)
+            continue
+        _, marked = _strip_former(clean_text(agency.raw), document)
+        result.append(replace(_resolve(agency.raw, target, marked, document), raw=agency.raw))
+    return result
+
+
+def agency_key(agency: AgencyName, document: Locality) -> str:
+    """A stable key: the first hex digits of the SHA-256 of the unit's place and name (or printed text)."""
+    place = agency.locality or Locality()
+    label = agency.name or _strip_former(clean_text(agency.raw), document)[0]
+    text = "|".join([place.province or "", place.city or "", place.county or "", label])
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:KEY_DIGITS]
+
+
+def _former(values: list[bool | None]) -> bool | None:
+    """A unit is former when any roster line says so, current when one says that and none says former."""
+    if True in values:
+        return True
+    return False if False in values else None
+
+
+def agency_table(rows: Iterable[tuple[AgencyName, Locality]]) -> list[dict]:
+    """Rows of agencies.parquet: one per distinct supervising unit, with every spelling seen, sorted by name.
+
+    Example: `邵阳市农林局` and `原邵阳市农林局` make one row, former, successor 邵阳市农业农村局, rows 2.
+    """
+    pairs = [(agency, document) for agency, document in rows if agency.registration == "supervised"]
+    groups: dict[str, list[AgencyName]] = {}
+    for agency, (_, document) in zip(canonical_agencies(pairs), pairs, strict=True):
+        groups.setdefault(agency_key(agency, document), []).append(agency)
+    table = [_table_row(key, agencies) for key, agencies in groups.items()]
+    return sorted(table, key=lambda row: (row["name"] is None, row["name"] or "", row["agency_key"]))
+
+
+def _table_row(key: str, agencies: list[AgencyName]) -> dict:
+    """One agencies.parquet row from the roster lines naming one unit."""
+    first = agencies[0]
+    former = _former([agency.former for agency in agencies])
+    successor = next((a.current for a in agencies if a.former and a.current), None) if former else None
+    place = first.locality or Locality()
+    return {
+        "agency_key": key,
+        "name": first.name,
+        "aliases": sorted({agency.raw for agency in agencies if agency.raw}),
+        "former": former,
+        "successor": successor,
+        "province": place.province,
+        "city": place.city,
+        "county": place.county,
+        "rows": len(agencies),
+    }
