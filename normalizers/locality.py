@@ -84,7 +84,8 @@ def resolve_locality(primary: Sequence[str], secondary: Sequence[str] = ()) -> t
 def _score(target: Division, named: Counter[tuple[Division, bool]]) -> tuple[int, ...]:
     """How often primary, then secondary clues name the target, then its province or city; the more
     specific unit last."""
-    parents = [p for name in {target.province, target.city} - {None} for p in divisions.lookup(name) if p.contains(target)]
+    names = {target.province, target.city} - {None}
+    parents = [p for name in names for p in divisions.lookup(name) if p.contains(target)]
     return (
         named[target, True],
         named[target, False],
