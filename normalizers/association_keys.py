@@ -1,0 +1,173 @@
+"""association_key: one value for every roster row, in any document, that names the same association.
+
+Example: `宁夏回族自治区煤炭行业协会` and `宁夏煤炭行业协会` in two 宁夏 documents share a key, while
+`开封市书法协会` and `开封市书法家协会` keep two, because `家` is content and not a locality word.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+from rapidfuzz import fuzz, process
+from rapidfuzz.distance import Indel
+
+from normalizers import divisions
+from normalizers.locality import Locality
+from normalizers.name_places import PROVINCE_DIGITS, designators, leading_places, locality_scope
+from normalizers.names import CACHE_SIZE, normalize_name
+
+KEY_HEX_DIGITS = 16
+CANDIDATE_SCORE_CUTOFF = 50
+"""rapidfuzz `ratio` below which two canonical names are not even checked; the merge rule decides the rest."""
+MAX_PLACE_LENGTH = 8
+"""Longest place name (without designator) looked up before a designator, e.g. `克孜勒苏柯尔克孜`."""
+
+
+@dataclass(frozen=True)
+class NameRecord:
+    """One roster row as the key sees it: the normalised name, the document's locality, and the kind.
+
+    `county` is optional; it keeps a bare `足球协会` in a county roster apart from the city's.
+    """
+
+    name: str
+    province: str | None
+    city: str | None
+    kind: str
+    county: str | None = None
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def canonical_name(name: str, locality: Locality) -> str:
+    """The name with everything that does not tell associations apart removed, for exact matching.
+
+    Punctuation, brackets and case go; the opening chain of places becomes the short name of its
+    most specific place (a place elsewhere in the same province names its own association), and a
+    name without one gets its locality's: in a 宁夏 document
+    `宁夏回族自治区煤炭行业协会`, `宁夏煤炭行业协会` and `煤炭行业协会` all become `宁夏煤炭行业协会`;
+    `宁夏河北省商会` becomes `宁夏河北商会`.
+    """
+    text = "".join(c for c in normalize_name(name).casefold() if not unicodedata.category(c).startswith("P"))
+    scope = locality_scope(locality)
+    own = leading_places(text, scope.code if scope else None)
+    if not own.places and scope:
+        own = leading_places(text, scope.code[:PROVINCE_DIGITS])
+    if own.places:
+        head = own.places[-1].short_name
+    else:
+        head = scope.division.short_name if scope and scope.division else ""
+    rest = text[own.length:]
+    other = leading_places(rest, None)
+    if other.places:
+        rest = other.places[-1].short_name + rest[other.length:]
+    return head + rest
+
+
+def _skeleton(canonical: str) -> str:
+    """The canonical name without any character of a locality designator: a block for fuzzy candidates.
+
+    Two names that differ only by designators (`河北省` / `河北`) have the same skeleton.
+    """
+    letters = _designator_letters()
+    return "".join(c for c in canonical if c not in letters)
+
+
+@cache
+def _designator_letters() -> frozenset[str]:
+    """Every character of a designator (`省`, `市`, `回`, `族`, `自`, `治`, `区`…), removed to form skeletons."""
+    return frozenset("".join(designators()))
+
+
+def differs_only_in_designators(a: str, b: str) -> bool:
+    """True when two canonical names differ only by designators following a place name.
+
+    `宁夏河北省商会` / `宁夏河北商会` → True (`省` follows `河北`); `开封书法协会` / `开封书法家协会` and
+    `宁夏苏浙商会` / `宁夏苏浙总商会` → False: any other differing character is content.
+    """
+    for op in Indel.opcodes(a, b):
+        if op.tag == "equal":
+            continue
+        if op.tag == "delete":
+            segment, before = a[op.src_start : op.src_end], a[: op.src_start]
+        elif op.tag == "insert":
+            segment, before = b[op.dest_start : op.dest_end], b[: op.dest_start]
+        else:
+            return False
+        if not _designates_place(before, segment):
+            return False
+    return True
+
+
+def _designates_place(before: str, segment: str) -> bool:
+    """True when `segment` is a designator and `before` ends with the place it completes (`河北` + `省`)."""
+    if segment not in designators():
+        return False
+    for size in range(1, min(len(before), MAX_PLACE_LENGTH) + 1):
+        place = before[-size:]
+        for division in (*divisions.lookup(place), *divisions.lookup(place + segment)):
+            if division.name == place + segment or (division.short_name == place and division.name.endswith(segment)):
+                return True
+    return False
+
+
+class _Clusters:
+    """Union-find over canonical names, so merges are transitive and independent of input order."""
+
+    def __init__(self, names: Iterable[str]) -> None:
+        self.parent = {name: name for name in names}
+
+    def find(self, name: str) -> str:
+        root = name
+        while self.parent[root] != root:
+            root = self.parent[root]
+        while self.parent[name] != root:
+            self.parent[name], name = root, self.parent[name]
+        return root
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            keep, drop = sorted((ra, rb), key=lambda s: (len(s), s))
+            self.parent[drop] = keep
+
+
+def assign_keys(records: Sequence[NameRecord]) -> list[str]:
+    """An association_key per record: 16 hex digits of the SHA-256 of `province|canonical name`.
+
+    Records with equal canonical names share a key. Within a province and kind, names with the
+    same skeleton are compared with rapidfuzz, and merged when they differ only by designators;
+    the shortest canonical name of a cluster is hashed, so any order of the same rows gives the
+    same keys. Blocking keeps the cost near linear in the number of rows.
+    """
+    canonicals = [
+        canonical_name(r.name, Locality(province=r.province, city=r.city, county=r.county)) for r in records
+    ]
+    per_province: dict[str, set[str]] = defaultdict(set)
+    blocks: dict[tuple[str, str, str], set[str]] = defaultdict(set)
+    for record, canonical in zip(records, canonicals):
+        province = record.province or ""
+        per_province[province].add(canonical)
+        blocks[(province, record.kind, _skeleton(canonical))].add(canonical)
+    clusters = {province: _Clusters(names) for province, names in per_province.items()}
+    for (province, _, _), names in blocks.items():
+        if len(names) > 1:
+            _merge_block(sorted(names), clusters[province])
+    return [_key(r.province or "", clusters[r.province or ""].find(c)) for r, c in zip(records, canonicals)]
+
+
+def _merge_block(names: list[str], clusters: _Clusters) -> None:
+    """Merge the pairs of one block that rapidfuzz proposes and the designator rule accepts."""
+    scores = process.cdist(names, names, scorer=fuzz.ratio, score_cutoff=CANDIDATE_SCORE_CUTOFF)
+    for i, j in zip(*scores.nonzero()):
+        if i < j and differs_only_in_designators(names[i], names[j]):
+            clusters.union(names[i], names[j])
+
+
+def _key(province: str, canonical: str) -> str:
+    """16 hex digits of SHA-256, the same on every machine and run: `宁夏回族自治区|宁夏煤炭协会` → `…`."""
+    return hashlib.sha256(f"{province}|{canonical}".encode("utf-8")).hexdigest()[:KEY_HEX_DIGITS]
