@@ -1,0 +1,90 @@
+"""Roster vocabulary: column-header synonyms, status words and marks, as data.
+
+Example: the header `业务主管单位（或原业务主管单位）` maps to the `supervisor` field,
+the cell `已脱钩` to status `decoupled`, and a `√` under `拟脱钩` to `planned`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from normalizers.names import kind_suffix, normalize_name
+from normalizers.vocabulary import read_table
+
+_SPACE = re.compile(r"\s+")
+_PARENTHETICAL = re.compile(r"[（(][^）)]*[）)]")
+
+
+@dataclass(frozen=True)
+class StatusMatch:
+    """A status word found in a text: the enumeration value and the word as printed."""
+
+    status: str
+    word: str
+
+
+def _compact(text: str) -> str:
+    return _SPACE.sub("", text)
+
+
+@cache
+def _header_fields() -> dict[str, str]:
+    return {_compact(row["header"]): row["field"] for row in read_table("roster_headers.csv")}
+
+
+@cache
+def _status_words() -> tuple[tuple[str, str], ...]:
+    """Status words, longest first, so `未脱钩` wins over `脱钩` and `暂不脱钩` over `不脱钩`."""
+    rows = read_table("status_words.csv")
+    return tuple(sorted(((r["word"], r["status"]) for r in rows), key=lambda p: -len(p[0])))
+
+
+@cache
+def _marks() -> frozenset[str]:
+    return frozenset(row["mark"] for row in read_table("status_marks.csv"))
+
+
+@cache
+def _skip_words() -> tuple[str, ...]:
+    return tuple(row["word"] for row in read_table("roster_skip_words.csv"))
+
+
+def header_field(header: str) -> str | None:
+    """The roster field a column header names, or None.
+
+    Tried as printed, then without parenthetical qualifiers:
+    `业务主管单位（原业务主管单位）` → `业务主管单位` → `supervisor`.
+    """
+    compact = _compact(header)
+    fields = _header_fields()
+    if compact in fields:
+        return fields[compact]
+    return fields.get(_PARENTHETICAL.sub("", compact))
+
+
+def find_status(text: str) -> StatusMatch | None:
+    """The first (longest) status word inside a text: `已脱钩（2019年）` → decoupled."""
+    compact = _compact(text)
+    for word, status in _status_words():
+        if word in compact:
+            return StatusMatch(status, word)
+    return None
+
+
+def is_mark(text: str) -> bool:
+    """True for a tick or similar mark put under a status column (`√`, `✓`, `是`)."""
+    return _compact(text) in _marks()
+
+
+def is_total_row_label(text: str) -> bool:
+    """True for the label of a 合计/总计 row, which is not an association."""
+    compact = _compact(text)
+    return any(compact.startswith(word) for word in _skip_words())
+
+
+def is_association_name(text: str) -> bool:
+    """True when a text reads as an association's name: `宁夏能源协会`, not `领导签字` or `1`."""
+    name = normalize_name(text)
+    return len(name) > 2 and kind_suffix(name) is not None

@@ -1,0 +1,95 @@
+"""The roster vocabulary as data (files well formed) and as behaviour (words map right)."""
+
+from __future__ import annotations
+
+import pytest
+
+from normalizers.roster_vocabulary import find_status, header_field, is_association_name, is_mark, is_total_row_label
+from normalizers.vocabulary import read_table
+from pipeline.schemas import ASSOCIATIONS
+
+STATUSES = {"decoupled", "planned", "deferred", "exempt", "not_decoupled", "deregistered", "unknown"}
+FIELDS = {"seq", "name", "supervisor", "status", "note"}
+FILES = {
+    "roster_headers.csv": ("header", ("header", "field", "source")),
+    "status_words.csv": ("word", ("word", "status", "source")),
+    "status_marks.csv": ("mark", ("mark", "source")),
+    "roster_skip_words.csv": ("word", ("word", "source")),
+}
+
+
+@pytest.mark.parametrize(("filename", "spec"), FILES.items(), ids=FILES.keys())
+def test_vocabulary_file_is_well_formed(filename: str, spec: tuple[str, tuple[str, ...]]) -> None:
+    key, columns = spec
+    rows = read_table(filename)
+    assert rows and tuple(rows[0]) == columns
+    assert all(all(row[c].strip() for c in columns) for row in rows), "empty cell"
+    keys = [row[key] for row in rows]
+    assert len(keys) == len(set(keys)), "duplicate entry"
+
+
+def test_status_words_map_to_the_schema_enumeration() -> None:
+    assert {row["status"] for row in read_table("status_words.csv")} <= STATUSES
+    assert "status" in ASSOCIATIONS.names
+
+
+def test_header_synonyms_map_to_roster_fields() -> None:
+    assert {row["field"] for row in read_table("roster_headers.csv")} <= FIELDS
+
+
+HEADER_CASES = {
+    "plain": ("名称", "name"),
+    "long-name": ("行业协会商会名称", "name"),
+    "wrapped": ("行业协会\n商会名称", "name"),
+    "qualified-supervisor": ("业务主管单位（或原业务主管单位）", "supervisor"),
+    "guided-supervisor": ("业务主管（指导）单位", "supervisor"),
+    "spaced-seq": ("序  号", "seq"),
+    "note": ("备注", "note"),
+    "status": ("是否脱钩", "status"),
+    "unrelated": ("法定代表人", None),
+}
+
+
+@pytest.mark.parametrize(("header", "field"), HEADER_CASES.values(), ids=HEADER_CASES.keys())
+def test_header_field(header: str, field: str | None) -> None:
+    assert header_field(header) == field
+
+
+STATUS_CASES = {
+    "decoupled": ("已脱钩", "decoupled"),
+    "actually-decoupled": ("实际脱钩", "decoupled"),
+    "completed": ("已完成脱钩", "decoupled"),
+    "planned": ("拟脱钩", "planned"),
+    "listed": ("列入脱钩名单", "planned"),
+    "deferred": ("暂缓脱钩", "deferred"),
+    "exempt-not-yet": ("暂不脱钩", "exempt"),
+    "exempt-approved": ("批准不脱钩", "exempt"),
+    "not-decoupled-wins-over-decoupled": ("未脱钩", "not_decoupled"),
+    "deregistered": ("已注销", "deregistered"),
+    "inside-a-note": ("该会已脱钩（2019年）", "decoupled"),
+    "no-status": ("脱钩改革名单", None),
+}
+
+
+@pytest.mark.parametrize(("text", "status"), STATUS_CASES.values(), ids=STATUS_CASES.keys())
+def test_find_status(text: str, status: str | None) -> None:
+    match = find_status(text)
+    assert (match.status if match else None) == status
+
+
+@pytest.mark.parametrize(("text", "expected"), [("√", True), (" ✓ ", True), ("是", True), ("拟脱钩", False), ("", False)])
+def test_is_mark(text: str, expected: bool) -> None:
+    assert is_mark(text) is expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [("合计", True), ("总计：52家", True), ("合作社协会", False)])
+def test_is_total_row_label(text: str, expected: bool) -> None:
+    assert is_total_row_label(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("甲市能源协会", True), ("甲市工艺美术协会)", True), ("甲市川渝总商会", True), ("领导签字", False), ("协会", False)],
+)
+def test_is_association_name(text: str, expected: bool) -> None:
+    assert is_association_name(text) is expected
