@@ -1,4 +1,4 @@
-"""Turn one input file into its rows: sniff, read, and (later) extract.
+"""Turn one input file into its rows: sniff, read, extract.
 
 This runs inside worker processes, so it takes and returns plain picklable data
 and never raises for a bad file: a file that cannot be read becomes a `failed`
@@ -11,9 +11,9 @@ import hashlib
 import logging
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
-from pipeline.model import Document, ReadError, document_text
+from pipeline.extract import Row, extract
+from pipeline.model import ReadError, document_text
 from pipeline.readers import reader_for
 from pipeline.sniff import sniff_format
 
@@ -21,9 +21,6 @@ log = logging.getLogger(__name__)
 
 DOC_ID_HEX_DIGITS = 16
 HASH_CHUNK_BYTES = 1 << 20
-
-Row = dict[str, Any]
-
 
 @dataclass
 class FileResult:
@@ -60,20 +57,17 @@ def process_file(input_dir: Path, path: Path) -> FileResult:
     except Exception as exc:  # a library choking on an odd file must not stop the run
         log.debug("unexpected error reading %s", path, exc_info=True)
         return FileResult({**row, "status": "failed", "error": _one_line(f"cannot read: {type(exc).__name__}: {exc}")})
-    return FileResult({**row, **_document_fields(document)})
-
-
-def _document_fields(document: Document) -> Row:
-    """The file-level columns a successfully read document fills."""
-    return {
+    extraction = extract(document, row["doc_id"])
+    warnings = document.warnings + extraction.warnings
+    read = {
         "source_format": document.source_format,
         "pages": document.pages,
         "ocr": document.ocr,
-        "status": "partial" if document.warnings else "ok",
-        "warnings": list(document.warnings),
-        "roster_rows": 0,
+        "status": "partial" if warnings else "ok",
+        "warnings": warnings,
         "text": document_text(document),
     }
+    return FileResult({**row, **read, **extraction.fields}, extraction.rows)
 
 
 def _one_line(message: str) -> str:

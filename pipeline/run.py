@@ -10,12 +10,15 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
+from pipeline.link import link
 from pipeline.process import FileResult, Row, process_file
 from pipeline.schemas import TABLES
 from pipeline.writer import write_table
 
 ROW_ORDER = {"documents": ("source_path",), "associations": ("doc_id", "row"), "milestones": ("doc_id", "idx")}
-"""Sort keys that make the outputs byte-identical across runs and worker counts."""
+"""Sort keys that make the outputs byte-identical across runs and worker counts.
+
+Citations keep the order each document lists them in; agencies come sorted from `link`."""
 
 
 @dataclass(frozen=True)
@@ -67,9 +70,10 @@ def run(
             tables[name].extend(rows)
         if on_file_done:
             on_file_done(result)
+    for name, keys in ROW_ORDER.items():
+        tables[name].sort(key=lambda r: tuple(r[k] for k in keys))
+    tables["associations"], tables["agencies"] = link(tables["associations"])
     for name, schema in TABLES.items():
-        keys = ROW_ORDER.get(name)
-        rows = sorted(tables[name], key=lambda r: tuple(r[k] for k in keys)) if keys else tables[name]
-        write_table(rows, schema, output_dir / f"{name}.parquet")
+        write_table(tables[name], schema, output_dir / f"{name}.parquet")
     statuses = Counter(row["status"] for row in tables["documents"])
     return RunSummary(dict(statuses), {name: len(rows) for name, rows in tables.items()})

@@ -1,0 +1,43 @@
+"""Cross-document work: association keys and supervising units, settled over all rows at once.
+
+The same association or agency is spelt differently across documents and formats
+(`宁夏回族自治区电力行业协会` / `宁夏电力行业协会`, `开封市住房和建设局` /
+`开封市住房和城乡建设局`), so these columns can only be filled once every document
+has been read.
+"""
+
+from __future__ import annotations
+
+from pipeline.extract import Row
+from normalizers.agencies import agency_table, canonical_agencies, normalize_agency
+from normalizers.association_keys import NameRecord, assign_keys
+from normalizers.locality import Locality
+
+UNKNOWN_KIND = "other"
+
+
+def link(associations: list[Row]) -> tuple[list[Row], list[Row]]:
+    """Fill keys and supervisor columns of the association rows; return them and the agencies rows."""
+    localities = [
+        Locality(province=r["province"], city=r["city"], county=r["county"], adcode=r["adcode"]) for r in associations
+    ]
+    keys = assign_keys(
+        [
+            NameRecord(r["name"] or r["name_raw"], r["province"], r["city"], r["kind"] or UNKNOWN_KIND, r["county"])
+            for r in associations
+        ]
+    )
+    named = [(normalize_agency(r["supervisor_raw"], locality), locality) for r, locality in zip(associations, localities)]
+    agencies = canonical_agencies(named)
+    linked = [
+        {
+            **row,
+            "association_key": key,
+            "supervisor": agency.name,
+            "supervisor_former": agency.former,
+            "supervisor_current": agency.current,
+            "registration": agency.registration,
+        }
+        for row, key, agency in zip(associations, keys, agencies, strict=True)
+    ]
+    return linked, agency_table(named)

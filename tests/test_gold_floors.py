@@ -1,0 +1,66 @@
+"""Floors on `make eval`'s figures over the shared corpus: a regression lowers a number here."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from conftest import GOLD
+from pipeline.evaluation import evaluate
+from pipeline.run import RunSummary
+
+
+@pytest.fixture(scope="module")
+def summary(corpus_run: tuple[Path, RunSummary]) -> dict[str, float | int | None]:
+    output, _ = corpus_run
+    return evaluate(GOLD, output).summary()
+
+
+FLOORS = {
+    "associations.precision": 1.0,
+    "associations.recall": 1.0,
+    "associations.group_consistency": 1.0,
+    "associations.field.status": 1.0,
+    "associations.field.status_raw": 1.0,
+    "associations.field.registration": 1.0,
+    "associations.field.supervisor": 1.0,
+    "associations.field.supervisor_former": 1.0,
+    "associations.field.supervisor_current": 1.0,
+    "associations.field.seq": 1.0,
+    "associations.field.name_raw": 1.0,
+    "associations.field.page": 1.0,
+    "associations.field.note": 1.0,
+    "associations.field.kind": 1.0,
+    "associations.supervisor_group_consistency": 0.9999,
+}
+
+
+@pytest.mark.parametrize(("figure", "floor"), FLOORS.items(), ids=FLOORS.keys())
+def test_figure_holds_its_floor(summary: dict[str, float | int | None], figure: str, floor: float) -> None:
+    assert summary[figure] is not None and summary[figure] >= floor
+
+
+@pytest.mark.parametrize("path", ["raw/ningxia-gxt-2019.pdf", "raw/ningxia-gxt-2019.html"])
+def test_ningxia_rosters_count_47_decoupled_and_5_planned(corpus_run: tuple[Path, RunSummary], documents: pd.DataFrame, path: str) -> None:
+    output, _ = corpus_run
+    associations = pd.read_parquet(output / "associations.parquet")
+    rows = associations[associations["doc_id"] == documents.loc[path, "doc_id"]]
+    assert Counter(rows["status"]) == {"decoupled": 47, "planned": 5}
+
+
+@pytest.mark.parametrize("path", ["raw/hedong-fgw-2019.pdf"])
+def test_stated_roster_without_rows_is_flagged(documents: pd.DataFrame, path: str) -> None:
+    row = documents.loc[path]
+    assert row["stated_total"] == 14 and row["roster_rows"] == 0
+    assert "roster_count_mismatch: stated 14, found 0" in list(row["warnings"])
+
+
+def test_same_association_in_two_formats_shares_its_key(corpus_run: tuple[Path, RunSummary], documents: pd.DataFrame) -> None:
+    output, _ = corpus_run
+    associations = pd.read_parquet(output / "associations.parquet")
+    docx, xlsx = (documents.loc[p, "doc_id"] for p in ("raw/kaifeng-fgw-2020.docx", "raw/kaifeng-fgw-2020-roster.xlsx"))
+    keys = {doc: set(associations.loc[associations["doc_id"] == doc, "association_key"]) for doc in (docx, xlsx)}
+    assert keys[docx] == keys[xlsx] and len(keys[docx]) == 150
