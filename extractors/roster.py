@@ -9,8 +9,8 @@ stated total, and a roster that does not hold that many lines is flagged.
 from __future__ import annotations
 
 import re
-from itertools import groupby
 from dataclasses import dataclass, field
+from itertools import groupby
 
 import cn2an
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
@@ -24,6 +23,7 @@ from normalizers.agency_vocabulary import (
     successors,
     uncertain_units,
 )
+from normalizers.chinese import to_simplified
 from normalizers.locality import Locality
 
 FORMER_MARK = "原"
@@ -67,8 +67,8 @@ class _Unit:
 
 
 def clean_text(raw: str | None) -> str:
-    """NFKC, no white space, no stray end punctuation or unbalanced bracket: ` 邵阳市　民政局）` → 邵阳市民政局."""
-    text = _SPACE.sub("", unicodedata.normalize("NFKC", raw or "")).strip(_STRAY_PUNCTUATION)
+    """NFKC and simplified characters, no white space, no stray end punctuation or unbalanced bracket: ` 邵阳市　民政局）` → 邵阳市民政局."""
+    text = _SPACE.sub("", to_simplified(raw or "")).strip(_STRAY_PUNCTUATION)
     while text.endswith(")") and text.count(")") > text.count("("):
         text = text[:-1].strip(_STRAY_PUNCTUATION)
     while text.startswith("(") and text.count("(") > text.count(")"):

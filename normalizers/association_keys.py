@@ -170,4 +170,4 @@ def _merge_block(names: list[str], clusters: _Clusters) -> None:
 
 def _key(province: str, canonical: str) -> str:
     """16 hex digits of SHA-256, the same on every machine and run: `宁夏回族自治区|宁夏煤炭协会` → `…`."""
-    return hashlib.sha256(f"{province}|{canonical}".encode("utf-8")).hexdigest()[:KEY_HEX_DIGITS]
+    return hashlib.sha256(f"{province}|{canonical}".encode()).hexdigest()[:KEY_HEX_DIGITS]

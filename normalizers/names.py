@@ -11,8 +11,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from opencc import OpenCC
-
+from normalizers.chinese import to_simplified
 from normalizers.locality import Locality
 from normalizers.name_places import locality_scope, names_other_place
 from normalizers.vocabulary import read_table
@@ -69,12 +68,6 @@ class KindSuffix:
 
 
 @cache
-def _t2s() -> OpenCC:
-    """One converter per process, since loading its dictionaries costs more than converting a roster."""
-    return OpenCC("t2s")
-
-
-@cache
 def kind_suffixes() -> tuple[KindSuffix, ...]:
     """The suffixes of `association_kinds.csv`, longest first so `总商会` wins over `商会`."""
     rows = read_table("association_kinds.csv")
@@ -92,7 +85,7 @@ def normalize_name(raw: str) -> str:
     `1. 宁夏园林绿化协会)` → `宁夏园林绿化协会`, `開封市（中國）書法協會` → `开封市（中国）书法协会`.
     """
     text = _CIRCLED_NUMBER.sub("", raw)
-    text = _t2s().convert(unicodedata.normalize("NFKC", text))
+    text = to_simplified(text)
     text = "".join(c for c in text if unicodedata.category(c) not in _DROPPED_CATEGORIES and c not in _NEVER_IN_NAME)
     text = _WHITE_SPACE.sub("", _SPACED_NUMBER.sub("", text))
     text = _trim(text.replace("(", "（").replace(")", "）"))

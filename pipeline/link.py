@@ -8,10 +8,10 @@ has been read.
 
 from __future__ import annotations
 
-from pipeline.extract import Row
 from normalizers.agencies import agency_table, canonical_agencies, normalize_agency
 from normalizers.association_keys import NameRecord, assign_keys
 from normalizers.locality import Locality
+from pipeline.extract import Row
 
 UNKNOWN_KIND = "other"
 

@@ -351,3 +351,9 @@ def test_same_county_name_in_two_places_has_two_keys() -> None:
     rows = agency_table(_pairs(["区民政局"], one) + _pairs(["区民政局"], other))
     assert [row["name"] for row in rows] == ["河东区民政局", "河东区民政局"]
     assert rows[0]["agency_key"] != rows[1]["agency_key"]
+
+
+def test_traditional_characters_are_simplified() -> None:
+    agency = normalize_agency("原開封市國土資源局", Locality(province="河南省", city="开封市", adcode="410200", level="city"))
+    assert agency.name == "开封市国土资源局"
+    assert agency.current == "开封市自然资源和规划局"

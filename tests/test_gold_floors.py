@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-
 from conftest import GOLD
+
 from pipeline.evaluation import evaluate
 from pipeline.run import RunSummary
 

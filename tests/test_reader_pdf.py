@@ -13,8 +13,8 @@ from functools import cache
 from pathlib import Path
 
 import pytest
-
 from conftest import BAD, GOLD, RAW
+
 from pipeline.model import Block, BlockKind, Document, ReadError, TableRow, document_text, join_cell_lines
 from pipeline.readers import pdf
 from pipeline.readers.pdf_blocks import BodyStyle, Layout, continues, is_heading

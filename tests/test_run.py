@@ -10,8 +10,8 @@ from pathlib import Path
 import pandas as pd
 import pyarrow.parquet as pq
 import pytest
-
 from conftest import BAD, CORPUS_DOCUMENTS, GOLD, RAW
+
 from pipeline.run import RunSummary, run
 from pipeline.schemas import TABLES
 

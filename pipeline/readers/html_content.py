@@ -48,7 +48,7 @@ PROTECTED_SHARE = 0.5
 """A chrome-looking element holding this share of the weight is the content after all."""
 TITLE_TAGS = ("h1", "h2", "h3")
 _NEVER_TEXT = tuple(
-    "head script style noscript template iframe frame object embed svg canvas map button select input textarea".split()
+    ["head", "script", "style", "noscript", "template", "iframe", "frame", "object", "embed", "svg", "canvas", "map", "button", "select", "input", "textarea"]
 )
 _CHROME_TAGS = frozenset({"nav", "aside", "footer"})
 _CHROME_ROLES = frozenset({"navigation", "banner", "contentinfo", "complementary", "search"})

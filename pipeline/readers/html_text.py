@@ -15,8 +15,7 @@ from lxml.html import HtmlElement
 
 HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 BLOCK_TAGS = HEADING_TAGS | frozenset(
-    "address article aside blockquote body caption center dd details dialog div dl dt fieldset figcaption figure"
-    " footer form header hr html li main nav ol p pre section summary table tbody td tfoot th thead tr ul".split()
+    ["address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "details", "dialog", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "header", "hr", "html", "li", "main", "nav", "ol", "p", "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul"]
 )
 _HTML_SPACE = re.compile(r"[ \t\n\r\f]+")
 _WIDE = frozenset({"W", "F", "A"})
