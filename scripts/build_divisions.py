@@ -223,7 +223,7 @@ def _strip_ethnic(stem: str) -> str:
     """宁夏回族 → 宁夏, 海西蒙古族藏族 → 海西; keeps at least two characters (内蒙古, 鄂伦春)."""
     while ending := next((e for e in ETHNIC_ENDINGS if stem.endswith(e) and len(stem) - len(e) >= 2), ""):
         stem = stem[: -len(ending)]
-    return stem[:-1] if stem.endswith("族") else stem
+    return stem.removesuffix("族")
 
 
 def with_short_names(units: list[Unit]) -> list[Unit]:
@@ -240,7 +240,7 @@ def with_short_names(units: list[Unit]) -> list[Unit]:
 def _version(wheel: zipfile.ZipFile) -> str:
     """The version in a wheel's METADATA, e.g. 1.5.31."""
     metadata = next(p for p in wheel.namelist() if p.endswith(".dist-info/METADATA"))
-    return re.search(r"^Version: (\S+)", wheel.read(metadata).decode("utf-8"), re.M).group(1)
+    return re.search(r"^Version: (\S+)", wheel.read(metadata).decode("utf-8"), re.MULTILINE).group(1)
 
 
 def main() -> None:
