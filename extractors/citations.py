@@ -1,0 +1,137 @@
+"""citations.parquet rows of one document: every other document it cites, once, in order of first mention.
+
+Example: `根据《中共中央办公厅 国务院办公厅关于印发〈…总体方案〉的通知》（中办发〔2015〕39号，以下简称
+《总体方案》）` cites 中办发〔2015〕39号 with that title, short name 总体方案 and issuer 中共中央办公厅; a later
+`《总体方案》` refers back to it, `《…情况统计表》` is a form, and the plan the document itself issues
+(the 《…》 inside its own title) is not a citation.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+
+from extractors.citation_mentions import Mention, find_mentions
+from normalizers.citation_issuers import citation_issuer
+from normalizers.citation_vocabulary import CITATION, FORM, title_kind
+from pipeline.model import Document, join_cell_lines
+
+_INNER_TITLE = re.compile(r"[《〈<＜](?P<title>[^《》〈〉<>＜＞]+)[》〉>＞]")
+"""A title quoted inside another title, in any of the brackets printed for it: `关于印发〈…方案〉的通知`."""
+
+_INNER_BRACKETS = str.maketrans({"〈": "《", "〉": "》", "<": "《", ">": "》"})
+_SPACE = re.compile(r"\s+")
+_SPACE_BY_DIGIT = re.compile(r"(?<=[^\x00-\x7f])\s+(?=[0-9])|(?<=[0-9])\s+(?=[^\x00-\x7f])")
+"""Layout spaces around digits in Chinese text (`2019 年`), which PDF extraction adds and print does not have."""
+
+
+@dataclass(frozen=True)
+class Citation:
+    """One cited document: its number and title as printed, the short name the text gives it, its issuer."""
+
+    doc_number: str | None
+    title: str | None
+    short_name: str | None = None
+    issuer: str | None = None
+
+
+def extract_citations(document: Document, own_title: str | None = None) -> list[Citation]:
+    """The documents a document cites, in order of first mention, one per cited document.
+
+    Text blocks and table cells are read alike (a form cell may cite `□《民间非营利组织会计制度》`).
+    `own_title` is the document's own title, whose 《…》 names what it issues rather than cites.
+    """
+    mentions = [mention for text in _texts(document) for mention in find_mentions(text)]
+    short_names = {title_key(m.short_name) for m in mentions if m.short_name}
+    own = _own_titles(own_title)
+    citations: list[Citation] = []
+    for mention in mentions:
+        citation = _citation(mention, short_names, own)
+        if citation is not None:
+            _add(citations, citation)
+    return citations
+
+
+def title_key(title: str) -> str:
+    """A title reduced for comparison: no white space, half-width, inner brackets as 《》 (`〈…〉` = `<…>`)."""
+    return _SPACE.sub("", unicodedata.normalize("NFKC", title)).translate(_INNER_BRACKETS)
+
+
+def _texts(document: Document) -> Iterator[str]:
+    """Paragraphs and table cells in reading order, each cell's wrapped lines joined."""
+    for block in document.blocks:
+        if block.is_table:
+            for row in block.rows:
+                yield from (join_cell_lines(cell) for cell in row.cells)
+        else:
+            yield join_cell_lines(block.text)
+
+
+def _own_titles(own_title: str | None) -> frozenset[str]:
+    """The document's own title and the titles quoted in it: `关于印发《…实施方案》的通知` → both."""
+    if not own_title:
+        return frozenset()
+    inner = (m["title"] for m in _INNER_TITLE.finditer(own_title))
+    return frozenset(title_key(t) for t in (own_title, *inner))
+
+
+def _citation(mention: Mention, short_names: set[str], own: frozenset[str]) -> Citation | None:
+    """The citation a mention makes, or None for the document itself, a form, a short name or a masthead number."""
+    title = mention.title
+    if title is not None and title_key(title) in own:
+        return None
+    if title is not None and not _cited_title(title, numbered=mention.number is not None, short_names=short_names):
+        title = None
+    if title is None and (mention.number is None or mention.opens_text):
+        return None
+    prefix = mention.number.prefix if mention.number else None
+    return Citation(
+        doc_number=mention.number.text if mention.number else None,
+        title=_tidy(title) if title else None,
+        short_name=mention.short_name,
+        issuer=citation_issuer(mention.before, title, prefix),
+    )
+
+
+def _cited_title(title: str, numbered: bool, short_names: set[str]) -> bool:
+    """Whether a 《title》 names a cited document.
+
+    With a number beside it, anything but a form does; alone, it must end like a law, plan, opinion,
+    notice or measure and not be a short name the text defines (`《总体方案》` after `以下简称《总体方案》`).
+    """
+    kind = title_kind(title)
+    if numbered:
+        return kind != FORM
+    return kind == CITATION and title_key(title) not in short_names
+
+
+def _tidy(title: str) -> str:
+    """The title as printed, white space collapsed and layout spaces around digits removed."""
+    return _SPACE_BY_DIGIT.sub("", _SPACE.sub(" ", title).strip())
+
+
+def _add(citations: list[Citation], new: Citation) -> None:
+    """Append a citation, or fill in what an earlier mention of the same document lacked.
+
+    The same number is the same document; a mention without a number is the document of the same
+    title. Two different numbers are two documents even under one title (a misprinted number stays apart).
+    """
+    for i, old in enumerate(citations):
+        if _same_document(old, new):
+            citations[i] = replace(
+                old,
+                doc_number=old.doc_number or new.doc_number,
+                title=old.title or new.title,
+                short_name=old.short_name or new.short_name,
+                issuer=old.issuer or new.issuer,
+            )
+            return
+    citations.append(new)
+
+
+def _same_document(old: Citation, new: Citation) -> bool:
+    if old.doc_number and new.doc_number:
+        return old.doc_number == new.doc_number
+    return bool(old.title and new.title) and title_key(old.title) == title_key(new.title)

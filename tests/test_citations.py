@@ -1,0 +1,226 @@
+"""Citations from every way a document cites another: numbers, titles, short names, forms, tables.
+
+Each case builds a small document in the model, as a reader would deliver it, and lists the
+citations expected as (doc_number, title, short_name, issuer) tuples.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors.citations import Citation, extract_citations
+from pipeline.model import Block, BlockKind, Document, TableRow
+
+Row = tuple[str | None, str | None, str | None, str | None]
+
+
+def text(line: str) -> Block:
+    return Block(kind=BlockKind.PARAGRAPH, text=line)
+
+
+def table(*rows: tuple[str, ...]) -> Block:
+    return Block(kind=BlockKind.TABLE, table=0, rows=tuple(TableRow(r) for r in rows))
+
+
+def cite(*blocks: Block, own_title: str | None = None) -> list[Row]:
+    citations = extract_citations(Document(source_format="test", blocks=list(blocks)), own_title)
+    return [(c.doc_number, c.title, c.short_name, c.issuer) for c in citations]
+
+
+PAIRING_CASES: dict[str, tuple[str, list[Row]]] = {
+    "number-after-title": (
+        "根据《关于印发〈甲省脱钩实施方案〉的通知》（甲发改体改〔2019〕1号）要求，制定本方案。",
+        [("甲发改体改〔2019〕1号", "关于印发〈甲省脱钩实施方案〉的通知", None, None)],
+    ),
+    "number-before-title": (
+        "按照中办发〔2015〕39号《行业协会商会与行政机关脱钩总体方案》精神。",
+        [("中办发〔2015〕39号", "行业协会商会与行政机关脱钩总体方案", None, "中共中央办公厅")],
+    ),
+    "number-before-title-with-wenjian": (
+        "按照民发〔2016〕1号文件《关于做好社会组织登记的通知》执行。",
+        [("民发〔2016〕1号", "关于做好社会组织登记的通知", None, "民政部")],
+    ),
+    "number-without-title": (
+        "根据国办发〔2013〕96号文件精神，做好购买服务工作。",
+        [("国办发〔2013〕96号", None, None, "国务院办公厅")],
+    ),
+    "title-without-number": (
+        "严格按照《社会团体登记管理条例》进行规范清理。",
+        [(None, "社会团体登记管理条例", None, None)],
+    ),
+    "two-citations-in-one-sentence": (
+        "落实《甲办法（试行）》（发改经体〔2016〕2657号）和《乙意见》（财资〔2017〕86号）要求。",
+        [("发改经体〔2016〕2657号", "甲办法（试行）", None, "国家发展和改革委员会"),
+         ("财资〔2017〕86号", "乙意见", None, "财政部")],
+    ),
+    "city-prefix-stays-whole": (
+        "按照《关于推进脱钩改革的通知》（汴发改〔2019〕12号）要求。",
+        [("汴发改〔2019〕12号", "关于推进脱钩改革的通知", None, None)],
+    ),
+    "lead-words-cut-from-prefix": (
+        "贯彻落实中办发〔2015〕39号和国办发〔2013〕96号精神。",
+        [("中办发〔2015〕39号", None, None, "中共中央办公厅"), ("国办发〔2013〕96号", None, None, "国务院办公厅")],
+    ),
+    "number-closing-a-broken-title-stands-alone": (
+        "指导意见》(国办发〔2013〕96号)要求。",
+        [("国办发〔2013〕96号", None, None, "国务院办公厅")],
+    ),
+}
+
+
+@pytest.mark.parametrize(("line", "expected"), PAIRING_CASES.values(), ids=PAIRING_CASES.keys())
+def test_numbers_pair_with_titles(line: str, expected: list[Row]) -> None:
+    assert cite(text(line)) == expected
+
+
+BRACKET_CASES = {
+    "tortoise-shell": "《甲通知》（民发〔2016〕7号）",
+    "square": "《甲通知》（民发[2016]7号）",
+    "full-width-square": "《甲通知》（民发［2016］7号）",
+    "full-width-round": "《甲通知》（民发（2016）7号）",
+    "ascii-round": "《甲通知》(民发(2016)7号)",
+    "lenticular": "《甲通知》（民发【2016】7号）",
+    "spaced": "《甲通知》（民发 〔 2016 〕 7 号）",
+    "full-width-digits": "《甲通知》（民发〔２０１６〕７号）",
+}
+
+
+@pytest.mark.parametrize("line", BRACKET_CASES.values(), ids=BRACKET_CASES.keys())
+def test_every_bracket_style_gives_one_number(line: str) -> None:
+    assert cite(text(f"根据{line}要求。")) == [("民发〔2016〕7号", "甲通知", None, "民政部")]
+
+
+SHORT_NAME_CASES = {
+    "title-brackets-after-number": ("《甲省脱钩总体方案》（中办发〔2015〕39号，以下简称《总体方案》）", "总体方案"),
+    "title-brackets-without-number": ("《甲省脱钩总体方案》（以下简称《总体方案》）", "总体方案"),
+    "straight-quotes": ('《关于脱钩改革的实施意见》（发改体改〔2019〕1063号，以下简称"实施意见"）', "实施意见"),
+    "curly-quotes": ("《关于脱钩改革的实施意见》（发改体改〔2019〕1063号，以下简称“实施意见”）", "实施意见"),
+    "bare-word": ("《甲省脱钩实施方案》（以下简称省方案）", "省方案"),
+}
+
+
+@pytest.mark.parametrize(("line", "short_name"), SHORT_NAME_CASES.values(), ids=SHORT_NAME_CASES.keys())
+def test_short_name_is_kept_and_its_later_use_is_no_new_citation(line: str, short_name: str) -> None:
+    rows = cite(text(f"根据{line}要求。"), text(f"按照《{short_name}》要求，认真落实。"))
+    assert len(rows) == 1 and rows[0][2] == short_name
+
+
+ISSUER_CASES: dict[str, tuple[str, str | None]] = {
+    "national-prefix": ("根据《关于做好脱钩工作的通知》（中办发〔2015〕39号）要求。", "中共中央办公厅"),
+    "prefix-opening-with-department": ("根据《关于规范收费的意见》（发改经体〔2017〕1999号）。", "国家发展和改革委员会"),
+    "named-before-title-with-others": ("国家发展改革委等十部门《关于推开脱钩改革的实施意见》。", "国家发展和改革委员会"),
+    "named-before-title-with-co-issuer": ("根据中共中央办公厅、国务院办公厅《脱钩总体方案》精神。", "中共中央办公厅"),
+    "unknown-place-before-title": ("按照甲县民政局《关于社会组织年检的通知》要求。", None),
+    "place-led-body-named-before-title": ("按照河南省民政厅《关于社会组织年检的通知》要求。", "河南省民政厅"),
+    "relative-body-before-title": ("按照省脱钩工作领导小组《关于开展试点的通知》要求。", None),
+    "opening-the-title": ("按照《财政部关于加强国有资产管理的意见（试行）》规定。", "财政部"),
+    "opening-the-title-as-place-led-body": ("按照《洛阳市人民政府办公室关于购买服务的意见》。", "洛阳市人民政府办公室"),
+    "provincial-prefix-with-province-in-title": ("贯彻《关于印发〈山东省脱钩方案〉的通知》（鲁办发〔2016〕55号）。", "中共山东省委办公厅"),
+    "provincial-prefix-without-province": ("贯彻《关于推进政务公开的通知》（宁政办发〔2019〕5号）。", None),
+    "provincial-government-office": ("贯彻《河南省人民政府办公厅关于购买服务的意见》（豫政办〔2014〕168号）。",
+                                     "河南省人民政府办公厅"),
+    "text-and-prefix-disagree": ("贯彻《河南省人民政府关于购买服务的意见》（豫政办〔2014〕168号）。", None),
+    "unknown-prefix": ("按照《关于深化改革的通知》（甲政办〔2015〕58号）要求。", None),
+}
+
+
+@pytest.mark.parametrize(("line", "issuer"), ISSUER_CASES.values(), ids=ISSUER_CASES.keys())
+def test_issuer_only_when_certain(line: str, issuer: str | None) -> None:
+    rows = cite(text(line))
+    assert len(rows) == 1 and rows[0][3] == issuer
+
+
+NOT_A_CITATION_CASES = {
+    "form": "填写《脱钩行业协会商会基本情况一览表》并报送。",
+    "form-with-qualifier": "填写《脱钩人事、党建管理分离情况统计表（续）》。",
+    "report-form": "填报《全区行业协会商会与行政机关脱钩情况验收统计报表》。",
+    "check-list": "填写《脱钩事项清单》。",
+    "not-a-document-kind": "刊登在《甲市日报》上。",
+    "unclosed-bracket": "应严格按照《国家行业协会商会公用房的行改办公用房，待合",
+    "masthead-number": "甲委〔2018〕84号",
+    "no-year": "按照第3号令执行。",
+}
+
+
+@pytest.mark.parametrize("line", NOT_A_CITATION_CASES.values(), ids=NOT_A_CITATION_CASES.keys())
+def test_not_a_citation(line: str) -> None:
+    assert cite(text(line)) == []
+
+
+OWN_TITLE = "关于印发《甲市全面推开脱钩改革实施方案》的通知"
+
+OWN_TITLE_CASES = {
+    "plan-issued-by-the-document": "《甲市全面推开脱钩改革实施方案》已经市政府同意，现印发给你们。",
+    "whole-own-title": "现将《关于印发〈甲市全面推开脱钩改革实施方案〉的通知》转发给你们。",
+    "own-title-spaced": "《甲市全面推开脱钩改革 实施方案》已经市政府同意。",
+}
+
+
+@pytest.mark.parametrize("line", OWN_TITLE_CASES.values(), ids=OWN_TITLE_CASES.keys())
+def test_own_title_is_not_a_citation(line: str) -> None:
+    assert cite(text(line), own_title=OWN_TITLE) == []
+
+
+def test_without_own_title_the_issued_plan_reads_as_a_citation() -> None:
+    rows = cite(text(OWN_TITLE_CASES["plan-issued-by-the-document"]))
+    assert rows == [(None, "甲市全面推开脱钩改革实施方案", None, None)]
+
+
+def test_generic_title_is_a_citation_without_number() -> None:
+    rows = cite(text("各主管单位将《脱钩方案》报市民政局，并逐个制定《行业协会商会脱钩实施方案》。"))
+    assert rows == [(None, "脱钩方案", None, None), (None, "行业协会商会脱钩实施方案", None, None)]
+
+
+MERGE_CASES: dict[str, tuple[list[str], list[Row]]] = {
+    "same-number-keeps-first-title-and-adds-short-name": (
+        ["根据中共中央办公厅、国务院办公厅《脱钩总体方案》（中办发〔2015〕39号）。",
+         "根据《关于印发<脱钩总体方案>的通知》（中办发〔2015〕39号，以下简称《总体方案》）。"],
+        [("中办发〔2015〕39号", "脱钩总体方案", "总体方案", "中共中央办公厅")],
+    ),
+    "title-first-then-number": (
+        ["按照《甲省脱钩工作方案》要求。", "落实《甲省脱钩工作方案》（甲发〔2019〕3号）。"],
+        [("甲发〔2019〕3号", "甲省脱钩工作方案", None, None)],
+    ),
+    "same-title-twice": (
+        ["□《民间非营利组织会计制度》", "脱钩前未执行《民间非营利组织会计制度》__个。"],
+        [(None, "民间非营利组织会计制度", None, None)],
+    ),
+    "misprinted-number-stays-apart": (
+        ["《关于脱钩改革的实施意见》（发改体改〔2019〕1063号）",
+         "《关于脱钩改革的实施意见》（发改经体〔2019〕1063号）"],
+        [("发改体改〔2019〕1063号", "关于脱钩改革的实施意见", None, "国家发展和改革委员会"),
+         ("发改经体〔2019〕1063号", "关于脱钩改革的实施意见", None, "国家发展和改革委员会")],
+    ),
+}
+
+
+@pytest.mark.parametrize(("lines", "expected"), MERGE_CASES.values(), ids=MERGE_CASES.keys())
+def test_same_document_cited_twice_is_one_row(lines: list[str], expected: list[Row]) -> None:
+    assert cite(*(text(line) for line in lines)) == expected
+
+
+def test_table_cells_are_read_like_text() -> None:
+    form = table(
+        ("执行会计制度情况", "□《民间非营利组织会计制度》  □其他会计制度", "□《民间非营利组织会计制度》"),
+        ("依据", "《关于规范\n收费的意见》（发改经体〔2017〕1999号）", ""),
+    )
+    assert cite(form) == [
+        (None, "民间非营利组织会计制度", None, None),
+        ("发改经体〔2017〕1999号", "关于规范收费的意见", None, "国家发展和改革委员会"),
+    ]
+
+
+def test_layout_spaces_around_digits_leave_the_title() -> None:
+    rows = cite(text("按照《2019 年脱钩工作要点的通知》要求。"))
+    assert rows == [(None, "2019年脱钩工作要点的通知", None, None)]
+
+
+def test_order_of_first_mention() -> None:
+    rows = cite(text("按照《乙办法》要求。"), text("根据《甲条例》和《乙办法》规定。"))
+    assert [r[1] for r in rows] == ["乙办法", "甲条例"]
+
+
+def test_citation_is_frozen() -> None:
+    citation = Citation("民发〔2016〕7号", "甲通知")
+    with pytest.raises(AttributeError):
+        citation.title = "乙通知"  # type: ignore[misc]
