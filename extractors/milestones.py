@@ -1,0 +1,145 @@
+"""Milestones: the dated steps, deadlines, periods and starts of a document's running text.
+
+Example: `2020年7月31日前，各主管单位将《脱钩方案》报市民政局。` is a deadline of 2020-07-31
+with the task `各主管单位将《脱钩方案》报市民政局`. Not milestones: the document's own dates
+(a line holding only a date, `…2018年11月6日印发`, `发布时间：…`), dates in table cells or
+inside a cited title, and durations inside a prohibition (`退（离）休后三年内一般不得…`), which
+are rules of conduct rather than steps.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date
+
+from extractors.milestone_tasks import in_brackets, task_of
+from extractors.sentences import (
+    Sentence,
+    clause_end,
+    clause_start,
+    split_sentences,
+    text_lines,
+    trim,
+    without_list_number,
+)
+from normalizers.date_words import MILESTONE_WORDS, words
+from normalizers.dates import DateExpression, Kind, Precision, find_dates
+from pipeline.model import Document
+
+TITLE_OPEN = "《"
+TITLE_CLOSE = "》"
+
+
+@dataclass(frozen=True)
+class Milestone:
+    """One row of milestones.parquet without its keys: `Milestone("2020年9月底前", None, date(2020, 9, 30), …)`."""
+
+    date_text: str
+    start: date | None
+    deadline: date | None
+    precision: Precision | None
+    kind: Kind
+    task: str | None
+    sentence: str
+    page: int | None
+
+
+@dataclass(frozen=True)
+class _Dated:
+    """A sentence and the milestone expressions in it (positions relative to the sentence)."""
+
+    sentence: Sentence
+    expressions: tuple[DateExpression, ...]
+
+
+def extract_milestones(document: Document) -> list[Milestone]:
+    """The milestones of a document in reading order; a year left out is the nearest earlier one's."""
+    dated = _dated_sentences(document)
+    milestones: list[Milestone] = []
+    for index, item in enumerate(dated):
+        text = item.sentence.text
+        for number, expression in enumerate(item.expressions):
+            following = item.expressions[number + 1 :]
+            stop = clause_start(text, following[0].span[0]) if following else len(text)
+            task = task_of(text, expression.span, max(stop, expression.span[1]))
+            sentence = text
+            if task is None:
+                task, sentence = _neighbour_task(dated, index, in_brackets(text, expression.span))
+            milestones.append(_milestone(expression, task, sentence, item.sentence.line.page))
+    return milestones
+
+
+def _neighbour_task(dated: list[_Dated], index: int, annotation: bool) -> tuple[str | None, str]:
+    """Task and sentence borrowed from a neighbour when a sentence holds only its date.
+
+    The next sentence says what is due (`1. 2020 年 2 月前。各协会要完成一半任务。`); for a
+    bracketed annotation (`完成摸底。（完成时限：2020年9月底前）`) the previous one does.
+    """
+    text = dated[index].sentence.text
+    neighbour = index - 1 if annotation else index + 1
+    if not 0 <= neighbour < len(dated):
+        return None, text
+    other = dated[neighbour].sentence.text
+    joined = f"{other}{text}" if annotation else f"{text}{other}"
+    return trim(without_list_number(other)) or None, joined
+
+
+def _dated_sentences(document: Document) -> list[_Dated]:
+    """Every sentence of the running text with its milestone expressions, years carried forward."""
+    dated: list[_Dated] = []
+    year: int | None = None
+    for line in text_lines(document):
+        expressions = find_dates(line.text, year)
+        year = next((e.year for e in reversed(expressions) if e.year is not None), year)
+        steps = [e for e in expressions if not _is_own_date(line.text, e)]
+        for sentence in split_sentences(line):
+            inside = _in_sentence(steps, sentence)
+            dated.append(_Dated(sentence, tuple(e for e in inside if _is_step(sentence.text, e))))
+    return dated
+
+
+def _in_sentence(expressions: list[DateExpression], sentence: Sentence) -> list[DateExpression]:
+    """The expressions printed in a sentence, their spans made relative to it."""
+    begin, end = sentence.offset, sentence.offset + len(sentence.text)
+    return [
+        replace(e, span=(e.span[0] - begin, e.span[1] - begin))
+        for e in expressions
+        if begin <= e.span[0] and e.span[1] <= end
+    ]
+
+
+def _is_own_date(line: str, expression: DateExpression) -> bool:
+    """The document's own date: alone on its line (成文日期), before `印发` (版记), after `发布时间：`."""
+    begin, end = expression.span
+    before, after = trim(line[:begin]), trim(line[end:])
+    if expression.kind == "period" and not before and not after:
+        return True
+    if after.rstrip("）)") in words("own_date_suffix", MILESTONE_WORDS):
+        return True
+    return before.endswith(words("own_date_label", MILESTONE_WORDS))
+
+
+def _is_step(sentence: str, expression: DateExpression) -> bool:
+    """Not inside a cited title (`《2019年工作要点》`) and, for a duration, not inside a prohibition."""
+    opened = sentence[: expression.span[0]]
+    if opened.count(TITLE_OPEN) > opened.count(TITLE_CLOSE):
+        return False
+    if expression.kind != "relative":
+        return True
+    begin, end = expression.span
+    clause = sentence[clause_start(sentence, begin) : clause_end(sentence, end)]
+    return not any(marker in clause for marker in words("rule_marker", MILESTONE_WORDS))
+
+
+def _milestone(expression: DateExpression, task: str | None, sentence: str, page: int | None) -> Milestone:
+    return Milestone(
+        date_text=expression.text,
+        start=expression.start,
+        deadline=expression.deadline,
+        precision=expression.precision,
+        kind=expression.kind,
+        task=task,
+        sentence=sentence,
+        page=page,
+    )
+

@@ -1,0 +1,169 @@
+"""Milestones from the running text: sentences, tasks, own dates, rules, and the gold corpus."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from extractors.milestone_tasks import task_of
+from extractors.milestones import Milestone, extract_milestones
+from extractors.sentences import Line, split_sentences, text_lines
+from normalizers.dates import find_dates
+from pipeline.model import Block, BlockKind, Document, TableRow
+
+
+def _document(*paragraphs: str, page: int | None = None) -> Document:
+    return Document("txt", [Block(BlockKind.PARAGRAPH, text=p, page=page) for p in paragraphs])
+
+
+def _dated(*paragraphs: str) -> list[tuple[str, date | None, str | None]]:
+    return [(m.date_text, m.deadline, m.task) for m in extract_milestones(_document(*paragraphs))]
+
+
+def test_sentences_end_at_stops() -> None:
+    sentences = split_sentences(Line("甲。乙；丙！丁？戊", None))
+    assert [s.text for s in sentences] == ["甲。", "乙；", "丙！", "丁？", "戊"]
+
+
+def test_semicolons_inside_brackets_do_not_end_a_sentence() -> None:
+    sentences = split_sentences(Line("甲；丙（丁；戊）。己", None))
+    assert [s.text for s in sentences] == ["甲；", "丙（丁；戊）。", "己"]
+
+
+def test_sentence_offset_points_into_its_line() -> None:
+    line = Line("甲。  乙；", None)
+    second = split_sentences(line)[1]
+    assert line.text[second.offset :].startswith(second.text)
+
+
+def test_sentences_end_at_line_ends() -> None:
+    document = _document("2020年3月底前完成摸底\n2020年4月底前完成审核")
+    assert [line.text for line in text_lines(document)] == ["2020年3月底前完成摸底", "2020年4月底前完成审核"]
+    assert [m.sentence for m in extract_milestones(document)] == ["2020年3月底前完成摸底", "2020年4月底前完成审核"]
+
+
+TASKS = {
+    "date-opens-sentence": ("2020年7月31日前，各单位报送名单。", "各单位报送名单"),
+    "lizheng-zai": ("深入推进改革，力争在2020年10月底前完成全部任务。", "完成全部任务"),
+    "yu-inside-clause": ("我市拟于2020年10月中旬前完成改革任务。", "我市拟完成改革任务"),
+    "yaozai-before-verb": ("改革工作要在 2020 年底前完成。", "改革工作完成"),
+    "later-clauses-kept": ("2020年6月26日前，召开推进会，部署任务，解读政策。", "召开推进会，部署任务，解读政策"),
+    "bracketed-phase": ("（一）全面启动（2019 年 10 月）。", "全面启动"),
+    "bracketed-range": ("（二）集中攻坚（2019年11月-2020年10月）。", "集中攻坚"),
+    "bracketed-deadline": ("（三）中期评估（2020年3月10日前）。", "中期评估"),
+    "since-clause": ("自本办法印发之日起，新成立的协会按本办法执行。", "新成立的协会按本办法执行"),
+    "relative-after-comma": ("完成审核后，要在10个工作日内报送总结。", "报送总结"),
+}
+
+
+@pytest.mark.parametrize(("sentence", "task"), TASKS.values(), ids=TASKS.keys())
+def test_task_is_the_clause_without_the_date(sentence: str, task: str) -> None:
+    (expression,) = find_dates(sentence, None)
+    assert task_of(sentence, expression.span, len(sentence)) == task
+
+
+def test_sentence_holding_only_the_date_has_no_task() -> None:
+    sentence = "1. 2020 年 2 月前。"
+    (expression,) = find_dates(sentence, None)
+    assert task_of(sentence, expression.span, len(sentence)) is None
+
+
+def test_two_dates_in_one_sentence_each_keep_their_own_clauses() -> None:
+    assert _dated("2019年11月1日前完成摸底，2019年12月1日前完成审核。") == [
+        ("2019年11月1日前", date(2019, 11, 1), "完成摸底"),
+        ("2019年12月1日前", date(2019, 12, 1), "完成审核"),
+    ]
+
+
+def test_numbered_item_with_only_a_date_takes_the_next_sentence() -> None:
+    (milestone,) = extract_milestones(_document("1. 2020 年 2 月前。各协会要完成一半任务。"))
+    assert milestone.task == "各协会要完成一半任务"
+    assert milestone.deadline == date(2020, 1, 31)
+    assert milestone.sentence == "1. 2020 年 2 月前。各协会要完成一半任务。"
+
+
+def test_next_sentence_may_be_the_next_paragraph() -> None:
+    (milestone,) = extract_milestones(_document("2. 2020年9月前", "各协会基本完成任务。"))
+    assert milestone.task == "各协会基本完成任务"
+
+
+def test_numbered_item_in_brackets_takes_the_next_sentence() -> None:
+    (milestone,) = extract_milestones(_document("（一）2020年10月前。各单位完成摸底。"))
+    assert milestone.task == "各单位完成摸底"
+
+
+def test_annotation_in_brackets_dates_what_stands_before_it() -> None:
+    (milestone,) = extract_milestones(_document("各单位完成摸底（责任单位：某局；完成时限：2020年9月底前）。"))
+    assert (milestone.task, milestone.deadline) == ("各单位完成摸底", date(2020, 9, 30))
+
+
+def test_annotation_line_dates_the_previous_sentence() -> None:
+    (milestone,) = extract_milestones(_document("各单位完成摸底。", "（责任单位：某局，完成时限：2020年9月底前）"))
+    assert milestone.task == "各单位完成摸底"
+    assert milestone.sentence == "各单位完成摸底。（责任单位：某局，完成时限：2020年9月底前）"
+
+
+OWN_DATES = {
+    "signature": "2019年10月15日",
+    "signature-chinese": "二〇一九年十月十五日",
+    "signature-spaced": "2019 年 11 月 4 日",
+    "imprint": "某某办公室\u3000\u3000\u3000\u30002018年11月6日印发",
+    "website": "发布时间：2019-10-18",
+}
+
+
+@pytest.mark.parametrize("line", OWN_DATES.values(), ids=OWN_DATES.keys())
+def test_own_dates_are_not_milestones(line: str) -> None:
+    assert extract_milestones(_document(line)) == []
+
+
+def test_own_date_gives_the_year_to_later_dates() -> None:
+    assert _dated("2019年10月15日", "附件", "10月底前，完成摸底。") == [("10月底前", date(2019, 10, 31), "完成摸底")]
+
+
+def test_year_comes_from_the_nearest_earlier_date() -> None:
+    assert _dated("2019年12月1日前完成摸底。", "2020年3月1日前完成审核。", "5月底前完成验收。")[-1] == (
+        "5月底前",
+        date(2020, 5, 31),
+        "完成验收",
+    )
+
+
+NOT_MILESTONES = {
+    "placeholder": "（责任单位：XXX协会，完成时间：XXX年XXX月底前）",
+    "rule": "领导干部退休后三年内不得到协会兼职。",
+    "rule-yanjin": "离职后两年内严禁到协会任职。",
+    "condition": "脱钩前须按要求设立党组织。",
+    "condition-event": "新办法出台前，应明确过渡性措施。",
+    "title": "按照《2019年工作要点》要求推进。",
+    "no-date": "按规定要求和时限完成脱钩。",
+}
+
+
+@pytest.mark.parametrize("text", NOT_MILESTONES.values(), ids=NOT_MILESTONES.keys())
+def test_not_milestones(text: str) -> None:
+    assert extract_milestones(_document(text)) == []
+
+
+def test_table_cells_are_not_running_text() -> None:
+    table = Block(BlockKind.TABLE, table=0, rows=(TableRow(("完成时间", "2020年10月底前")),))
+    assert extract_milestones(Document("docx", [table])) == []
+
+
+def test_relative_steps_are_kept_without_dates() -> None:
+    sentence = "本办法自印发之日起施行。"
+    (milestone,) = extract_milestones(_document(sentence))
+    assert milestone == Milestone("自印发之日起", None, None, None, "relative", "本办法施行", sentence, None)
+
+
+def test_order_and_page() -> None:
+    document = Document(
+        "pdf",
+        [
+            Block(BlockKind.PARAGRAPH, text="2020年3月底前完成摸底。", page=3),
+            Block(BlockKind.TABLE, table=0, rows=(TableRow(("2020年4月底前",)),), page=3),
+            Block(BlockKind.PARAGRAPH, text="2020年5月底前完成验收。", page=4),
+        ],
+    )
+    assert [(m.date_text, m.page) for m in extract_milestones(document)] == [("2020年3月底前", 3), ("2020年5月底前", 4)]
