@@ -1,0 +1,79 @@
+"""The head (版头 and title) of an official document: masthead, 发文字号 and title, read from its first lines.
+
+GB/T 9704-2012 prints, before the addressees, the masthead (`宁夏回族自治区工业和信息化厅`, or a
+table of joint issuers), the number on its own line (`罗委〔2018〕84号`) and the title.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from extractors.doc_number import parse_doc_number
+from extractors.lines import Line
+from extractors.masthead import masthead_line_names, masthead_table_names
+from extractors.title import Title, find_title, opens_body
+from normalizers.metadata_vocabulary import head_marks
+from pipeline.model import Document
+
+HEAD_LINES = 15
+"""份号, 密级, masthead, number, a title over five lines and the rule fit in the first lines before the body."""
+
+
+@dataclass(frozen=True)
+class Head:
+    """What the head prints: the masthead's issuers as printed, the document's own number, the title."""
+
+    masthead: tuple[str, ...]
+    doc_number: str | None
+    title: Title | None
+
+
+def head_lines(lines: Sequence[Line]) -> list[Line]:
+    """The lines before the body begins (addressees or a first sentence), at most HEAD_LINES."""
+    head: list[Line] = []
+    for line in lines[:HEAD_LINES]:
+        if opens_body(line.text):
+            break
+        head.append(line)
+    return head
+
+
+def read_head(document: Document, lines: Sequence[Line]) -> Head:
+    """Masthead, number and title of a document from its printed lines and the tables among them.
+
+    Example: a table (`开封市民政局 | 文件`) and the lines `关于印发《…与` / `…方案》的通知` give the
+    masthead (`开封市民政局`,), no number and the joined title.
+    """
+    head = head_lines(lines)
+    masthead: list[tuple[int, tuple[str, ...]]] = []
+    numbers: list[str] = []
+    rest: list[Line] = []
+    for index, line in enumerate(head):
+        if _is_head_mark(line.text):
+            continue
+        number = parse_doc_number(line.text)
+        names = None if number else masthead_line_names(line, _next(head, index), leading=not rest and not numbers)
+        if number:
+            numbers.append(number)
+        elif names is not None:
+            masthead.append((line.block, names))
+        else:
+            rest.append(line)
+    following = rest[:1] or lines[len(head) : len(head) + 1]
+    before = following[0].block if following else 0
+    for index, block in enumerate(document.blocks[:before]):
+        names = masthead_table_names(block) if block.is_table else None
+        if names:
+            masthead.append((index, names))
+    printed = [name for _, names in sorted(masthead) for name in names]
+    return Head(tuple(dict.fromkeys(printed)), numbers[0] if numbers else None, find_title(rest))
+
+
+def _is_head_mark(text: str) -> bool:
+    """A line above the masthead that is neither masthead nor title: 份号 (`000123`), 密级 (`机密★1年`), `特急`."""
+    return text.isdigit() or text.startswith(head_marks())
+
+
+def _next(lines: Sequence[Line], index: int) -> Line | None:
+    return lines[index + 1] if index + 1 < len(lines) else None

@@ -1,0 +1,52 @@
+"""The 发文机关标志 (masthead): the issuers' names printed in red above the title, often followed by 文件.
+
+GB/T 9704-2012 (7.2.1). A joint masthead may be a borderless table (`开封市发展和改革委员会 | 文件`,
+`开封市民政局 | 文件`); a line of names at the top is a masthead unless the title's subject follows
+it (`中共罗庄区委　罗庄区人民政府` / `印发《…》的通知` is the start of a title).
+"""
+
+from __future__ import annotations
+
+import re
+
+from extractors.issuers import issuer_names, strip_masthead_word
+from extractors.lines import Line, follows
+from normalizers.metadata_vocabulary import title_openers
+from pipeline.model import Block, join_cell_lines
+
+CHINESE = re.compile(r"[\u4e00-\u9fff]")
+
+
+def masthead_line_names(line: Line, next_line: Line | None, leading: bool) -> tuple[str, ...] | None:
+    """The names a masthead line prints (`中共洛阳市委办公室文件` → 中共洛阳市委办公室), or None for other lines.
+
+    A line ending in 文件 is a masthead wherever it stands in the head; a bare line of names only at the
+    top (`leading`), and not when the next line opens a subject (`关于…`, `印发…`).
+    """
+    text, marked = strip_masthead_word(line.text)
+    if marked:
+        return () if not text else issuer_names(text)
+    names = issuer_names(text)
+    if not leading or names is None:
+        return None
+    subject_follows = next_line is not None and follows(line, next_line) and next_line.text.startswith(title_openers())
+    return None if subject_follows else names
+
+
+def masthead_table_names(table: Block) -> tuple[str, ...] | None:
+    """The issuers of a masthead table (cells of names and 文件), () for a rule without text, None for other tables.
+
+    Example: rows (`开封市发展和改革委员会`, `文件`), (`开封市民政局`, `文件`) → both names; (``, `★`, ``) → ().
+    """
+    cells = [join_cell_lines(cell) for row in table.rows for cell in row.cells]
+    if not any(CHINESE.search(cell) for cell in cells):
+        return ()
+    names: list[str] = []
+    for cell in filter(None, cells):
+        text, _ = strip_masthead_word(cell)
+        found = issuer_names(text) if text else ()
+        if found is None:
+            return None
+        names += [name for name in found if name not in names]
+    return tuple(names) if names else None
+
