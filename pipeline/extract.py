@@ -6,11 +6,14 @@ puts their results into the shape of the output tables.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from extractors.associations import association_rows
-from extractors.locality import document_locality
+from extractors.citations import extract_citations
+from extractors.metadata import extract_metadata
+from extractors.milestones import extract_milestones
 from extractors.roster import extract_roster
 from pipeline.model import Document
 
@@ -29,9 +32,15 @@ class Extraction:
 def extract(document: Document, doc_id: str) -> Extraction:
     """Run every extractor over a document."""
     roster = extract_roster(document)
-    locality, locality_warnings = document_locality(document, roster.lines)
+    metadata = extract_metadata(document)
+    locality = metadata.locality
     associations = association_rows(doc_id, roster.lines, locality)
     fields = {
+        "title": metadata.title,
+        "doc_number": metadata.doc_number,
+        "issuers": list(metadata.issuers),
+        "issue_date": metadata.issue_date,
+        "publication": metadata.publication,
         "province": locality.province,
         "city": locality.city,
         "county": locality.county,
@@ -40,4 +49,17 @@ def extract(document: Document, doc_id: str) -> Extraction:
         "stated_total": roster.stated_total,
         "roster_rows": len(associations),
     }
-    return Extraction(fields, roster.warnings + locality_warnings, {"associations": associations})
+    rows = {
+        "associations": associations,
+        "milestones": keyed_rows(doc_id, extract_milestones(document), index_column="idx"),
+        "citations": keyed_rows(doc_id, extract_citations(document, own_title=metadata.title)),
+    }
+    return Extraction(fields, roster.warnings + metadata.warnings, rows)
+
+
+def keyed_rows(doc_id: str, items: Sequence[Any], index_column: str | None = None) -> list[Row]:
+    """Table rows from an extractor's dataclasses: the document's key, the order if asked, then the fields."""
+    return [
+        {"doc_id": doc_id, **({index_column: index} if index_column else {}), **asdict(item)}
+        for index, item in enumerate(items)
+    ]

@@ -9,14 +9,20 @@ import pandas as pd
 import pytest
 from conftest import GOLD
 
-from pipeline.evaluation import evaluate
+from pipeline.evaluation import EvaluationReport, evaluate
+from pipeline.evaluation.results import FileScore
 from pipeline.run import RunSummary
 
 
 @pytest.fixture(scope="module")
-def summary(corpus_run: tuple[Path, RunSummary]) -> dict[str, float | int | None]:
+def report(corpus_run: tuple[Path, RunSummary]) -> EvaluationReport:
     output, _ = corpus_run
-    return evaluate(GOLD, output).summary()
+    return evaluate(GOLD, output)
+
+
+@pytest.fixture(scope="module")
+def summary(report: EvaluationReport) -> dict[str, float | int | None]:
+    return report.summary()
 
 
 FLOORS = {
@@ -35,6 +41,8 @@ FLOORS = {
     "associations.field.note": 1.0,
     "associations.field.kind": 1.0,
     "associations.supervisor_group_consistency": 0.9999,
+    "milestones.precision": 1.0,
+    "citations.precision": 1.0,
 }
 
 
@@ -64,3 +72,35 @@ def test_same_association_in_two_formats_shares_its_key(corpus_run: tuple[Path, 
     docx, xlsx = (documents.loc[p, "doc_id"] for p in ("raw/kaifeng-fgw-2020.docx", "raw/kaifeng-fgw-2020-roster.xlsx"))
     keys = {doc: set(associations.loc[associations["doc_id"] == doc, "association_key"]) for doc in (docx, xlsx)}
     assert keys[docx] == keys[xlsx] and len(keys[docx]) == 150
+
+
+TEXT_DOCUMENTS = [
+    "raw/hedong-fgw-2019.pdf",
+    "raw/kaifeng-fgw-2020.docx",
+    "raw/kaifeng-fgw-2020-roster.xlsx",
+    "raw/luozhuang-2018.docx",
+    "raw/luozhuang-2018.txt",
+    "raw/ningxia-gxt-2019.html",
+    "raw/ningxia-gxt-2019.pdf",
+]
+"""Documents with a text layer; the scan and the LibreOffice-dependent .doc are held elsewhere."""
+MIN_F1 = 0.95
+
+
+def _file(report: EvaluationReport, path: str) -> FileScore:
+    (score,) = [f for f in report.files if f.file == path]
+    return score
+
+
+@pytest.mark.parametrize("path", TEXT_DOCUMENTS)
+def test_every_document_field_is_right(report: EvaluationReport, path: str) -> None:
+    document = _file(report, path).document
+    assert document.tally.right == document.tally.scored, [c for c in document.checks if not c.right]
+
+
+@pytest.mark.parametrize("path", TEXT_DOCUMENTS)
+@pytest.mark.parametrize("table", ["milestones", "citations"])
+def test_milestone_and_citation_f1(report: EvaluationReport, path: str, table: str) -> None:
+    score = getattr(_file(report, path), table)
+    if score is not None and score.counts.gold:
+        assert (score.counts.f1 or 0) >= MIN_F1, (score.missed, score.invented)
