@@ -19,6 +19,7 @@ from pipeline.run import discover, run
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
 DEFAULT_INPUT = Path("data/raw")
 DEFAULT_OUTPUT = Path("data/processed")
+DEFAULT_TIMEOUT = 600.0
 
 log = logging.getLogger("pipeline")
 
@@ -35,6 +36,8 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("--input", type=Path, default=DEFAULT_INPUT, help="folder of documents (default: %(default)s)")
     extract.add_argument("--output", type=Path, default=DEFAULT_OUTPUT, help="folder for the Parquet tables (default: %(default)s)")
     extract.add_argument("--workers", type=int, default=os.cpu_count() or 1, help="worker processes (default: number of cores, %(default)s)")
+    extract.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT, help="seconds a document may take before it is failed (default: %(default)s)")
+    extract.add_argument("--force", action="store_true", help="read every document again, ignoring the cache of unchanged ones")
     verbosity = extract.add_mutually_exclusive_group()
     verbosity.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors")
     verbosity.add_argument("-v", "--verbose", action="count", default=0, help="print a line per document; -vv adds tracebacks")
@@ -71,8 +74,8 @@ def _extract(args: argparse.Namespace) -> int:
     if not args.input.is_dir():
         print(f"error: input folder not found: {args.input}", file=sys.stderr)
         return EXIT_USAGE
-    if args.workers < 1:
-        print("error: --workers must be at least 1", file=sys.stderr)
+    if args.workers < 1 or args.timeout <= 0:
+        print("error: --workers must be at least 1 and --timeout positive", file=sys.stderr)
         return EXIT_USAGE
     progress = _progress_bar(len(discover(args.input)), enabled=not args.quiet and sys.stderr.isatty())
 
@@ -85,7 +88,9 @@ def _extract(args: argparse.Namespace) -> int:
             progress.update()
 
     try:
-        summary = run(args.input, args.output, workers=args.workers, on_file_done=on_file_done)
+        summary = run(
+            args.input, args.output, workers=args.workers, timeout=args.timeout, force=args.force, on_file_done=on_file_done
+        )
     finally:
         if progress is not None:
             progress.close()

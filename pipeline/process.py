@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import resource
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,13 +23,36 @@ log = logging.getLogger(__name__)
 
 DOC_ID_HEX_DIGITS = 16
 HASH_CHUNK_BYTES = 1 << 20
+KIB = 1024
+
+
+@dataclass(frozen=True)
+class FileJob:
+    """What a worker needs to process one file; the parent has hashed it already (for the cache)."""
+
+    path: Path
+    source_path: str
+    sha256: str
+
+    @property
+    def doc_id(self) -> str:
+        return self.sha256[:DOC_ID_HEX_DIGITS]
+
 
 @dataclass
 class FileResult:
-    """The documents row of one file and its rows for the per-document tables."""
+    """The documents row of one file, its rows for the per-document tables, and what it cost.
+
+    `seconds` holds the time of each stage (`read`, `extract`); `peak_memory` is the
+    worker's peak resident memory in bytes when the file was done. A result that
+    depends on the moment (a timeout) is not `reusable` by the cache.
+    """
 
     document: Row
     rows: dict[str, list[Row]] = field(default_factory=dict)
+    seconds: dict[str, float] = field(default_factory=dict)
+    peak_memory: int = 0
+    reusable: bool = True
 
 
 def sha256_of(path: Path) -> str:
@@ -39,27 +64,39 @@ def sha256_of(path: Path) -> str:
     return digest.hexdigest()
 
 
-def process_file(input_dir: Path, path: Path) -> FileResult:
-    """Read one file into its documents row; failures are recorded, not raised."""
-    sha256 = sha256_of(path)
-    row: Row = {
-        "doc_id": sha256[:DOC_ID_HEX_DIGITS],
-        "source_path": path.relative_to(input_dir).as_posix(),
-        "sha256": sha256,
-        "ocr": False,
-        "warnings": [],
-    }
+def job_for(input_dir: Path, path: Path) -> FileJob:
+    """Hash a file and name it by its path relative to the input folder."""
+    return FileJob(path, path.relative_to(input_dir).as_posix(), sha256_of(path))
+
+
+def base_row(job: FileJob) -> Row:
+    """The file-level columns known before reading."""
+    return {"doc_id": job.doc_id, "source_path": job.source_path, "sha256": job.sha256, "ocr": False, "warnings": []}
+
+
+def failed_result(job: FileJob, error: str, row: Row | None = None, reusable: bool = True) -> FileResult:
+    """A `failed` documents row with a one-line error, on top of what is known of the file."""
+    document = {**(row or base_row(job)), "status": "failed", "error": " ".join(error.split())}
+    return FileResult(document, reusable=reusable)
+
+
+def process_file(job: FileJob) -> FileResult:
+    """Read and extract one file; failures are recorded, not raised."""
+    row = base_row(job)
+    started = time.perf_counter()
     try:
-        row["source_format"] = sniff_format(path)
-        document = reader_for(row["source_format"])(path)
+        row["source_format"] = sniff_format(job.path)
+        document = reader_for(row["source_format"])(job.path)
     except ReadError as exc:
-        return FileResult({**row, "status": "failed", "error": str(exc)})
+        return failed_result(job, str(exc), row)
     except Exception as exc:  # a library choking on an odd file must not stop the run
-        log.debug("unexpected error reading %s", path, exc_info=True)
-        return FileResult({**row, "status": "failed", "error": _one_line(f"cannot read: {type(exc).__name__}: {exc}")})
-    extraction = extract(document, row["doc_id"])
+        log.debug("unexpected error reading %s", job.path, exc_info=True)
+        return failed_result(job, f"cannot read: {type(exc).__name__}: {exc}", row)
+    read = time.perf_counter()
+    extraction = extract(document, job.doc_id)
+    extracted = time.perf_counter()
     warnings = document.warnings + extraction.warnings
-    read = {
+    columns = {
         "source_format": document.source_format,
         "pages": document.pages,
         "ocr": document.ocr,
@@ -67,8 +104,9 @@ def process_file(input_dir: Path, path: Path) -> FileResult:
         "warnings": warnings,
         "text": document_text(document),
     }
-    return FileResult({**row, **read, **extraction.fields}, extraction.rows)
-
-
-def _one_line(message: str) -> str:
-    return " ".join(message.split())
+    return FileResult(
+        {**row, **columns, **extraction.fields},
+        extraction.rows,
+        seconds={"read": read - started, "extract": extracted - read},
+        peak_memory=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * KIB,
+    )

@@ -1,17 +1,20 @@
-"""Run the pipeline over a folder: find files, process them in parallel, write tables."""
+"""Run the pipeline over a folder: find files, reuse cached results, process the rest, write tables."""
 
 from __future__ import annotations
 
 import os
+import time
 from collections import Counter
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
-from functools import partial
+from concurrent.futures import TimeoutError as FutureTimeout
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from pebble import ProcessExpired, ProcessPool
+
+from pipeline.cache import ResultCache
 from pipeline.link import link
-from pipeline.process import FileResult, Row, process_file
+from pipeline.process import FileJob, FileResult, Row, failed_result, job_for, process_file
 from pipeline.schemas import TABLES
 from pipeline.writer import write_table
 
@@ -20,20 +23,32 @@ ROW_ORDER = {"documents": ("source_path",), "associations": ("doc_id", "row"), "
 
 Citations keep the order each document lists them in; agencies come sorted from `link`."""
 
+MAX_TASKS_PER_WORKER = 200
+"""A worker process is replaced after this many files, so a leak in a library cannot grow without bound."""
+
 
 @dataclass(frozen=True)
 class RunSummary:
-    """What a run did, for the CLI's closing line and for tests."""
+    """What a run did, for the CLI's closing line, the benchmark and tests.
+
+    `seconds` is the time of each stage: `read` and `extract` summed over the
+    documents processed (in workers), `link` and `write` in the main process.
+    """
 
     statuses: dict[str, int]
     rows: dict[str, int]
+    pages: int = 0
+    cached: int = 0
+    seconds: dict[str, float] = field(default_factory=dict, compare=False)
+    peak_memory: int = field(default=0, compare=False)
 
     def line(self) -> str:
         """`9 documents: 7 ok, 1 partial, 1 failed; rows: associations 0, …`."""
         total = sum(self.statuses.values())
         statuses = ", ".join(f"{self.statuses.get(s, 0)} {s}" for s in ("ok", "partial", "failed"))
         rows = ", ".join(f"{name} {count}" for name, count in self.rows.items() if name != "documents")
-        return f"{total} documents: {statuses}; rows: {rows}"
+        reused = f" ({self.cached} unchanged, not read again)" if self.cached else ""
+        return f"{total} documents{reused}: {statuses}; rows: {rows}"
 
 
 def discover(input_dir: Path) -> list[Path]:
@@ -45,35 +60,81 @@ def discover(input_dir: Path) -> list[Path]:
     return sorted(found, key=lambda p: p.relative_to(input_dir).as_posix())
 
 
-def process_all(input_dir: Path, paths: list[Path], workers: int) -> Iterator[FileResult]:
-    """Process files in input order, in `workers` processes when more than one."""
-    work = partial(process_file, input_dir)
-    if workers <= 1 or len(paths) <= 1:
-        yield from map(work, paths)
+def process_jobs(jobs: list[FileJob], workers: int, timeout: float | None) -> Iterator[FileResult]:
+    """Process files in input order: in this process when one worker and no time limit, else in a pool.
+
+    The pool kills a worker whose file takes longer than `timeout` seconds; that
+    file becomes `failed` with a timeout error and the run goes on.
+    """
+    if workers <= 1 and timeout is None:
+        yield from map(process_file, jobs)
         return
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        yield from pool.map(work, paths, chunksize=1)
+    with ProcessPool(max_workers=workers, max_tasks=MAX_TASKS_PER_WORKER) as pool:
+        futures = [pool.schedule(process_file, args=(job,), timeout=timeout) for job in jobs]
+        for job, future in zip(jobs, futures):
+            try:
+                yield future.result()
+            except FutureTimeout:
+                yield failed_result(job, f"timeout: not read within {timeout:g} s", reusable=False)
+            except ProcessExpired as exc:
+                yield failed_result(job, f"reader crashed: {exc}", reusable=False)
 
 
 def run(
     input_dir: Path,
     output_dir: Path,
     workers: int = 1,
+    timeout: float | None = None,
+    force: bool = False,
     on_file_done: Callable[[FileResult], None] | None = None,
 ) -> RunSummary:
-    """Read every document under `input_dir` and write all tables to `output_dir`."""
-    paths = discover(input_dir)
+    """Read every document under `input_dir` (reusing unchanged ones unless `force`) and write all tables."""
+    jobs = [job_for(input_dir, path) for path in discover(input_dir)]
+    cache = ResultCache(output_dir)
+    cache.prune()
+    results: dict[int, FileResult] = {}
+    if not force:
+        results = {i: hit for i, job in enumerate(jobs) if (hit := cache.get(job)) is not None}
+    for result in results.values():
+        if on_file_done:
+            on_file_done(result)
+    todo = [i for i in range(len(jobs)) if i not in results]
+    for i, result in zip(todo, process_jobs([jobs[i] for i in todo], workers, timeout)):
+        results[i] = result
+        if result.reusable:
+            cache.put(jobs[i], result)
+        if on_file_done:
+            on_file_done(result)
+    processed = [results[i] for i in todo]
+    ordered = [results[i] for i in range(len(jobs))]
+    seconds = Counter[str]()
+    for result in processed:
+        seconds.update(result.seconds)
+    tables = _write_tables(ordered, output_dir, seconds)
+    return RunSummary(
+        statuses=dict(Counter(result.document["status"] for result in ordered)),
+        rows={name: len(rows) for name, rows in tables.items()},
+        pages=sum(result.document.get("pages") or 0 for result in ordered),
+        cached=len(jobs) - len(todo),
+        seconds=dict(seconds),
+        peak_memory=max((result.peak_memory for result in processed), default=0),
+    )
+
+
+def _write_tables(results: list[FileResult], output_dir: Path, seconds: Counter[str]) -> dict[str, list[Row]]:
+    """Gather every table, settle cross-document columns, and write them; time `link` and `write`."""
     tables: dict[str, list[Row]] = {name: [] for name in TABLES}
-    for result in process_all(input_dir, paths, workers):
+    for result in results:
         tables["documents"].append(result.document)
         for name, rows in result.rows.items():
             tables[name].extend(rows)
-        if on_file_done:
-            on_file_done(result)
     for name, keys in ROW_ORDER.items():
         tables[name].sort(key=lambda r: tuple(r[k] for k in keys))
+    started = time.perf_counter()
     tables["associations"], tables["agencies"] = link(tables["associations"])
+    linked = time.perf_counter()
     for name, schema in TABLES.items():
         write_table(tables[name], schema, output_dir / f"{name}.parquet")
-    statuses = Counter(row["status"] for row in tables["documents"])
-    return RunSummary(dict(statuses), {name: len(rows) for name, rows in tables.items()})
+    seconds["link"] += linked - started
+    seconds["write"] += time.perf_counter() - linked
+    return tables

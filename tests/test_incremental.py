@@ -1,0 +1,108 @@
+"""Incremental runs: unchanged documents are not read again; code changes and --force read them."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pyarrow.parquet as pq
+import pytest
+
+import pipeline.process
+from pipeline.cache import CACHE_FOLDER, ResultCache
+from pipeline.run import run
+from pipeline.schemas import TABLES
+
+
+def _corpus(folder: Path) -> Path:
+    folder.mkdir()
+    (folder / "a.txt").write_text("关于印发方案的通知\n1 甲市能源协会 甲市发改委 已脱钩\n", encoding="utf-8")
+    (folder / "b.txt").write_text("各协会要在2020年10月底前完成脱钩任务。\n", encoding="utf-8")
+    return folder
+
+
+@pytest.fixture()
+def reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Names of the files the pipeline actually reads, in this process."""
+    seen: list[str] = []
+    original = pipeline.process.sniff_format
+
+    def counting(path: Path) -> str:
+        seen.append(path.name)
+        return original(path)
+
+    monkeypatch.setattr(pipeline.process, "sniff_format", counting)
+    return seen
+
+
+def test_unchanged_documents_are_not_read_again(tmp_path: Path, reads: list[str]) -> None:
+    corpus, output = _corpus(tmp_path / "in"), tmp_path / "out"
+    first = run(corpus, output)
+    tables = {name: pq.read_table(output / f"{name}.parquet") for name in TABLES}
+    second = run(corpus, output)
+    assert reads == ["a.txt", "b.txt"]
+    assert (first.cached, second.cached) == (0, 2)
+    for name in TABLES:
+        assert pq.read_table(output / f"{name}.parquet").equals(tables[name])
+
+
+def test_changed_document_is_read_again(tmp_path: Path, reads: list[str]) -> None:
+    corpus, output = _corpus(tmp_path / "in"), tmp_path / "out"
+    run(corpus, output)
+    (corpus / "b.txt").write_text("各协会要在2021年6月底前完成。\n", encoding="utf-8")
+    assert run(corpus, output).cached == 1
+    assert reads == ["a.txt", "b.txt", "b.txt"]
+
+
+def test_force_reads_everything(tmp_path: Path, reads: list[str]) -> None:
+    corpus, output = _corpus(tmp_path / "in"), tmp_path / "out"
+    run(corpus, output)
+    assert run(corpus, output, force=True).cached == 0
+    assert reads == ["a.txt", "b.txt", "a.txt", "b.txt"]
+
+
+def test_another_extractor_version_invalidates_and_prunes(tmp_path: Path) -> None:
+    corpus, output = _corpus(tmp_path / "in"), tmp_path / "out"
+    run(corpus, output)
+    stale = ResultCache(output, version="0" * 16)
+    stale.folder.mkdir(parents=True)
+    run(corpus, output)
+    assert not stale.folder.exists()
+    assert len(list((output / CACHE_FOLDER).iterdir())) == 1
+
+
+def test_deleted_or_damaged_cache_is_harmless(tmp_path: Path) -> None:
+    corpus, output = _corpus(tmp_path / "in"), tmp_path / "out"
+    run(corpus, output)
+    for entry in (output / CACHE_FOLDER).rglob("*.pickle"):
+        entry.write_bytes(b"not a pickle")
+    assert run(corpus, output).cached == 0
+    assert run(corpus, output).cached == 2
+
+
+def test_renamed_file_keeps_its_new_path(tmp_path: Path) -> None:
+    corpus, output = _corpus(tmp_path / "in"), tmp_path / "out"
+    run(corpus, output)
+    (corpus / "a.txt").rename(corpus / "c.txt")
+    run(corpus, output)
+    paths = pq.read_table(output / "documents.parquet").column("source_path").to_pylist()
+    assert paths == ["b.txt", "c.txt"]
+
+
+def test_slow_document_times_out_and_the_run_goes_on(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    corpus, output = _corpus(tmp_path / "in"), tmp_path / "out"
+    original = pipeline.process.sniff_format
+
+    def slow_for_a(path: Path) -> str:
+        if path.name == "a.txt":
+            time.sleep(30)
+        return original(path)
+
+    monkeypatch.setattr(pipeline.process, "sniff_format", slow_for_a)  # workers are forked, so they see it
+    summary = run(corpus, output, workers=2, timeout=2)
+    documents = pq.read_table(output / "documents.parquet").to_pylist()
+    assert summary.statuses == {"failed": 1, "ok": 1}
+    assert documents[0]["status"] == "failed" and "timeout" in documents[0]["error"]
+    assert documents[1]["status"] == "ok"
+    monkeypatch.undo()
+    assert run(corpus, output).cached == 1, "a timed-out document is tried again next time"
