@@ -7,7 +7,7 @@ OUTPUT  ?= data/processed
 EVAL_OUT ?= build/eval
 STAMP   := $(VENV)/.installed
 
-.PHONY: extract test eval docs clean
+.PHONY: extract test eval docs bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -34,3 +34,7 @@ docs: $(STAMP)
 
 clean:
 	rm -rf build $(OUTPUT)/*.parquet
+
+## bench: build or reuse a corpus of 350 documents and 3,000+ pages under build/bench and measure throughput
+bench: $(STAMP)
+	$(PY) -m bench

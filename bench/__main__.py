@@ -1,0 +1,85 @@
+"""`python -m bench`: build or reuse the benchmark corpus, measure, print and save the figures."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+from pathlib import Path
+
+from bench.corpus import build_corpus
+from bench.measure import MIB, normalisation_seconds, pdfium_text_rate, pipeline_rate, timed_run
+
+STAGES = ("read", "extract", "link", "write")
+KIB = 1024
+
+
+def main() -> int:
+    """Run every measurement and report it."""
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
+    parser.add_argument("--raw", type=Path, default=Path("data/raw"), help="documents to build the corpus from")
+    parser.add_argument("--work", type=Path, default=Path("build/bench"), help="folder for the corpus and outputs")
+    parser.add_argument("--workers", type=int, default=max(2, os.cpu_count() or 1), help="workers of the parallel runs")
+    args = parser.parse_args()
+
+    corpus = build_corpus(args.raw, args.work / "corpus")
+    files = sorted(p for p in corpus.iterdir() if not p.name.startswith("."))
+    pdfs = [p for p in files if p.suffix == ".pdf"]
+    one = timed_run(corpus, args.work / "out-1", workers=1, fresh=True)
+    many = timed_run(corpus, args.work / "out-n", workers=args.workers, fresh=True)
+    warm = timed_run(corpus, args.work / "out-n", workers=args.workers, fresh=False)
+    raw_pages, raw_seconds = pdfium_text_rate(pdfs)
+    pdf_pages, pdf_seconds = pipeline_rate(pdfs, args.work / "pdf-only")
+    scans = sorted(args.raw.glob("*scan*.pdf"))
+    ocr_pages, ocr_seconds = pipeline_rate(scans, args.work / "ocr-only") if scans else (0, 0.0)
+    stage_total = sum(one.summary.seconds.get(s, 0.0) for s in STAGES) or 1.0
+    figures = {
+        "documents": len(files),
+        "pages": one.summary.pages,
+        "rows": sum(v for k, v in one.summary.rows.items() if k != "documents"),
+        "cold_1_worker_seconds": one.seconds,
+        "cold_n_workers_seconds": many.seconds,
+        "workers": args.workers,
+        "warm_seconds": warm.seconds,
+        "documents_per_second": len(files) / one.seconds,
+        "pages_per_second": one.summary.pages / one.seconds,
+        "rows_per_second": sum(one.summary.rows.values()) / one.seconds,
+        "speedup_n_workers": one.seconds / many.seconds,
+        "warm_share_of_cold": warm.seconds / many.seconds,
+        "peak_memory_per_worker_mib": max(one.summary.peak_memory, many.summary.peak_memory) / MIB,
+        "main_process_peak_memory_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * KIB / MIB,
+        "stage_share": {s: one.summary.seconds.get(s, 0.0) / stage_total for s in STAGES},
+        "pdfium_raw_text_pages_per_second": raw_pages / raw_seconds,
+        "pipeline_pdf_pages_per_second": pdf_pages / pdf_seconds,
+        "pdf_ratio_to_pdfium": (pdf_pages / pdf_seconds) / (raw_pages / raw_seconds),
+        "ocr_pages_per_second": ocr_pages / ocr_seconds if ocr_seconds else None,
+        "normalise_100k_rows_seconds": normalisation_seconds(),
+    }
+    (args.work / "results.json").write_text(json.dumps(figures, indent=2, ensure_ascii=False) + "\n")
+    print(_report(figures))
+    return 0
+
+
+def _report(f: dict) -> str:
+    shares = ", ".join(f"{stage} {share:.0%}" for stage, share in f["stage_share"].items())
+    ocr = f"{f['ocr_pages_per_second']:.2f} pages/s (one worker, model load included)" if f["ocr_pages_per_second"] else "n/a"
+    return "\n".join(
+        [
+            f"corpus: {f['documents']} documents, {f['pages']} pages, {f['rows']} rows",
+            f"cold, 1 worker: {f['cold_1_worker_seconds']:.1f} s = {f['documents_per_second']:.1f} documents/s, "
+            f"{f['pages_per_second']:.1f} pages/s, {f['rows_per_second']:.0f} rows/s",
+            f"cold, {f['workers']} workers: {f['cold_n_workers_seconds']:.1f} s = {f['speedup_n_workers']:.2f} x one worker",
+            f"warm re-run: {f['warm_seconds']:.2f} s = {f['warm_share_of_cold']:.1%} of cold",
+            f"peak memory per worker: {f['peak_memory_per_worker_mib']:.0f} MiB",
+            f"time per stage (1 worker): {shares}",
+            f"PDF: pipeline {f['pipeline_pdf_pages_per_second']:.1f} pages/s, pypdfium2 raw text "
+            f"{f['pdfium_raw_text_pages_per_second']:.0f} pages/s, ratio {f['pdf_ratio_to_pdfium']:.3f}",
+            f"OCR: {ocr}",
+            f"normalisation of 100,000 roster rows: {f['normalise_100k_rows_seconds']:.1f} s",
+        ]
+    )
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

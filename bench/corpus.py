@@ -1,0 +1,132 @@
+"""Build the benchmark corpus from the embedded documents: at least 300 files and 3,000 pages.
+
+Variants keep the real documents' structure and size: PDFs assembled from the
+notice, roster and form pages of the text PDFs (long rosters repeat their roster
+pages), DOCX and XLSX rosters with renamed and reordered rows, GBK HTML pages and
+plain-text notices. Every file differs in its bytes, so none is a duplicate. The
+corpus is written under `build/` and reused while the generator is unchanged.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import random
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+import pypdfium2 as pdfium
+from docx import Document as WordDocument
+from openpyxl import load_workbook
+
+SEED = 20151109
+"""Fixed seed (the date of the decoupling plan, 中办发〔2015〕39号) so every build is the same corpus."""
+
+MARKER = ".generator"
+TEXT_PDFS = ("ningxia-gxt-2019.pdf", "hedong-fgw-2019.pdf")
+ROSTER_DOCX = "kaifeng-fgw-2020.docx"
+ROSTER_XLSX = "kaifeng-fgw-2020-roster.xlsx"
+ROSTER_HTML = "ningxia-gxt-2019.html"
+NOTICE_TXT = "luozhuang-2018.txt"
+
+
+@dataclass(frozen=True)
+class CorpusPlan:
+    """How many files of each kind to make; the defaults give 350 files and over 3,000 PDF pages."""
+
+    pdfs: int = 170
+    docx: int = 60
+    xlsx: int = 40
+    html: int = 50
+    txt: int = 30
+    max_roster_repeats: int = 6
+
+
+def _generator_digest(plan: CorpusPlan, raw: Path) -> str:
+    digest = hashlib.sha256(Path(__file__).read_bytes() + repr(plan).encode())
+    for name in sorted(p.name for p in raw.iterdir()):
+        digest.update(name.encode())
+    return digest.hexdigest()
+
+
+def build_corpus(raw: Path, target: Path, plan: CorpusPlan = CorpusPlan()) -> Path:
+    """Write the corpus to `target` unless an identical one is already there; return `target`."""
+    digest = _generator_digest(plan, raw)
+    if (target / MARKER).is_file() and (target / MARKER).read_text() == digest:
+        return target
+    shutil.rmtree(target, ignore_errors=True)
+    target.mkdir(parents=True)
+    rng = random.Random(SEED)
+    _pdfs(raw, target, plan, rng)
+    _docx(raw / ROSTER_DOCX, target, plan.docx, rng)
+    _xlsx(raw / ROSTER_XLSX, target, plan.xlsx, rng)
+    _html(raw / ROSTER_HTML, target, plan.html, rng)
+    _txt(raw / NOTICE_TXT, target, plan.txt, rng)
+    (target / MARKER).write_text(digest)
+    return target
+
+
+def _pdfs(raw: Path, target: Path, plan: CorpusPlan, rng: random.Random) -> None:
+    """Notices with 0 to N copies of their roster pages and a random share of their form pages."""
+    sources = [pdfium.PdfDocument(raw / name) for name in TEXT_PDFS]
+    for index in range(plan.pdfs):
+        source = sources[index % len(sources)]
+        pages = list(range(len(source)))
+        body, rest = pages[: len(pages) // 3], pages[len(pages) // 3 :]
+        chosen = body + rest[: rng.randint(len(rest) // 2, len(rest))]
+        chosen += rest[: rng.randint(0, 3)] * rng.randint(0, plan.max_roster_repeats)
+        variant = pdfium.PdfDocument.new()
+        variant.import_pages(source, chosen)
+        variant.save(target / f"notice-{index:04d}.pdf")
+        variant.close()
+    for source in sources:
+        source.close()
+
+
+def _shuffled_rows(rows: list[list[str]], rng: random.Random, tag: str) -> list[list[str]]:
+    picked = rng.sample(rows, k=max(1, rng.randint(len(rows) // 2, len(rows))))
+    return [[cell.replace("协会", f"{tag}协会", 1) if i == 1 else cell for i, cell in enumerate(row)] for row in picked]
+
+
+def _docx(source: Path, target: Path, count: int, rng: random.Random) -> None:
+    """The roster notice with the roster's names suffixed and a share of rows dropped."""
+    for index in range(count):
+        document = WordDocument(source)
+        roster = max(document.tables, key=lambda t: len(t.rows))
+        for row in list(roster.rows)[1:]:
+            if rng.random() < 0.2:
+                row._tr.getparent().remove(row._tr)
+            else:
+                name = row.cells[1]
+                name.text = name.text.replace("协会", f"第{index}协会", 1)
+        document.save(target / f"roster-{index:04d}.docx")
+
+
+def _xlsx(source: Path, target: Path, count: int, rng: random.Random) -> None:
+    """The Excel roster with names suffixed and rows thinned from the bottom."""
+    for index in range(count):
+        workbook = load_workbook(source)
+        sheet = workbook.worksheets[0]
+        for row in range(3, sheet.max_row + 1):
+            cell = sheet.cell(row=row, column=2)
+            if isinstance(cell.value, str):
+                cell.value = cell.value.replace("协会", f"{index}号协会", 1)
+        keep = rng.randint(sheet.max_row // 2, sheet.max_row)
+        if keep < sheet.max_row:
+            sheet.delete_rows(keep + 1, sheet.max_row - keep)
+        workbook.save(target / f"roster-{index:04d}.xlsx")
+
+
+def _html(source: Path, target: Path, count: int, rng: random.Random) -> None:
+    """The GBK article page with its roster's names suffixed."""
+    page = source.read_bytes().decode("gb18030")
+    for index in range(count):
+        variant = page.replace("协会</td>", f"{rng.randint(1, 99)}协会</td>")
+        (target / f"article-{index:04d}.html").write_bytes(variant.encode("gb18030"))
+
+
+def _txt(source: Path, target: Path, count: int, rng: random.Random) -> None:
+    """The plain-text notice, GBK with CRLF, with a numbered line appended so each differs."""
+    text = source.read_bytes().decode("gb18030")
+    for index in range(count):
+        (target / f"notice-{index:04d}.txt").write_bytes(f"{text}\r\n（{rng.randint(1, 10**6)}）\r\n".encode("gb18030"))
