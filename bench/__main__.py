@@ -34,17 +34,18 @@ def main() -> int:
     scans = sorted(args.raw.glob("*scan*.pdf"))
     ocr_pages, ocr_seconds = pipeline_rate(scans, args.work / "ocr-only") if scans else (0, 0.0)
     stage_total = sum(one.summary.seconds.get(s, 0.0) for s in STAGES) or 1.0
+    rows = sum(count for table, count in one.summary.rows.items() if table != "documents")
     figures = {
         "documents": len(files),
         "pages": one.summary.pages,
-        "rows": sum(v for k, v in one.summary.rows.items() if k != "documents"),
+        "rows": rows,
         "cold_1_worker_seconds": one.seconds,
         "cold_n_workers_seconds": many.seconds,
         "workers": args.workers,
         "warm_seconds": warm.seconds,
         "documents_per_second": len(files) / one.seconds,
         "pages_per_second": one.summary.pages / one.seconds,
-        "rows_per_second": sum(one.summary.rows.values()) / one.seconds,
+        "rows_per_second": rows / one.seconds,
         "speedup_n_workers": one.seconds / many.seconds,
         "warm_share_of_cold": warm.seconds / many.seconds,
         "peak_memory_per_worker_mib": max(one.summary.peak_memory, many.summary.peak_memory) / MIB,

@@ -3,7 +3,9 @@
 Each page is read once: its glyphs, its tables (found once), then closed to
 keep memory flat. Glyphs inside a table feed only the table; the rest become
 lines, with page numbers such as `— 3 —` dropped. Pages without a usable text
-layer (scans, or only `(cid:N)` glyphs) are counted in a `no_text_layer` warning.
+layer (scans, or mostly `(cid:N)` or garbled glyphs) are read by OCR instead
+(`pipeline.readers.ocr_page`, loaded only when such a page comes, as it pulls in
+the OCR engine); pages the engine fails on are counted in a `no_text_layer` warning.
 """
 
 from __future__ import annotations
@@ -21,9 +23,12 @@ from pdfplumber.utils.exceptions import PdfminerException
 from pipeline.model import Document, ReadError, TableRow
 from pipeline.readers.pdf_blocks import PageContent, build_blocks
 from pipeline.readers.pdf_tables import TableFragment, contains, read_grid
-from pipeline.readers.pdf_text import Glyph, font_family, glyphs_to_lines, is_cid_garbage, is_page_footer
+from pipeline.readers.pdf_text import Glyph, font_family, glyphs_to_lines, is_garbled, is_page_footer
 
 NO_TEXT_LAYER = "no_text_layer"
+
+USABLE_SHARE = 0.5
+"""A page has a usable text layer when at least this share of its inked glyphs map to real characters."""
 
 
 def read(path: Path) -> Document:
@@ -31,20 +36,30 @@ def read(path: Path) -> Document:
     try:
         with pdfplumber.open(path) as pdf:
             pages: list[PageContent] = []
-            textless = 0
+            textless: list[int] = []
             for number, page in enumerate(pdf.pages, start=1):
                 try:
                     content, has_text = _read_page(page, number)
                 finally:
                     page.close()
                 pages.append(content)
-                textless += not has_text
+                if not has_text:
+                    textless.append(number)
     except (PdfminerException, PDFException, PSException) as error:
         raise ReadError(_describe(error)) from error
-    document = Document(source_format="pdf", blocks=build_blocks(pages), pages=len(pages))
-    if textless:
-        document.warnings.append(f"{NO_TEXT_LAYER}: {textless} of {len(pages)} pages")
+    scans = _read_scans(path, textless) if textless else {}
+    pages = [scans.get(page.number, page) for page in pages]
+    document = Document(source_format="pdf", blocks=build_blocks(pages), pages=len(pages), ocr=bool(scans))
+    if unread := len(textless) - len(scans):
+        document.warnings.append(f"{NO_TEXT_LAYER}: {unread} of {len(pages)} pages")
     return document
+
+
+def _read_scans(path: Path, numbers: list[int]) -> dict[int, PageContent]:
+    """The given pages read by OCR; the engine is imported here so text PDFs never load it."""
+    from pipeline.readers.ocr_page import read_scans
+
+    return read_scans(path, numbers)
 
 
 def _describe(error: Exception) -> str:
@@ -57,10 +72,12 @@ def _describe(error: Exception) -> str:
 
 
 def _read_page(page: Page, number: int) -> tuple[PageContent, bool]:
-    """A page's lines and table fragments, and whether it has a text layer at all."""
+    """A page's lines and table fragments, and whether it has a usable text layer (a blank page counts as one)."""
     raw = page.chars
-    glyphs = [_glyph(char) for char in raw if not is_cid_garbage(char["text"])]
-    has_text = any(not g.is_blank for g in glyphs) or not (raw or page.images)
+    glyphs = [_glyph(char) for char in raw if not is_garbled(char["text"])]
+    inked = sum(1 for char in raw if char["text"].strip())
+    usable = sum(1 for g in glyphs if not g.is_blank)
+    has_text = (usable > 0 and usable >= USABLE_SHARE * inked) or not (raw or page.images)
     found = page.find_tables() if glyphs else []
     tables = [_fragment(table, glyphs, number) for table in found]
     outside = [g for g in glyphs if not any(contains(table.bbox, g) for table in found)]

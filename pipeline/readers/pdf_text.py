@@ -9,6 +9,7 @@ to separate two Latin words or two runs of text on one line.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -73,6 +74,16 @@ def font_family(fontname: str) -> str:
 def is_cid_garbage(text: str) -> bool:
     """True for glyphs pdfminer could not map to a character, printed as `(cid:123)`."""
     return bool(_CID.match(text))
+
+
+def is_garbled(text: str) -> bool:
+    """True for glyphs that carry no readable character: `(cid:123)`, U+FFFD, private-use or control code points.
+
+    Fonts without a usable ToUnicode map give such glyphs; a page made of them is read by OCR.
+    """
+    return is_cid_garbage(text) or any(
+        char == "\ufffd" or unicodedata.category(char) in ("Co", "Cc") and not char.isspace() for char in text
+    )
 
 
 def is_cjk(char: str) -> bool:
