@@ -2,7 +2,8 @@
 
 Real corpus files check the measured behaviour; tiny PDFs written by hand in
 this file check a table row cut by a page break and `(cid:N)` glyphs; the pure
-stage functions are checked on plain data.
+stage functions are checked on plain data. Which pages go to OCR is checked
+here with the OCR stubbed out; OCR itself is in `test_reader_ocr.py`.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from conftest import BAD, GOLD, RAW
 
 from pipeline.model import Block, BlockKind, Document, ReadError, TableRow, document_text, join_cell_lines
 from pipeline.readers import pdf
-from pipeline.readers.pdf_blocks import BodyStyle, Layout, continues, is_heading
+from pipeline.readers.pdf_blocks import BodyStyle, Layout, PageContent, continues, is_heading
 from pipeline.readers.pdf_tables import (
     TableFragment,
     is_continuation_row,
@@ -27,7 +28,7 @@ from pipeline.readers.pdf_tables import (
     same_columns,
     stitch,
 )
-from pipeline.readers.pdf_text import Glyph, Line, is_cid_garbage, is_page_footer, line_text
+from pipeline.readers.pdf_text import Glyph, Line, is_cid_garbage, is_garbled, is_page_footer, line_text
 
 NINGXIA = "ningxia-gxt-2019.pdf"
 HEDONG = "hedong-fgw-2019.pdf"
@@ -113,7 +114,7 @@ def test_block_kind_and_page(name: str, text: str, kind: BlockKind, page: int) -
     assert [(b.kind, b.page) for b in matches] == [(kind, page)]
 
 
-@pytest.mark.parametrize(("name", "pages"), [(NINGXIA, 18), (HEDONG, 14), (LUOYANG, 12)])
+@pytest.mark.parametrize(("name", "pages"), [(NINGXIA, 18), (HEDONG, 14)])
 def test_page_count_and_every_block_has_a_page(name: str, pages: int) -> None:
     document = _read(name)
     assert document.source_format == "pdf"
@@ -198,10 +199,30 @@ def test_merged_form_cells_are_expanded() -> None:
 # --- real and broken files: scans and errors ----------------------------------
 
 
-def test_image_only_pdf_is_recognised() -> None:
-    document = _read(LUOYANG)
+def _without_ocr(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Stub out OCR as if the engine read nothing; returns the list the pages sent to it are added to."""
+    asked: list[int] = []
+
+    def read_nothing(path: Path, numbers: list[int]) -> dict[int, PageContent]:
+        asked.extend(numbers)
+        return {}
+
+    monkeypatch.setattr(pdf, "_read_scans", read_nothing)
+    return asked
+
+
+def test_image_only_pdf_goes_to_ocr_and_unread_pages_are_counted(monkeypatch: pytest.MonkeyPatch) -> None:
+    asked = _without_ocr(monkeypatch)
+    document = pdf.read(RAW / LUOYANG)
+    assert asked == list(range(1, 13))
     assert document.warnings == ["no_text_layer: 12 of 12 pages"]
-    assert document.blocks == []
+    assert (document.blocks, document.pages, document.ocr) == ([], 12, False)
+
+
+def test_text_pdf_never_goes_to_ocr(monkeypatch: pytest.MonkeyPatch) -> None:
+    asked = _without_ocr(monkeypatch)
+    pdf.read(RAW / HEDONG)
+    assert asked == []
 
 
 @pytest.mark.parametrize(
@@ -305,10 +326,12 @@ def test_table_followed_by_text_does_not_continue_on_next_page(tmp_path: Path) -
     assert document.tables()[1].rows[1].cells == ("", "Makers", "planned")
 
 
-def test_page_of_cid_glyphs_only_counts_as_no_text_layer(tmp_path: Path) -> None:
+def test_page_of_cid_glyphs_only_goes_to_ocr(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    asked = _without_ocr(monkeypatch)
     path = tmp_path / "cid.pdf"
     path.write_bytes(_build_pdf(["BT /F2 12 Tf 80 700 Td <00410042> Tj ET\n", _text_op(80, 100, "Real text.")]))
     document = pdf.read(path)
+    assert asked == [1]
     assert document.warnings == ["no_text_layer: 1 of 2 pages"]
     assert [b.text for b in document.blocks] == ["Real text."]
 
@@ -369,6 +392,14 @@ def test_is_page_footer(text: str, top: float, expected: bool) -> None:
 )
 def test_is_cid_garbage(text: str, expected: bool) -> None:
     assert is_cid_garbage(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("(cid:123)", True), ("\ufffd", True), ("\ue013", True), ("\x07", True), ("年", False), (" ", False), ("A", False)],
+)
+def test_is_garbled(text: str, expected: bool) -> None:
+    assert is_garbled(text) is expected
 
 
 LAYOUT = Layout(left=79.5, right=521.5)

@@ -42,11 +42,9 @@ def test_status_of_readable_file_matches_gold(documents: pd.DataFrame, path: str
     assert documents.loc[path, "status"] == _gold_status(path), documents.loc[path, "warnings"]
 
 
-def test_image_only_scan_is_partial_with_no_text_layer(documents: pd.DataFrame) -> None:
+def test_image_only_scan_is_read_by_ocr(documents: pd.DataFrame) -> None:
     scan = documents.loc["raw/luoyang-2017-scan.pdf"]
-    assert scan["status"] == "partial"
-    assert any(w.startswith("no_text_layer") for w in scan["warnings"])
-    assert scan["pages"] == 12
+    assert (scan["status"], scan["ocr"], list(scan["warnings"]), scan["pages"]) == ("ok", True, [], 12)
 
 
 @pytest.mark.skipif(LIBREOFFICE is not None, reason="LibreOffice is installed")

@@ -5,7 +5,8 @@ keep memory flat. Glyphs inside a table feed only the table; the rest become
 lines, with page numbers such as `— 3 —` dropped. Pages without a usable text
 layer (scans, or mostly `(cid:N)` or garbled glyphs) are read by OCR instead
 (`pipeline.readers.ocr_page`, loaded only when such a page comes, as it pulls in
-the OCR engine); pages the engine fails on are counted in a `no_text_layer` warning.
+the OCR engine) and their paragraphs and cells get OCR's repairs (`ocr_text`);
+pages OCR fails on or finds no text on are counted in a `no_text_layer` warning.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from pdfplumber.table import Table
 from pdfplumber.utils.exceptions import PdfminerException
 
 from pipeline.model import Document, ReadError, TableRow
+from pipeline.readers.ocr_text import repair_blocks
 from pipeline.readers.pdf_blocks import PageContent, build_blocks
 from pipeline.readers.pdf_tables import TableFragment, contains, read_grid
 from pipeline.readers.pdf_text import Glyph, font_family, glyphs_to_lines, is_garbled, is_page_footer
@@ -48,8 +50,8 @@ def read(path: Path) -> Document:
     except (PdfminerException, PDFException, PSException) as error:
         raise ReadError(_describe(error)) from error
     scans = _read_scans(path, textless) if textless else {}
-    pages = [scans.get(page.number, page) for page in pages]
-    document = Document(source_format="pdf", blocks=build_blocks(pages), pages=len(pages), ocr=bool(scans))
+    blocks = build_blocks([scans.get(page.number, page) for page in pages])
+    document = Document(source_format="pdf", blocks=repair_blocks(blocks, scans), pages=len(pages), ocr=bool(scans))
     if unread := len(textless) - len(scans):
         document.warnings.append(f"{NO_TEXT_LAYER}: {unread} of {len(pages)} pages")
     return document
