@@ -13,11 +13,12 @@ import re
 from functools import cache
 from pathlib import Path
 
+import pypdfium2
 import pytest
 from conftest import BAD, GOLD, RAW
 
 from pipeline.model import Block, BlockKind, Document, ReadError, TableRow, document_text, join_cell_lines
-from pipeline.readers import pdf
+from pipeline.readers import pdf, pdf_plumber
 from pipeline.readers.pdf_blocks import BodyStyle, Layout, PageContent, continues, is_heading
 from pipeline.readers.pdf_tables import (
     TableFragment,
@@ -517,3 +518,24 @@ def test_read_grid_repeats_merged_cell_text_in_every_slot() -> None:
         Glyph("否", 110, 120, 25, 35, 10, "F"),
     ]
     assert read_grid(boxes, xs, ys, glyphs, 1) == (("类", "属实", "属实"), ("类", "是", "否"))
+
+
+def test_rotated_page_is_read_through_pdfplumber(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """pdfium reads pages as stored; a page with /Rotate goes to pdfplumber, which turns it first."""
+    path = tmp_path / "rotated.pdf"
+    path.write_bytes(_build_pdf([_text_op(80, 100, "Upright page."), _text_op(80, 100, "Turned page.")]))
+    document = pypdfium2.PdfDocument(path)
+    document[1].set_rotation(90)
+    document.save(tmp_path / "turned.pdf")
+    document.close()
+    asked: list[list[int]] = []
+    original = pdf_plumber.read_pages
+
+    def spy(path: Path, numbers: list[int]) -> dict:
+        asked.append(numbers)
+        return original(path, numbers)
+
+    monkeypatch.setattr(pdf_plumber, "read_pages", spy)
+    read = pdf.read(tmp_path / "turned.pdf")
+    assert asked == [[2]]
+    assert read.pages == 2 and read.blocks[0].text == "Upright page."

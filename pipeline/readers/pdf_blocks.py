@@ -14,8 +14,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from pipeline.model import Block, BlockKind, join_cell_lines
-from pipeline.readers.pdf_tables import TableFragment, same_columns, stitch
-from pipeline.readers.pdf_text import Line
+from pipeline.readers.pdf_tables import Box, TableFragment, contains, same_columns, stitch
+from pipeline.readers.pdf_text import Glyph, Line, glyphs_to_lines, is_page_footer
 
 SHORT_LINE_EM = 1.5
 """A line ending more than this many ems before the right margin ends its paragraph."""
@@ -45,6 +45,17 @@ class PageContent:
     height: float
     lines: tuple[Line, ...]
     tables: tuple[TableFragment, ...]
+
+
+def page_content(
+    number: int, width: float, height: float, glyphs: Sequence[Glyph], tables: Sequence[tuple[Box, TableFragment]]
+) -> PageContent:
+    """A page's content from its glyphs and tables: glyphs inside a table feed only the table, the rest
+    become lines, and page numbers such as `— 3 —` are dropped."""
+    boxes = [box for box, _ in tables]
+    outside = [g for g in glyphs if not any(contains(box, g) for box in boxes)] if boxes else list(glyphs)
+    lines = [line for line in glyphs_to_lines(outside, number) if not is_page_footer(line, height)]
+    return PageContent(number, width, height, tuple(lines), tuple(fragment for _, fragment in tables))
 
 
 @dataclass(frozen=True)

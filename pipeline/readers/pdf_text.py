@@ -169,3 +169,15 @@ def is_page_footer(line: Line, page_height: float) -> bool:
     if _DECORATED_PAGE_NUMBER.match(text):
         return True
     return bool(_BARE_PAGE_NUMBER.match(text)) and line.top >= page_height * (1 - FOOTER_BAND)
+
+
+USABLE_SHARE = 0.5
+"""A page has a usable text layer when at least this share of its inked glyphs map to real characters."""
+
+
+def has_usable_text(usable: int, inked: int, marked: bool) -> bool:
+    """Whether a page's text layer can be used: most inked glyphs readable, or nothing on the page at all.
+
+    A scan (`marked` by an image, no glyphs) or a page of `(cid:N)` glyphs is not usable and goes to OCR.
+    """
+    return (usable > 0 and usable >= USABLE_SHARE * inked) or not marked

@@ -1,0 +1,437 @@
+"""A PDF page's lines and ruled tables read with pdfium: what `pdf._read_page` reads via pdfplumber, ~6× faster.
+
+pdfium's text page is built for selecting text and differs from pdfminer's
+characters in ways undone here:
+- it skips text objects without ink, such as a lone space in its own font
+  (`填 报 人` in a LibreOffice form); they come back as space glyphs read
+  from the page objects, as pdfminer keeps them;
+- it adds spaces and line breaks that are not in the PDF (dropped here);
+- it maps a glyph without a Unicode mapping to its char code, where pdfminer
+  prints `(cid:N)` (rewritten to `(cid:N)`, so the page counts as garbled);
+- it marks a hyphen ending a line before a letter as U+0002 (restored to `-`).
+It also drops a text object drawn twice at one spot (fake bold), which
+pdfminer reads twice; that difference is kept, pdfium reads what is printed.
+
+Glyph boxes are pdfminer's: one font size up from the baseline (LibreOffice
+writes Descent 0, which puts pdfminer's box on the baseline; pdfium does not
+expose a font's Descent entry), and across pdfium's loose box, which is the
+advance unless the ink overhangs it (14 of 13,833 glyphs on the corpus, by up
+to 1.7 pt; none ended a line). Ruling lines
+are the page's path objects split into subpaths as pdfminer splits them, and
+tables are found from them by pdfplumber's own edge, intersection and cell
+functions with its default settings, as `page.find_tables()` finds them.
+Pages are read as stored: `/Rotate` is not applied (see `is_upright`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from ctypes import CFUNCTYPE, addressof, c_double, c_float, c_int, c_uint, c_ulong, c_void_p, cast, create_string_buffer
+from dataclasses import dataclass
+from functools import cache
+from itertools import pairwise
+from typing import Any
+
+import pypdfium2
+import pypdfium2.raw as pdfium_c
+from pdfplumber.table import TableSettings, cells_to_tables, edges_to_intersections, intersections_to_cells, merge_edges
+from pdfplumber.utils import filter_edges
+
+from pipeline.model import TableRow
+from pipeline.readers.pdf_blocks import PageContent, page_content
+from pipeline.readers.pdf_tables import Box, TableFragment, read_grid
+from pipeline.readers.pdf_text import Glyph, font_family, has_usable_text, is_garbled
+
+
+INKLESS_WIDTH = 0.01
+"""pdfium's text page skips text objects narrower than this (`kSizeEpsilon` in cpdf_textpage.cpp)."""
+
+MIN_TABLE_EDGES = 4
+"""A ruled table needs at least this many ruling edges; on the corpus every page with a table had 13 or more."""
+
+TABLE_SETTINGS = TableSettings()
+"""pdfplumber's default lines-strategy tolerances, the ones `page.find_tables()` uses."""
+
+_Matrix = tuple[float, float, float, float, float, float]
+_Point = tuple[float, float]
+_Edge = dict[str, float | str | None]
+
+_IDENTITY: _Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+_MAYBE_GENERATED = frozenset(" \r\n")
+_MARKED = frozenset("\x02\ufffe")
+"""What pdfium's text holds for a hyphen it marked (U+0002) or a glyph it could not map (U+FFFE in bulk text)."""
+_NAME_BUFFER = 256
+
+
+def _bind(function: object, restype: type | None, *argtypes: type) -> Callable[..., Any]:
+    """The same pdfium function on plain `c_void_p` handles: pypdfium2's typed pointers cost 0.59 µs a call, these 0.33."""
+    return CFUNCTYPE(restype, *argtypes)(cast(function, c_void_p).value)
+
+
+_count_chars = _bind(pdfium_c.FPDFText_CountChars, c_int, c_void_p)
+_get_text = _bind(pdfium_c.FPDFText_GetText, c_int, c_void_p, c_int, c_int, c_void_p)
+_get_unicode = _bind(pdfium_c.FPDFText_GetUnicode, c_uint, c_void_p, c_int)
+_loose_box = _bind(pdfium_c.FPDFText_GetLooseCharBox, c_int, c_void_p, c_int, c_void_p)
+_char_origin = _bind(pdfium_c.FPDFText_GetCharOrigin, c_int, c_void_p, c_int, c_void_p, c_void_p)
+_char_matrix = _bind(pdfium_c.FPDFText_GetMatrix, c_int, c_void_p, c_int, c_void_p)
+_char_font_size = _bind(pdfium_c.FPDFText_GetFontSize, c_double, c_void_p, c_int)
+_text_object = _bind(pdfium_c.FPDFText_GetTextObject, c_void_p, c_void_p, c_int)
+_is_generated = _bind(pdfium_c.FPDFText_IsGenerated, c_int, c_void_p, c_int)
+_unmapped = _bind(pdfium_c.FPDFText_HasUnicodeMapError, c_int, c_void_p, c_int)
+_count_objects = _bind(pdfium_c.FPDFPage_CountObjects, c_int, c_void_p)
+_get_object = _bind(pdfium_c.FPDFPage_GetObject, c_void_p, c_void_p, c_int)
+_count_form_objects = _bind(pdfium_c.FPDFFormObj_CountObjects, c_int, c_void_p)
+_get_form_object = _bind(pdfium_c.FPDFFormObj_GetObject, c_void_p, c_void_p, c_ulong)
+_object_type = _bind(pdfium_c.FPDFPageObj_GetType, c_int, c_void_p)
+_object_bounds = _bind(pdfium_c.FPDFPageObj_GetBounds, c_int, c_void_p, c_void_p, c_void_p, c_void_p, c_void_p)
+_object_matrix = _bind(pdfium_c.FPDFPageObj_GetMatrix, c_int, c_void_p, c_void_p)
+_count_segments = _bind(pdfium_c.FPDFPath_CountSegments, c_int, c_void_p)
+_get_segment = _bind(pdfium_c.FPDFPath_GetPathSegment, c_void_p, c_void_p, c_int)
+_segment_type = _bind(pdfium_c.FPDFPathSegment_GetType, c_int, c_void_p)
+_segment_point = _bind(pdfium_c.FPDFPathSegment_GetPoint, c_int, c_void_p, c_void_p, c_void_p)
+_segment_closes = _bind(pdfium_c.FPDFPathSegment_GetClose, c_int, c_void_p)
+_object_font = _bind(pdfium_c.FPDFTextObj_GetFont, c_void_p, c_void_p)
+_object_font_size = _bind(pdfium_c.FPDFTextObj_GetFontSize, c_int, c_void_p, c_void_p)
+_base_font_name = _bind(pdfium_c.FPDFFont_GetBaseFontName, c_ulong, c_void_p, c_void_p, c_ulong)
+_glyph_width = _bind(pdfium_c.FPDFFont_GetGlyphWidth, c_int, c_void_p, c_uint, c_float, c_void_p)
+
+_garbled = cache(is_garbled)
+"""`is_garbled` per distinct character; a page repeats a few hundred characters, so this saves ~0.7 µs a glyph."""
+
+
+@dataclass(frozen=True)
+class _Frame:
+    """The page's media box: pdfplumber measures x from its left edge and `top` down from its top edge."""
+
+    left: float
+    top: float
+    width: float
+    height: float
+
+    def point(self, x: float, y: float) -> _Point:
+        """A point of PDF space as (x, top)."""
+        return x - self.left, self.top - y
+
+
+def read_page(page: pypdfium2.PdfPage, number: int) -> tuple[PageContent, bool]:
+    """A page's lines and table fragments, and whether it has a usable text layer (a blank page counts as one)."""
+    frame = _frame(page)
+    textpage = page.get_textpage()
+    try:
+        chars = _read_chars(cast(textpage.raw, c_void_p), frame)
+    finally:
+        textpage.close()
+    drawn = _read_objects(cast(page.raw, c_void_p), frame, chars.objects)
+    glyphs = chars.glyphs + drawn.blanks
+    raw = chars.raw + len(drawn.blanks)
+    has_text = has_usable_text(chars.usable, chars.inked, bool(raw or drawn.images))
+    found = _tables(drawn.edges) if glyphs else []
+    tables = [(box, _fragment(cells, box, glyphs, number)) for cells in found for box in (_bbox(cells),)]
+    return page_content(number, frame.width, frame.height, glyphs, tables), has_text
+
+
+def is_upright(page: pypdfium2.PdfPage) -> bool:
+    """Whether the page is shown as stored; pdfminer turns a `/Rotate` page, this reader does not."""
+    return page.get_rotation() == 0
+
+
+def _frame(page: pypdfium2.PdfPage) -> _Frame:
+    """The page's media box; pdfium reads a MediaBox inherited from the page tree only into its bounding box."""
+    x0, y0, x1, y1 = page.get_mediabox(fallback_ok=False) or page.get_bbox()
+    return _Frame(left=x0, top=y1, width=x1 - x0, height=y1 - y0)
+
+
+# --- characters -----------------------------------------------------------------
+
+
+_Style = tuple[str, float, float]
+"""A text object's font family, size and baseline `top`, which all its characters share."""
+
+
+@dataclass(frozen=True)
+class _Chars:
+    """A text page's glyphs, the counts of all, inked and usable characters the text-layer rule needs, its text objects."""
+
+    glyphs: list[Glyph]
+    raw: int
+    inked: int
+    usable: int
+    objects: frozenset[int | None]
+
+
+def _read_chars(textpage: c_void_p, frame: _Frame) -> _Chars:
+    """Every character of the PDF that pdfium placed, as a glyph; garbled ones only counted.
+
+    pdfium's loose box reaches from the font's descent to its ascent, not
+    pdfminer's one font size up from the baseline, so only its left and right
+    are kept; size and baseline come from the character's text object. This
+    loop is the reader's hot path: one bulk text call, then three pdfium calls
+    and one Glyph a character (0.9 and 1.0 µs of its 2.8).
+    """
+    count = _count_chars(textpage)
+    text = _page_text(textpage, count)
+    box = (c_float * 4)()  # left, top, right, bottom
+    left_edge = frame.left
+    fonts = _Fonts()
+    styles: dict[int | None, _Style] = {}
+    glyphs: list[Glyph] = []
+    raw = inked = usable = 0
+    for index, char in enumerate(text):
+        if char in _MAYBE_GENERATED and _is_generated(textpage, index) == 1:
+            continue
+        if char in _MARKED:
+            char = _unmark(textpage, index)
+        elif _unmapped(textpage, index):
+            char = f"(cid:{ord(char)})"
+        raw += 1
+        if char.strip():
+            inked += 1
+            if _garbled(char):
+                continue
+            usable += 1
+        obj = _text_object(textpage, index)
+        style = styles.get(obj)
+        if style is None:
+            style = styles[obj] = _style(textpage, index, obj, frame, fonts)
+        font, size, bottom = style
+        _loose_box(textpage, index, box)
+        glyphs.append(Glyph(char, box[0] - left_edge, box[2] - left_edge, bottom - size, bottom, size, font))
+    return _Chars(glyphs=glyphs, raw=raw, inked=inked, usable=usable, objects=frozenset(styles))
+
+
+def _style(textpage: c_void_p, index: int, obj: int | None, frame: _Frame, fonts: _Fonts) -> _Style:
+    """Font family, pdfminer's size (font size times the text's vertical scale) and baseline of a character's text object.
+
+    A text object is one show operator, so its characters share a baseline
+    (text written across; this reader does not read vertical writing).
+    """
+    matrix = (c_float * 6)()
+    origin = (c_double * 2)()
+    _char_matrix(textpage, index, addressof(matrix))
+    _char_origin(textpage, index, addressof(origin), addressof(origin) + 8)
+    size = _char_font_size(textpage, index) * abs(matrix[3])
+    font = fonts.of_font(_object_font(obj)) if obj else ""
+    return font, size, frame.top - origin[1]
+
+
+def _page_text(textpage: c_void_p, count: int) -> str | list[str]:
+    """The text page's characters in one call; one call a character when pdfium's text does not line up with them."""
+    if not count:
+        return ""
+    buffer = create_string_buffer(2 * (count + 1))
+    written = _get_text(textpage, 0, count, addressof(buffer))
+    text = buffer.raw[: 2 * max(written - 1, 0)].decode("utf-16-le", errors="replace")
+    if len(text) == count:
+        return text
+    return [chr(_get_unicode(textpage, index)) for index in range(count)]
+
+
+def _unmark(textpage: c_void_p, index: int) -> str:
+    """The character pdfium marked: `-` for a line-end hyphen, `(cid:N)` for a glyph with no character."""
+    code = _get_unicode(textpage, index)
+    return "-" if code == 2 else f"(cid:{code})"
+
+
+class _Fonts:
+    """Family names of one page's fonts, two pdfium calls a font."""
+
+    def __init__(self) -> None:
+        self._by_font: dict[int | None, str] = {}
+
+    def of_font(self, font: int | None) -> str:
+        family = self._by_font.get(font)
+        if family is None:
+            family = self._by_font[font] = font_family(_font_name(font)) if font else ""
+        return family
+
+
+def _font_name(font: int) -> str:
+    buffer = create_string_buffer(_NAME_BUFFER)
+    length = _base_font_name(font, addressof(buffer), _NAME_BUFFER)
+    if length > _NAME_BUFFER:
+        buffer = create_string_buffer(length)
+        _base_font_name(font, addressof(buffer), length)
+    return buffer.value.decode("utf-8", errors="replace")
+
+
+# --- page objects: inkless text, images, ruling lines --------------------------------
+
+
+@dataclass(frozen=True)
+class _Drawn:
+    """What the page objects add: space glyphs pdfium's text page skipped, the image count, the ruling edges."""
+
+    blanks: list[Glyph]
+    images: int
+    edges: list[_Edge]
+
+
+def _read_objects(page: c_void_p, frame: _Frame, placed: frozenset[int | None]) -> _Drawn:
+    """One pass over the page's objects, form contents included; `placed` are text objects the text page read."""
+    blanks: list[Glyph] = []
+    edges: list[_Edge] = []
+    images = 0
+    fonts = _Fonts()
+    for obj, kind, outer in _leaves([_get_object(page, i) for i in range(_count_objects(page))], _IDENTITY, []):
+        if kind == pdfium_c.FPDF_PAGEOBJ_PATH:
+            edges.extend(_path_edges(obj, _compose(_matrix(obj), outer), frame))
+        elif kind == pdfium_c.FPDF_PAGEOBJ_TEXT and obj not in placed and _is_inkless(obj):
+            blanks.append(_blank(obj, _compose(_matrix(obj), outer), frame, fonts))
+        elif kind == pdfium_c.FPDF_PAGEOBJ_IMAGE:
+            images += 1
+    return _Drawn(blanks=blanks, images=images, edges=edges)
+
+
+def _leaves(objects: list[int], outer: _Matrix, into: list[tuple[int, int, _Matrix]]) -> list[tuple[int, int, _Matrix]]:
+    """Each object that is not a form, in drawing order, with its type and the matrix of the forms around it."""
+    for obj in objects:
+        kind = _object_type(obj)
+        if kind == pdfium_c.FPDF_PAGEOBJ_FORM:
+            inner = [_get_form_object(obj, i) for i in range(_count_form_objects(obj))]
+            _leaves(inner, _compose(_matrix(obj), outer), into)
+        else:
+            into.append((obj, kind, outer))
+    return into
+
+
+def _matrix(obj: int) -> _Matrix:
+    values = (c_float * 6)()
+    _object_matrix(obj, addressof(values))
+    a, b, c, d, e, f = values
+    return a, b, c, d, e, f
+
+
+def _compose(first: _Matrix, then: _Matrix) -> _Matrix:
+    """The matrix applying `first`, then `then` (PDF's row-vector convention)."""
+    a1, b1, c1, d1, e1, f1 = first
+    a2, b2, c2, d2, e2, f2 = then
+    return (
+        a1 * a2 + b1 * c2,
+        a1 * b2 + b1 * d2,
+        c1 * a2 + d1 * c2,
+        c1 * b2 + d1 * d2,
+        e1 * a2 + f1 * c2 + e2,
+        e1 * b2 + f1 * d2 + f2,
+    )
+
+
+def _apply(matrix: _Matrix, x: float, y: float) -> _Point:
+    a, b, c, d, e, f = matrix
+    return a * x + c * y + e, b * x + d * y + f
+
+
+def _is_inkless(obj: int) -> bool:
+    """Whether pdfium's text page skipped this text object for having no width."""
+    bounds = (c_float * 4)()
+    at = addressof(bounds)
+    _object_bounds(obj, at, at + 4, at + 8, at + 12)
+    left, _, right, _ = bounds
+    return abs(right - left) < INKLESS_WIDTH
+
+
+def _blank(obj: int, matrix: _Matrix, frame: _Frame, fonts: _Fonts) -> Glyph:
+    """One space glyph for an inkless text object, boxed as pdfminer boxes a space at the object's origin."""
+    font = _object_font(obj)
+    size_out, width_out = c_float(), c_float()
+    _object_font_size(obj, addressof(size_out))
+    _glyph_width(font, ord(" "), size_out.value, addressof(width_out))
+    x0, bottom = frame.point(*_apply(matrix, 0.0, 0.0))
+    size = size_out.value * abs(matrix[3])
+    width = width_out.value * abs(matrix[0])
+    return Glyph(" ", x0, x0 + width, bottom - size, bottom, size, fonts.of_font(font))
+
+
+def _path_edges(obj: int, matrix: _Matrix, frame: _Frame) -> list[_Edge]:
+    """The edges pdfplumber makes of a path: a one-segment subpath is a line, others give one edge per segment."""
+    edges: list[_Edge] = []
+    for subpath in _subpaths(obj):
+        points = [frame.point(*_apply(matrix, x, y)) for x, y in subpath]
+        if len(points) == 2 or (len(points) == 3 and points[2] == points[0]):
+            edges.append(_edge(points[0], points[1], "h" if points[0][1] == points[1][1] else "v"))
+            continue
+        for start, end in pairwise(points):
+            edges.append(_edge(start, end, "v" if start[0] == end[0] else "h" if start[1] == end[1] else None))
+    return edges
+
+
+def _subpaths(obj: int) -> Iterator[list[_Point]]:
+    """A path's subpaths as pdfminer reads them: a curve by its end point, a closed subpath back at its start."""
+    xy = (c_float * 2)()
+    x_at, y_at = addressof(xy), addressof(xy) + 4
+    points: list[_Point] = []
+    curve_points = 0
+    for index in range(_count_segments(obj)):
+        segment = _get_segment(obj, index)
+        kind = _segment_type(segment)
+        _segment_point(segment, x_at, y_at)
+        point = (xy[0], xy[1])
+        if kind == pdfium_c.FPDF_SEGMENT_MOVETO:
+            if len(points) > 1:
+                yield points
+            points, curve_points = [point], 0
+            continue
+        if kind == pdfium_c.FPDF_SEGMENT_BEZIERTO:
+            curve_points += 1
+            if curve_points % 3:
+                continue
+        points.append(point)
+        if _segment_closes(segment) and point != points[0]:
+            points.append(points[0])
+    if len(points) > 1:
+        yield points
+
+
+def _edge(start: _Point, end: _Point, orientation: str | None) -> _Edge:
+    """An edge as pdfplumber's table functions take it."""
+    (xa, ta), (xb, tb) = start, end
+    x0, x1, top, bottom = min(xa, xb), max(xa, xb), min(ta, tb), max(ta, tb)
+    return {
+        "x0": x0,
+        "x1": x1,
+        "top": top,
+        "bottom": bottom,
+        "width": x1 - x0,
+        "height": bottom - top,
+        "orientation": orientation,
+    }
+
+
+# --- tables -------------------------------------------------------------------------
+
+
+def _tables(edges: list[_Edge]) -> list[list[Box]]:
+    """The cells of each ruled table, found as pdfplumber's `TableFinder` finds them with the lines strategy."""
+    settings = TABLE_SETTINGS
+    lines = filter_edges(edges, "v", min_length=settings.edge_min_length_prefilter) + filter_edges(
+        edges, "h", min_length=settings.edge_min_length_prefilter
+    )
+    if len(lines) < MIN_TABLE_EDGES:
+        return []
+    merged = merge_edges(
+        lines,
+        snap_x_tolerance=settings.snap_x_tolerance,
+        snap_y_tolerance=settings.snap_y_tolerance,
+        join_x_tolerance=settings.join_x_tolerance,
+        join_y_tolerance=settings.join_y_tolerance,
+    )
+    kept = filter_edges(merged, min_length=settings.edge_min_length)
+    crossings = edges_to_intersections(kept, settings.intersection_x_tolerance, settings.intersection_y_tolerance)
+    return cells_to_tables(intersections_to_cells(crossings))
+
+
+def _bbox(cells: list[Box]) -> Box:
+    return (
+        min(cell[0] for cell in cells),
+        min(cell[1] for cell in cells),
+        max(cell[2] for cell in cells),
+        max(cell[3] for cell in cells),
+    )
+
+
+def _fragment(cells: list[Box], box: Box, glyphs: list[Glyph], number: int) -> TableFragment:
+    """One page's part of a ruled table; its grid lines are where pdfplumber's columns and rows start, then its far edges."""
+    xs = sorted({cell[0] for cell in cells}) + [box[2]]
+    ys = sorted({cell[1] for cell in cells}) + [box[3]]
+    grid = read_grid(cells, xs, ys, glyphs, number)
+    rows = tuple(TableRow(cells=row, page=number) for row in grid)
+    return TableFragment(page=number, top=box[1], bottom=box[3], columns=tuple(xs), rows=rows)
