@@ -83,11 +83,6 @@ def _pdfs(raw: Path, target: Path, plan: CorpusPlan, rng: random.Random) -> None
         source.close()
 
 
-def _shuffled_rows(rows: list[list[str]], rng: random.Random, tag: str) -> list[list[str]]:
-    picked = rng.sample(rows, k=max(1, rng.randint(len(rows) // 2, len(rows))))
-    return [[cell.replace("协会", f"{tag}协会", 1) if i == 1 else cell for i, cell in enumerate(row)] for row in picked]
-
-
 def _docx(source: Path, target: Path, count: int, rng: random.Random) -> None:
     """The roster notice with the roster's names suffixed and a share of rows dropped."""
     for index in range(count):

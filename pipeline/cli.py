@@ -91,6 +91,9 @@ def _extract(args: argparse.Namespace) -> int:
         summary = run(
             args.input, args.output, workers=args.workers, timeout=args.timeout, force=args.force, on_file_done=on_file_done
         )
+    except OSError as error:  # output folder not writable, disk full: nothing a document did
+        print(f"error: {error}", file=sys.stderr)
+        return EXIT_ERROR
     finally:
         if progress is not None:
             progress.close()

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.cli import EXIT_OK, EXIT_USAGE, main
+from pipeline.cli import EXIT_ERROR, EXIT_OK, EXIT_USAGE, main
 
 
 def _small_corpus(folder: Path) -> Path:
@@ -47,3 +47,11 @@ def test_verbose_names_each_document(tmp_path: Path, caplog: pytest.LogCaptureFi
     with caplog.at_level("INFO", logger="pipeline"):
         main(["extract", "-v", "--input", str(corpus), "--output", str(tmp_path / "out"), "--workers", "1"])
     assert "empty.pdf" in caplog.text and "empty file" in caplog.text
+
+
+def test_unwritable_output_is_an_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    corpus = _small_corpus(tmp_path / "in")
+    blocked = tmp_path / "file"
+    blocked.write_text("not a folder")
+    assert main(["extract", "-q", "--input", str(corpus), "--output", str(blocked / "out"), "--workers", "1"]) == EXIT_ERROR
+    assert "error:" in capsys.readouterr().err
