@@ -10,6 +10,7 @@ to rules, data or readers invalidates the whole cache. The cache folder
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import pickle
 import shutil
@@ -20,6 +21,7 @@ from importlib import metadata
 from pathlib import Path
 
 from pipeline.process import FileJob, FileResult
+from pipeline.schemas import TABLES
 
 CACHE_FOLDER = ".cache"
 CODE_PACKAGES = ("pipeline", "extractors", "normalizers")
@@ -39,6 +41,7 @@ READER_DISTRIBUTIONS = (
 """Libraries whose upgrade can change what is read, so they are part of the version."""
 
 VERSION_HEX_DIGITS = 16
+RUN_RECORD = "last-run.json"
 
 
 @cache
@@ -91,3 +94,29 @@ class ResultCache:
         with os.fdopen(handle, "wb") as file:
             pickle.dump(result, file, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(temporary, self.folder / f"{job.sha256}.pickle")
+
+    def finished_run(self, fingerprint: str, output_dir: Path) -> dict | None:
+        """The summary of the last run when it read exactly these files and its tables are all still there."""
+        try:
+            record = json.loads((self.folder / RUN_RECORD).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        complete = all((output_dir / f"{name}.parquet").is_file() for name in TABLES)
+        return record["summary"] if record.get("fingerprint") == fingerprint and complete else None
+
+    def record_run(self, fingerprint: str, summary: dict) -> None:
+        """Remember which files the tables were written from, so an unchanged corpus is not linked and written again."""
+        self.folder.mkdir(parents=True, exist_ok=True)
+        text = json.dumps({"fingerprint": fingerprint, "summary": summary}, ensure_ascii=False)
+        handle, temporary = tempfile.mkstemp(dir=self.folder, suffix=".tmp")
+        with os.fdopen(handle, "w", encoding="utf-8") as file:
+            file.write(text)
+        os.replace(temporary, self.folder / RUN_RECORD)
+
+
+def run_fingerprint(jobs: list[FileJob]) -> str:
+    """Digest of which files, by path and bytes, a run reads."""
+    digest = hashlib.sha256()
+    for job in jobs:
+        digest.update(f"{job.source_path}\0{job.sha256}\n".encode())
+    return digest.hexdigest()

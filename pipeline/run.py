@@ -7,12 +7,12 @@ import time
 from collections import Counter
 from collections.abc import Callable, Iterator
 from concurrent.futures import TimeoutError as FutureTimeout
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
 from pebble import ProcessExpired, ProcessPool
 
-from pipeline.cache import ResultCache
+from pipeline.cache import ResultCache, run_fingerprint
 from pipeline.link import link
 from pipeline.process import FileJob, FileResult, Row, failed_result, job_for, process_file
 from pipeline.schemas import TABLES
@@ -66,7 +66,7 @@ def process_jobs(jobs: list[FileJob], workers: int, timeout: float | None) -> It
     The pool kills a worker whose file takes longer than `timeout` seconds; that
     file becomes `failed` with a timeout error and the run goes on.
     """
-    if workers <= 1 and timeout is None:
+    if workers <= 1 and timeout is None or not jobs:
         yield from map(process_file, jobs)
         return
     with ProcessPool(max_workers=workers, max_tasks=MAX_TASKS_PER_WORKER) as pool:
@@ -92,6 +92,9 @@ def run(
     jobs = [job_for(input_dir, path) for path in discover(input_dir)]
     cache = ResultCache(output_dir)
     cache.prune()
+    fingerprint = run_fingerprint(jobs)
+    if not force and (finished := cache.finished_run(fingerprint, output_dir)) is not None:
+        return replace(RunSummary(**finished), cached=len(jobs))
     results: dict[int, FileResult] = {}
     if not force:
         results = {i: hit for i, job in enumerate(jobs) if (hit := cache.get(job)) is not None}
@@ -111,7 +114,7 @@ def run(
     for result in processed:
         seconds.update(result.seconds)
     tables = _write_tables(ordered, output_dir, seconds)
-    return RunSummary(
+    summary = RunSummary(
         statuses=dict(Counter(result.document["status"] for result in ordered)),
         rows={name: len(rows) for name, rows in tables.items()},
         pages=sum(result.document.get("pages") or 0 for result in ordered),
@@ -119,6 +122,9 @@ def run(
         seconds=dict(seconds),
         peak_memory=max((result.peak_memory for result in processed), default=0),
     )
+    if all(result.reusable for result in processed):  # a timed-out file must be tried again next time
+        cache.record_run(fingerprint, asdict(summary))
+    return summary
 
 
 def _write_tables(results: list[FileResult], output_dir: Path, seconds: Counter[str]) -> dict[str, list[Row]]:

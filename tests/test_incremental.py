@@ -74,10 +74,27 @@ def test_another_extractor_version_invalidates_and_prunes(tmp_path: Path) -> Non
 def test_deleted_or_damaged_cache_is_harmless(tmp_path: Path) -> None:
     corpus, output = _corpus(tmp_path / "in"), tmp_path / "out"
     run(corpus, output)
-    for entry in (output / CACHE_FOLDER).rglob("*.pickle"):
-        entry.write_bytes(b"not a pickle")
+    for entry in (output / CACHE_FOLDER).rglob("*.*"):
+        entry.write_bytes(b"damaged")
     assert run(corpus, output).cached == 0
     assert run(corpus, output).cached == 2
+
+
+def test_unchanged_corpus_is_not_linked_or_written_again(tmp_path: Path) -> None:
+    corpus, output = _corpus(tmp_path / "in"), tmp_path / "out"
+    first = run(corpus, output)
+    written = {name: (output / f"{name}.parquet").stat().st_mtime_ns for name in TABLES}
+    again = run(corpus, output)
+    assert again.statuses == first.statuses and again.rows == first.rows and again.cached == 2
+    assert {name: (output / f"{name}.parquet").stat().st_mtime_ns for name in TABLES} == written
+
+
+def test_missing_table_is_written_again(tmp_path: Path) -> None:
+    corpus, output = _corpus(tmp_path / "in"), tmp_path / "out"
+    run(corpus, output)
+    (output / "milestones.parquet").unlink()
+    run(corpus, output)
+    assert (output / "milestones.parquet").is_file()
 
 
 def test_renamed_file_keeps_its_new_path(tmp_path: Path) -> None:
