@@ -11,6 +11,8 @@ from collections.abc import Container
 from dataclasses import dataclass
 from functools import cache
 
+import ahocorasick
+
 from normalizers.vocabulary import read_table
 
 LEVELS = ("province", "city", "county")
@@ -161,6 +163,29 @@ def abbreviation_places(text: str) -> list[Division]:
     return list(dict.fromkeys(index.abbreviations[c] for c in text[:run]))
 
 
+@cache
+def _free_text_automaton() -> ahocorasick.Automaton:
+    """An Aho-Corasick automaton of the names searched in free text, so a text is scanned once."""
+    automaton = ahocorasick.Automaton()
+    for name in _index().free_text_names:
+        automaton.add_word(name, name)
+    automaton.make_automaton()
+    return automaton
+
+
+def _candidates(text: str) -> dict[int, list[str]]:
+    """The free-text names found at each offset, longest first, that are not part of another word."""
+    found: defaultdict[int, list[str]] = defaultdict(list)
+    for end, name in _free_text_automaton().iter(text):
+        start = end - len(name) + 1
+        after = text[end + 1 : end + 2]
+        if after != NOT_A_PLACE_AFTER.get(name[-1]) and not _is_road(text, start, name):
+            found[start].append(name)
+    for names in found.values():
+        names.sort(key=len, reverse=True)
+    return found
+
+
 def find_places(text: str) -> list[tuple[int, Division]]:
     """Places named anywhere in a text, leftmost and longest first, as (offset, division) pairs.
 
@@ -169,11 +194,13 @@ def find_places(text: str) -> list[tuple[int, Division]]:
     """
     index = _index()
     found: list[tuple[int, Division]] = []
-    start = 0
-    while start < len(text):
-        name = next((n for n in _names_at(text, start, index.free_text_names) if not _is_road(text, start, n)), "")
-        found += [(start, d) for d in index.by_name.get(name, ()) if _free_text_name(d, name)]
-        start += len(name) or 1
+    position = 0
+    for start, names in sorted(_candidates(text).items()):
+        if start < position:
+            continue
+        name = names[0]
+        found += [(start, d) for d in index.by_name[name] if _free_text_name(d, name)]
+        position = start + len(name)
     return found
 
 
