@@ -1,7 +1,7 @@
 """The document's own 发文字号: a number printed on a line of its own in the head.
 
 GB/T 9704-2012 (7.2.2) prints the number under the masthead on a line of its own, so only a whole
-line counts: `罗委〔2018〕84号` is the document's number, while `（宁发改体改〔2019〕528号）` inside a
+line counts: `邵委〔2019〕12号` is the document's number, while `（桂发改体改〔2019〕311号）` inside a
 sentence cites another document. Brackets of any style are normalised to 〔〕 by `find_numbers`.
 """
 
@@ -18,7 +18,7 @@ SIGNER = re.compile(r"\s*签发人\s*[:：].*$")
 def parse_doc_number(line: str) -> str | None:
     """The number a line consists of, else None.
 
-    Example: `罗委【2018】84号` → `罗委〔2018〕84号`; `根据…（宁发改体改〔2019〕528号）要求` → None.
+    Example: `邵委【2019】12号` → `邵委〔2019〕12号`; `根据…（桂发改体改〔2019〕311号）要求` → None.
     """
     text = SIGNER.sub("", line).strip()
     numbers = find_numbers(text)

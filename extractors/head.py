@@ -1,7 +1,7 @@
 """The head (版头 and title) of an official document: masthead, 发文字号 and title, read from its first lines.
 
 GB/T 9704-2012 prints, before the addressees, the masthead (`宁夏回族自治区工业和信息化厅`, or a
-table of joint issuers), the number on its own line (`罗委〔2018〕84号`) and the title.
+table of joint issuers), the number on its own line (`邵委〔2019〕12号`) and the title.
 """
 
 from __future__ import annotations

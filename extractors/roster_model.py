@@ -9,7 +9,7 @@ UNKNOWN = "unknown"
 
 @dataclass(frozen=True)
 class RosterLine:
-    """One association of a roster, as printed: `1 | 宁夏设备管理协会 | 原自治区经信委 | 实际脱钩`."""
+    """One association of a roster, as printed: `1 | 广西设备管理协会 | 原自治区经信委 | 实际脱钩`."""
 
     name_raw: str
     seq: int | None = None

@@ -1,8 +1,8 @@
 """Roster lines printed as text, where there is no table to read.
 
 TXT files, HTML pages without `<table>` and PDFs without rulings print a roster
-as lines such as `1 宁夏设备管理协会 原自治区经信委 实际脱钩` or
-`1.开封市收藏协会　开封市文化广电和旅游局　拟脱钩`. A run of such numbered lines
+as lines such as `1 广西设备管理协会 原自治区经信委 实际脱钩` or
+`1.邵阳市收藏协会　开封市文化广电和旅游局　拟脱钩`. A run of such numbered lines
 is a roster; a single numbered paragraph (`1. 各协会要…`) is not.
 """
 

@@ -1,7 +1,7 @@
 """GB/T 2260 divisions and the names they go by, read once from `normalizers/data/divisions.csv`.
 
-Example: `lookup("河东区")` gives 天津市河东区 (120102) and 临沂市河东区 (371312); `place_prefix("宁夏陕西商会")`
-gives 宁夏回族自治区, so a caller can strip it and find 陕西 after it.
+Example: `lookup("河东区")` gives 天津市河东区 (120102) and 临沂市河东区 (371312); `place_prefix("广西湖南商会")`
+gives 广西壮族自治区, so a caller can strip it and find 湖南 after it.
 """
 
 from __future__ import annotations
@@ -135,7 +135,7 @@ def _names_at(text: str, start: int, names: Container[str]) -> list[str]:
 
 
 def place_prefix(text: str) -> list[Division]:
-    """The divisions named at the very start of `text`, longest name first: `宁夏陕西商会` → [宁夏回族自治区].
+    """The divisions named at the very start of `text`, longest name first: `广西湖南商会` → [广西壮族自治区].
 
     A caller strips the matched name and looks again to find a second place (`陕西商会` → [陕西省]).
     """

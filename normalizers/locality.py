@@ -112,7 +112,7 @@ def _leading_chain(segment: str, primary: bool) -> tuple[list[_Mention], int]:
     """Places nested one in the other at the start of a segment, with the offset where they end.
 
     The first is a full name or a province's or city's short name (`宁夏`, `开封`); each next one must
-    lie inside the previous (`天津市河东区` → 120102 only), so `宁夏陕西商会` stops after 宁夏.
+    lie inside the previous (`天津市河东区` → 120102 only), so `广西湖南商会` stops after 广西.
     """
     chain: list[_Mention] = []
     end = 0

@@ -85,6 +85,6 @@ def is_total_row_label(text: str) -> bool:
 
 
 def is_association_name(text: str) -> bool:
-    """True when a text reads as an association's name: `宁夏能源协会`, not `领导签字` or `1`."""
+    """True when a text reads as an association's name: `广西能源协会`, not `领导签字` or `1`."""
     name = normalize_name(text)
     return len(name) > 2 and kind_suffix(name) is not None

@@ -1,8 +1,8 @@
 """Cross-document work: association keys and supervising units, settled over all rows at once.
 
 The same association or agency is spelt differently across documents and formats
-(`宁夏回族自治区电力行业协会` / `宁夏电力行业协会`, `开封市住房和建设局` /
-`开封市住房和城乡建设局`), so these columns can only be filled once every document
+(`广西壮族自治区电力行业协会` / `广西电力行业协会`, `邵阳市住房和建设局` /
+`邵阳市住房和城乡建设局`), so these columns can only be filled once every document
 has been read.
 """
 

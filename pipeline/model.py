@@ -79,7 +79,7 @@ class ReadError(Exception):
 
 
 def join_cell_lines(text: str) -> str:
-    """Join the printed lines of a cell: `开封市建设工程招标投\\n标协会` → `开封市建设工程招标投标协会`.
+    """Join the printed lines of a cell: `邵阳市建设工程招标投\\n标协会` → `邵阳市建设工程招标投标协会`.
 
     Lines are joined without a separator, as wrapped Chinese text is; a space is
     kept only between two Latin letters or digits so `ISO\\n9001` stays readable.

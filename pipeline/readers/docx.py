@@ -3,9 +3,9 @@
 Only the body is read (headers, footers, footnotes and text boxes are left out).
 Merged cells are expanded so every row carries its values: a cell spanning two
 columns (`gridSpan`) appears twice in its row, and a cell merged down (`vMerge`)
-repeats its text on every row it covers. Example: the row `| 2 | 开封市互联网协会 |`
+repeats its text on every row it covers. Example: the row `| 2 | 邵阳市互联网协会 |`
 under a supervisor cell merged over both rows reads
-`("2", "开封市互联网协会", "河南省通信管理局")`.
+`("2", "邵阳市互联网协会", "湖南省通信管理局")`.
 """
 
 from __future__ import annotations

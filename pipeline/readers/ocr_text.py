@@ -1,6 +1,6 @@
 """Repairs of OCR's typical misreadings where the context leaves one reading: brackets, digit widths.
 
-The recogniser reads the 六角括号 of `洛办〔2017〕15号` as square or round brackets,
+The recogniser reads the 六角括号 of `邵办〔2019〕12号` as square or round brackets,
 often mixed (`洛办〔2017]15号`, `（豫办[2016]9号）`), and now and then returns
 full-width digits, one half of a pair of parentheses in the other width
 (`(四）精心组织实施`), or the 〈 of a title inside a title as `《` or `（`. A
