@@ -539,3 +539,23 @@ def test_rotated_page_is_read_through_pdfplumber(tmp_path: Path, monkeypatch: py
     read = pdf.read(tmp_path / "turned.pdf")
     assert asked == [[2]]
     assert read.pages == 2 and read.blocks[0].text == "Upright page."
+
+
+ITEM_CASES = {
+    "roster-line": ("2 甲市钢铁商会 甲市工信局 已脱钩", False),
+    "numbered-with-dot": ("3．各协会要按时完成。", False),
+    "bracketed-number": ("（三）加强组织领导", False),
+    "chinese-number": ("四、工作要求", False),
+    "year-at-line-start": ("2020年10月底前完成脱钩任务。", True),
+    "decimal-at-line-start": ("2.5万元的专项经费。", True),
+    "plain-continuation": ("完成脱钩任务。", True),
+}
+
+
+@pytest.mark.parametrize(("text", "joins"), ITEM_CASES.values(), ids=ITEM_CASES.keys())
+def test_numbered_item_starts_a_new_paragraph(text: str, joins: bool) -> None:
+    """A full line followed by a line at the margin joins it, unless that line opens a numbered item."""
+    layout = Layout(left=80.0, right=515.0)
+    upper = Line("各行业协会商会要按照实施方案的要求认真做好脱钩工作，力争在", 80.0, 514.0, 100.0, 116.0, 16.0, "F", 1)
+    lower = Line(text, 80.0, 300.0, 125.0, 141.0, 16.0, "F", 1)
+    assert continues(upper, lower, layout, same_page=True) is joins

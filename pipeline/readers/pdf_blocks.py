@@ -9,6 +9,7 @@ table block.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -31,6 +32,9 @@ SIZE_TOLERANCE = 1.0
 
 CENTRE_TOLERANCE_EM = 1.0
 """A line whose middle is within this many ems of the text area's middle, and inset from both margins, is centred."""
+
+ITEM_START = re.compile(r"^\s*(?:\d{1,3}(?:\s+|[、.．](?!\d))|[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)\S")
+"""A line opening a numbered item (`1 某协会`, `2．`, `（三）`, `四、`) begins a new paragraph; `2020年` and `2.5` do not."""
 
 MARGIN_QUANTILE = 0.1
 """Margins are read at this quantile of line starts and ends, so a few stray lines do not move them."""
@@ -121,6 +125,8 @@ def continues(upper: Line, lower: Line, layout: Layout, same_page: bool) -> bool
         return False
     if layout.is_centred(lower):
         return layout.is_centred(upper) or layout.is_full(upper)
+    if ITEM_START.match(lower.text):
+        return False
     return layout.is_full(upper) and lower.x0 <= upper.x0 + INDENT_EM * upper.size
 
 
