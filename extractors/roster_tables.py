@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from extractors.roster_model import UNKNOWN, RosterLine
 from normalizers.roster_vocabulary import (
     StatusMatch,
+    answer_status,
     find_status,
     header_field,
     is_association_name,
@@ -151,13 +152,14 @@ def _row_status(
 ) -> tuple[str | None, str, str | None]:
     """Status as printed, its enumeration value and the rest of the 备注.
 
-    Looked for in a status column, then under mark columns (`√` under `拟脱钩`,
+    Looked for in a status column (a status word, or an answer such as `是`/`否`
+    under `是否脱钩`), then under mark columns (`√` under `拟脱钩`,
     or the word itself), then in the 备注 text, then in the list's own heading.
     """
     note = _cell(row, columns.note) or None
     status_text = _cell(row, columns.status)
     if status_text:
-        match = find_status(status_text)
+        match = find_status(status_text) or answer_status(status_text)
         return status_text, match.status if match else UNKNOWN, note
     for index, header_word in columns.marks:
         cell = _cell(row, index)

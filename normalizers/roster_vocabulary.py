@@ -73,6 +73,22 @@ def find_status(text: str) -> StatusMatch | None:
     return None
 
 
+@cache
+def _answers() -> dict[str, str]:
+    return {row["answer"]: row["status"] for row in read_table("status_answers.csv")}
+
+
+def answer_status(text: str) -> StatusMatch | None:
+    """The status an answer means inside a status column: `是` or `√` under `是否脱钩` → decoupled, `否` → not_decoupled.
+
+    Only a status column gives these words a status; elsewhere `是` and `完成` are ordinary words.
+    """
+    compact = _compact(text)
+    if compact in _answers():
+        return StatusMatch(_answers()[compact], compact)
+    return StatusMatch("decoupled", compact) if is_mark(compact) else None
+
+
 def is_mark(text: str) -> bool:
     """True for a tick or similar mark put under a status column (`√`, `✓`, `是`)."""
     return _compact(text) in _marks()

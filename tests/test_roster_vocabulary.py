@@ -15,6 +15,7 @@ FILES = {
     "status_words.csv": ("word", ("word", "status", "source")),
     "status_marks.csv": ("mark", ("mark", "source")),
     "roster_skip_words.csv": ("word", ("word", "source")),
+    "status_answers.csv": ("answer", ("answer", "status", "source")),
 }
 
 
@@ -30,6 +31,7 @@ def test_vocabulary_file_is_well_formed(filename: str, spec: tuple[str, tuple[st
 
 def test_status_words_map_to_the_schema_enumeration() -> None:
     assert {row["status"] for row in read_table("status_words.csv")} <= STATUSES
+    assert {row["status"] for row in read_table("status_answers.csv")} <= STATUSES
     assert "status" in ASSOCIATIONS.names
 
 
