@@ -52,9 +52,12 @@ class _Dated:
     expressions: tuple[DateExpression, ...]
 
 
-def extract_milestones(document: Document) -> list[Milestone]:
-    """The milestones of a document in reading order; a year left out is the nearest earlier one's."""
-    dated = _dated_sentences(document)
+def extract_milestones(document: Document, title: str | None = None) -> list[Milestone]:
+    """The milestones of a document in reading order; a year left out is the nearest earlier one's.
+
+    The lines of the document's own `title` date nothing (`关于做好2020年全省…工作的通知`).
+    """
+    dated = _dated_sentences(document, _compact(title or ""))
     milestones: list[Milestone] = []
     for index, item in enumerate(dated):
         text = item.sentence.text
@@ -84,14 +87,19 @@ def _neighbour_task(dated: list[_Dated], index: int, annotation: bool) -> tuple[
     return trim(without_list_number(other)) or None, joined
 
 
-def _dated_sentences(document: Document) -> list[_Dated]:
+def _compact(text: str) -> str:
+    return "".join(text.split())
+
+
+def _dated_sentences(document: Document, title: str) -> list[_Dated]:
     """Every sentence of the running text with its milestone expressions, years carried forward."""
     dated: list[_Dated] = []
     year: int | None = None
     for line in text_lines(document):
         expressions = find_dates(line.text, year)
         year = next((e.year for e in reversed(expressions) if e.year is not None), year)
-        steps = [e for e in expressions if not _is_own_date(line.text, e)]
+        in_title = bool(title) and _compact(line.text) in title
+        steps = [] if in_title else [e for e in expressions if not _is_own_date(line.text, e)]
         for sentence in split_sentences(line):
             inside = _in_sentence(steps, sentence)
             dated.append(_Dated(sentence, tuple(e for e in inside if _is_step(sentence.text, e))))

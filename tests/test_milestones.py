@@ -167,3 +167,16 @@ def test_order_and_page() -> None:
         ],
     )
     assert [(m.date_text, m.page) for m in extract_milestones(document)] == [("2020年3月底前", 3), ("2020年5月底前", 4)]
+
+
+def test_dates_in_the_documents_own_title_are_not_milestones() -> None:
+    document = Document(
+        source_format="test",
+        blocks=[
+            Block(BlockKind.HEADING, text="关于做好2020年全省行业协会商会"),
+            Block(BlockKind.HEADING, text="脱钩改革工作的通知"),
+            Block(BlockKind.PARAGRAPH, text="各地要于2020年底前全面完成。"),
+        ],
+    )
+    title = "关于做好2020年全省行业协会商会脱钩改革工作的通知"
+    assert [m.date_text for m in extract_milestones(document, title=title)] == ["2020年底前"]
