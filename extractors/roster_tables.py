@@ -9,6 +9,7 @@ and yield nothing, even with a 序号 column and numbered empty rows.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -33,7 +34,8 @@ MIN_ASSOCIATION_SHARE = 0.5
 MARK_HEADER_SLACK = 2
 """A mark column's header is a status word plus at most this many characters (`实际脱钩（√）`)."""
 
-_DIGITS = re.compile(r"\d+")
+_SEQ = re.compile(r"[（(]?\s*(\d{1,5})\s*[)）.．、]?")
+"""A printed 序号: `12`, `12.`, `12、`, `（12）`; full-width digits arrive as half-width after NFKC."""
 _NOTE_TRIM = "　 ，,；;。.、:：()（）"
 
 
@@ -133,11 +135,11 @@ def _read_row(
     seq_text = _cell(row, columns.seq)
     if not name or header_field(name) == "name" or is_total_row_label(name) or is_total_row_label(seq_text):
         return None
-    seq_digits = _DIGITS.fullmatch(seq_text)
+    seq_match = _SEQ.fullmatch(unicodedata.normalize("NFKC", seq_text))
     status_raw, status, note = _row_status(row, columns, list_status)
     return RosterLine(
         name_raw=name,
-        seq=int(seq_text) if seq_digits else None,
+        seq=int(seq_match[1]) if seq_match else None,
         supervisor_raw=_cell(row, columns.supervisor) or None,
         status_raw=status_raw,
         status=status,
