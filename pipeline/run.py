@@ -66,7 +66,7 @@ def process_jobs(jobs: list[FileJob], workers: int, timeout: float | None) -> It
     The pool kills a worker whose file takes longer than `timeout` seconds; that
     file becomes `failed` with a timeout error and the run goes on.
     """
-    if workers <= 1 and timeout is None or not jobs:
+    if (workers <= 1 and timeout is None) or not jobs:
         yield from map(process_file, jobs)
         return
     with ProcessPool(max_workers=workers, max_tasks=MAX_TASKS_PER_WORKER) as pool:
@@ -95,13 +95,11 @@ def run(
     fingerprint = run_fingerprint(jobs)
     if not force and (finished := cache.finished_run(fingerprint, output_dir)) is not None:
         return replace(RunSummary(**finished), cached=len(jobs))
-    results: dict[int, FileResult] = {}
-    if not force:
-        results = {i: hit for i, job in enumerate(jobs) if (hit := cache.get(job)) is not None}
+    results = {} if force else _cached_results(jobs, cache)
+    todo = [i for i in range(len(jobs)) if i not in results]
     for result in results.values():
         if on_file_done:
             on_file_done(result)
-    todo = [i for i in range(len(jobs)) if i not in results]
     for i, result in zip(todo, process_jobs([jobs[i] for i in todo], workers, timeout)):
         results[i] = result
         if result.reusable:
@@ -125,6 +123,11 @@ def run(
     if all(result.reusable for result in processed):  # a timed-out file must be tried again next time
         cache.record_run(fingerprint, asdict(summary))
     return summary
+
+
+def _cached_results(jobs: list[FileJob], cache: ResultCache) -> dict[int, FileResult]:
+    """The stored results of the files whose bytes and extractor version are unchanged, by position."""
+    return {i: hit for i, job in enumerate(jobs) if (hit := cache.get(job)) is not None}
 
 
 def _write_tables(results: list[FileResult], output_dir: Path, seconds: Counter[str]) -> dict[str, list[Row]]:
