@@ -84,7 +84,13 @@ def _strip_former(text: str, document: Locality) -> tuple[str, bool]:
 
 
 def _expand(body: str) -> str:
-    """Expand an abbreviated ending of a unit name: `经信委` → `经济和信息化委员会`."""
+    """Expand an abbreviated ending of a unit name: `经信委` → `经济和信息化委员会`.
+
+    A body that already is a standard department name stays as it is, so the short form
+    `政府办公室` never rewrites the full `人民政府办公室`.
+    """
+    if body in departments():
+        return body
     for short, full in abbreviations().items():
         if body.endswith(short):
             return body[: -len(short)] + full

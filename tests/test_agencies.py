@@ -357,3 +357,9 @@ def test_traditional_characters_are_simplified() -> None:
     agency = normalize_agency("原開封市國土資源局", Locality(province="河南省", city="开封市", adcode="410200", level="city"))
     assert agency.name == "开封市国土资源局"
     assert agency.current == "开封市自然资源和规划局"
+
+
+@pytest.mark.parametrize("raw", ["市政府办公室", "市人民政府办公室", "市政府办"])
+def test_short_and_full_forms_of_the_government_office_meet(raw: str) -> None:
+    city = Locality(province="湖南省", city="邵阳市", adcode="430500", level="city")
+    assert normalize_agency(raw, city).name == "邵阳市人民政府办公室"
