@@ -112,11 +112,11 @@ def test_slow_document_times_out_and_the_run_goes_on(tmp_path: Path, monkeypatch
 
     def slow_for_a(path: Path) -> str:
         if path.name == "a.txt":
-            time.sleep(30)
+            time.sleep(120)
         return original(path)
 
     monkeypatch.setattr(pipeline.process, "sniff_format", slow_for_a)  # workers are forked, so they see it
-    summary = run(corpus, output, workers=2, timeout=2)
+    summary = run(corpus, output, workers=2, timeout=5)
     documents = pq.read_table(output / "documents.parquet").to_pylist()
     assert summary.statuses == {"failed": 1, "ok": 1}
     assert documents[0]["status"] == "failed" and "timeout" in documents[0]["error"]
