@@ -30,7 +30,8 @@ def _is_subsequence(short: str, long: str) -> bool:
 
 def _variant_of(name: str, standard: dict[str, dict[str, str]]) -> str | None:
     """The one standard name of the same prefix that `name` drops characters of, or None when none or several fit."""
-    for prefix in sorted((p for p in standard if name.startswith(p)), key=len, reverse=True):
+    prefixes = (name[:end] for end in range(len(name), 0, -1))  # longest first, without scanning every place
+    for prefix in (p for p in prefixes if p in standard):
         body = name[len(prefix) :]
         if body in departments():
             return None
