@@ -4,7 +4,7 @@ Long thin runs of ink survive a morphological opening with a long horizontal or
 vertical kernel while characters do not; the surviving segments give the
 page's tilt and, turned upright, the positions of a table's rules. A cell is a
 run of grid slots not separated by a drawn rule, so merged cells come out as
-they do from a text PDF's ruled table, and the same `read_grid` fills them.
+they do from a text PDF's ruled table, and the same `ruled_fragment` fills them.
 """
 
 from __future__ import annotations
@@ -16,9 +16,8 @@ from dataclasses import dataclass
 import cv2
 import numpy as np
 
-from pipeline.model import TableRow
 from pipeline.readers.ocr import POINTS_PER_INCH
-from pipeline.readers.pdf_tables import Box, TableFragment, read_grid
+from pipeline.readers.pdf_tables import Box, TableFragment, ruled_fragment
 from pipeline.readers.pdf_text import Glyph
 
 MIN_RULE_INCH = 0.3
@@ -270,5 +269,4 @@ def cut_at_cells(quad: np.ndarray, grids: Sequence[Grid], upright: Upright, scal
 
 def fragment(grid: Grid, glyphs: Sequence[Glyph], page: int) -> TableFragment:
     """One page's part of a table, its cells filled with the OCR'd text whose middle lies inside them."""
-    rows = tuple(TableRow(cells=cells, page=page) for cells in read_grid(grid.cells, grid.xs, grid.ys, glyphs, page))
-    return TableFragment(page=page, top=grid.ys[0], bottom=grid.ys[-1], columns=grid.xs, rows=rows)
+    return ruled_fragment(grid.cells, grid.xs, grid.ys, glyphs, page)

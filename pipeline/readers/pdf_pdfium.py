@@ -37,11 +37,9 @@ import pypdfium2.raw as pdfium_c
 from pdfplumber.table import TableSettings, cells_to_tables, edges_to_intersections, intersections_to_cells, merge_edges
 from pdfplumber.utils import filter_edges
 
-from pipeline.model import TableRow
 from pipeline.readers.pdf_blocks import PageContent, page_content
-from pipeline.readers.pdf_tables import Box, TableFragment, read_grid
+from pipeline.readers.pdf_tables import Box, TableFragment, ruled_fragment
 from pipeline.readers.pdf_text import Glyph, font_family, has_usable_text, is_garbled
-
 
 INKLESS_WIDTH = 0.01
 """pdfium's text page skips text objects narrower than this (`kSizeEpsilon` in cpdf_textpage.cpp)."""
@@ -432,6 +430,4 @@ def _fragment(cells: list[Box], box: Box, glyphs: list[Glyph], number: int) -> T
     """One page's part of a ruled table; its grid lines are where pdfplumber's columns and rows start, then its far edges."""
     xs = sorted({cell[0] for cell in cells}) + [box[2]]
     ys = sorted({cell[1] for cell in cells}) + [box[3]]
-    grid = read_grid(cells, xs, ys, glyphs, number)
-    rows = tuple(TableRow(cells=row, page=number) for row in grid)
-    return TableFragment(page=number, top=box[1], bottom=box[3], columns=tuple(xs), rows=rows)
+    return ruled_fragment(cells, xs, ys, glyphs, number)

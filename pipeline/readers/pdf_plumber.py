@@ -13,9 +13,8 @@ import pdfplumber
 from pdfplumber.page import Page
 from pdfplumber.table import Table
 
-from pipeline.model import TableRow
 from pipeline.readers.pdf_blocks import PageContent, page_content
-from pipeline.readers.pdf_tables import TableFragment, read_grid
+from pipeline.readers.pdf_tables import TableFragment, ruled_fragment
 from pipeline.readers.pdf_text import Glyph, font_family, has_usable_text, is_garbled
 
 
@@ -59,6 +58,4 @@ def _fragment(table: Table, glyphs: list[Glyph], number: int) -> TableFragment:
     """One page's part of a ruled table, its cell text read from the glyphs inside each cell."""
     xs = [column.bbox[0] for column in table.columns] + [table.bbox[2]]
     ys = [row.bbox[1] for row in table.rows] + [table.bbox[3]]
-    grid = read_grid(table.cells, xs, ys, glyphs, number)
-    rows = tuple(TableRow(cells=cells, page=number) for cells in grid)
-    return TableFragment(page=number, top=table.bbox[1], bottom=table.bbox[3], columns=tuple(xs), rows=rows)
+    return ruled_fragment(table.cells, xs, ys, glyphs, number)

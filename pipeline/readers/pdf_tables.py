@@ -82,6 +82,17 @@ def read_grid(
     return tuple(tuple("" if index is None else texts[index] for index in row) for row in owner)
 
 
+def ruled_fragment(
+    boxes: Sequence[Box], xs: Sequence[float], ys: Sequence[float], glyphs: Sequence[Glyph], page: int
+) -> TableFragment:
+    """One page's part of a ruled table: its cells read on the grid, its top and bottom the outer grid lines.
+
+    The one builder for text PDFs (pdfium, pdfplumber) and scans, so their tables stitch alike across pages.
+    """
+    rows = tuple(TableRow(cells=cells, page=page) for cells in read_grid(boxes, xs, ys, glyphs, page))
+    return TableFragment(page=page, top=ys[0], bottom=ys[-1], columns=tuple(xs), rows=rows)
+
+
 def same_columns(upper: TableFragment, lower: TableFragment) -> bool:
     """Whether a fragment on the next page has the same column count and boundaries, i.e. continues the table."""
     return len(upper.columns) == len(lower.columns) and all(
