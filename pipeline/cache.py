@@ -11,17 +11,16 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import pickle
 import shutil
 import sys
-import tempfile
 from functools import cache
 from importlib import metadata
 from pathlib import Path
 
 from pipeline.process import FileJob, FileResult
 from pipeline.schemas import TABLES
+from pipeline.writer import replace_atomically
 
 CACHE_FOLDER = ".cache"
 CODE_PACKAGES = ("pipeline", "extractors", "normalizers")
@@ -89,11 +88,8 @@ class ResultCache:
 
     def put(self, job: FileJob, result: FileResult) -> None:
         """Store a result atomically, so a crash never leaves a half-written entry."""
-        self.folder.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=self.folder, suffix=".tmp")
-        with os.fdopen(handle, "wb") as file:
-            pickle.dump(result, file, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(temporary, self.folder / f"{job.sha256}.pickle")
+        data = pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL)
+        replace_atomically(self.folder / f"{job.sha256}.pickle", lambda temporary: temporary.write_bytes(data))
 
     def finished_run(self, fingerprint: str, output_dir: Path) -> dict | None:
         """The summary of the last run when it read exactly these files and its tables are all still there."""
@@ -106,12 +102,8 @@ class ResultCache:
 
     def record_run(self, fingerprint: str, summary: dict) -> None:
         """Remember which files the tables were written from, so an unchanged corpus is not linked and written again."""
-        self.folder.mkdir(parents=True, exist_ok=True)
         text = json.dumps({"fingerprint": fingerprint, "summary": summary}, ensure_ascii=False)
-        handle, temporary = tempfile.mkstemp(dir=self.folder, suffix=".tmp")
-        with os.fdopen(handle, "w", encoding="utf-8") as file:
-            file.write(text)
-        os.replace(temporary, self.folder / RUN_RECORD)
+        replace_atomically(self.folder / RUN_RECORD, lambda temporary: temporary.write_text(text, encoding="utf-8"))
 
 
 def run_fingerprint(jobs: list[FileJob]) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -40,19 +40,24 @@ def to_table(rows: Sequence[dict[str, Any]], schema: pa.Schema) -> pa.Table:
     return pa.Table.from_pylist(list(rows), schema=schema)
 
 
-def write_table(rows: Sequence[dict[str, Any]], schema: pa.Schema, path: Path) -> None:
-    """Write `rows` to `path` as Parquet via a temporary file and a rename.
+def replace_atomically(path: Path, write: Callable[[Path], None]) -> None:
+    """Have `write` fill a temporary file beside `path`, then rename it over `path`.
 
-    An interrupted run therefore leaves either the previous table or the new one,
-    never a truncated file.
+    An interrupted run therefore leaves either the previous file or the new one,
+    never a truncated one; used for the tables and for the cache entries alike.
     """
-    table = to_table(rows, schema)
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=".tmp", dir=path.parent)
     os.close(handle)
     try:
-        pq.write_table(table, temporary)
+        write(Path(temporary))
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def write_table(rows: Sequence[dict[str, Any]], schema: pa.Schema, path: Path) -> None:
+    """Write `rows` to `path` as Parquet, checked against the schema and replaced atomically."""
+    table = to_table(rows, schema)
+    replace_atomically(path, lambda temporary: pq.write_table(table, temporary))
