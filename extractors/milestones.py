@@ -22,6 +22,7 @@ from extractors.sentences import (
     trim,
     without_list_number,
 )
+from normalizers.chinese import without_white_space
 from normalizers.date_words import MILESTONE_WORDS, words
 from normalizers.dates import DateExpression, Kind, Precision, find_dates
 from pipeline.model import Document
@@ -57,7 +58,7 @@ def extract_milestones(document: Document, title: str | None = None) -> list[Mil
 
     The lines of the document's own `title` date nothing (`关于做好2020年全省…工作的通知`).
     """
-    dated = _dated_sentences(document, _compact(title or ""))
+    dated = _dated_sentences(document, without_white_space(title or ""))
     milestones: list[Milestone] = []
     for index, item in enumerate(dated):
         text = item.sentence.text
@@ -87,10 +88,6 @@ def _neighbour_task(dated: list[_Dated], index: int, annotation: bool) -> tuple[
     return trim(without_list_number(other)) or None, joined
 
 
-def _compact(text: str) -> str:
-    return "".join(text.split())
-
-
 def _dated_sentences(document: Document, title: str) -> list[_Dated]:
     """Every sentence of the running text with its milestone expressions, years carried forward."""
     dated: list[_Dated] = []
@@ -98,7 +95,7 @@ def _dated_sentences(document: Document, title: str) -> list[_Dated]:
     for line in text_lines(document):
         expressions = find_dates(line.text, year)
         year = next((e.year for e in reversed(expressions) if e.year is not None), year)
-        in_title = bool(title) and _compact(line.text) in title
+        in_title = bool(title) and without_white_space(line.text) in title
         steps = [] if in_title else [e for e in expressions if not _is_own_date(line.text, e)]
         for sentence in split_sentences(line):
             inside = _in_sentence(steps, sentence)

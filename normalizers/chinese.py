@@ -1,4 +1,4 @@
-"""Character-level normalisation shared by every normalizer: width and script.
+"""Character-level normalisation shared by normalizers and extractors: white space, width and script.
 
 Example: `寧夏電力行業協會` → `宁夏电力行业协会`, `ＡＢＣ１２３` → `ABC123`.
 """
@@ -15,6 +15,11 @@ from opencc import OpenCC
 def _t2s() -> OpenCC:
     """One converter per process, since loading its dictionaries costs more than converting a roster."""
     return OpenCC("t2s")
+
+
+def without_white_space(text: str) -> str:
+    """Chinese text with every space, tab, line break and U+3000 removed: `业务主管\n单位` → `业务主管单位`."""
+    return "".join(text.split())
 
 
 def to_simplified(text: str) -> str:

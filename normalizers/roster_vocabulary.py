@@ -10,10 +10,10 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from normalizers.chinese import without_white_space
 from normalizers.names import kind_suffix, normalize_name
 from normalizers.vocabulary import read_table
 
-_SPACE = re.compile(r"\s+")
 _PARENTHETICAL = re.compile(r"[（(][^）)]*[）)]")
 
 
@@ -25,13 +25,9 @@ class StatusMatch:
     word: str
 
 
-def _compact(text: str) -> str:
-    return _SPACE.sub("", text)
-
-
 @cache
 def _header_fields() -> dict[str, str]:
-    return {_compact(row["header"]): row["field"] for row in read_table("roster_headers.csv")}
+    return {without_white_space(row["header"]): row["field"] for row in read_table("roster_headers.csv")}
 
 
 @cache
@@ -57,7 +53,7 @@ def header_field(header: str) -> str | None:
     Tried as printed, then without parenthetical qualifiers:
     `业务主管单位（原业务主管单位）` → `业务主管单位` → `supervisor`.
     """
-    compact = _compact(header)
+    compact = without_white_space(header)
     fields = _header_fields()
     if compact in fields:
         return fields[compact]
@@ -66,7 +62,7 @@ def header_field(header: str) -> str | None:
 
 def find_status(text: str) -> StatusMatch | None:
     """The first (longest) status word inside a text: `已脱钩（2019年）` → decoupled."""
-    compact = _compact(text)
+    compact = without_white_space(text)
     for word, status in _status_words():
         if word in compact:
             return StatusMatch(status, word)
@@ -83,7 +79,7 @@ def answer_status(text: str) -> StatusMatch | None:
 
     Only a status column gives these words a status; elsewhere `是` and `完成` are ordinary words.
     """
-    compact = _compact(text)
+    compact = without_white_space(text)
     if compact in _answers():
         return StatusMatch(_answers()[compact], compact)
     return StatusMatch("decoupled", compact) if is_mark(compact) else None
@@ -91,12 +87,12 @@ def answer_status(text: str) -> StatusMatch | None:
 
 def is_mark(text: str) -> bool:
     """True for a tick or similar mark put under a status column (`√`, `✓`, `是`)."""
-    return _compact(text) in _marks()
+    return without_white_space(text) in _marks()
 
 
 def is_total_row_label(text: str) -> bool:
     """True for the label of a 合计/总计 row, which is not an association."""
-    compact = _compact(text)
+    compact = without_white_space(text)
     return any(compact.startswith(word) for word in _skip_words())
 
 
