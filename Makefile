@@ -5,6 +5,7 @@ PY      := $(VENV)/bin/python
 INPUT   ?= data/raw
 OUTPUT  ?= data/processed
 EVAL_OUT ?= build/eval
+EVAL_GEN_OUT ?= build/eval-generalisation
 STAMP   := $(VENV)/.installed
 
 .PHONY: extract test eval docs bench clean
@@ -23,10 +24,14 @@ extract: $(STAMP)
 test: $(STAMP)
 	$(PY) -m pytest -q
 
-## eval: run on the gold corpus (tests/corpus/documents) and score the tables against the gold
+## eval: run on the gold corpus (tests/corpus/documents) and score the tables against the gold,
+##       then the same, reported per failure class, on the generalisation corpus (tests/generalisation)
 eval: $(STAMP)
 	$(PY) -m pipeline extract --input tests/corpus/documents --output $(EVAL_OUT) --quiet
 	$(PY) -m pipeline eval --gold tests/corpus/gold --output $(EVAL_OUT)
+	$(PY) -m pipeline extract --input tests/generalisation/documents --output $(EVAL_GEN_OUT) --quiet
+	$(PY) -m pipeline.evaluation --gold tests/generalisation/gold --output $(EVAL_GEN_OUT) \
+		--label "Generalisation corpus (tests/generalisation, per failure class below)"
 
 ## docs: regenerate the README's data dictionary from pipeline/schemas.py
 docs: $(STAMP)

@@ -390,3 +390,68 @@ def test_main_help(capsys: pytest.CaptureFixture[str]) -> None:
         main(["--help"])
     assert exit_.value.code == 0
     assert "--output" in capsys.readouterr().out
+
+
+# --- per-class breakdown ------------------------------------------------------------------------------------------
+
+def classed_report(tmp_path: Path) -> EvaluationReport:
+    """Three files: one tagged `traditional`, one `traditional` and `totals_attachments`, one untagged."""
+    golds = {
+        "a.html": {"classes": ["traditional"], "associations": names("甲协会", "乙协会")},
+        "b.txt": {"classes": ["traditional", "totals_attachments"], "document": {"status": "partial"},
+                  "associations": [{"name": "丙商会", "status": "planned"}]},
+        "c.pdf": {"citations": [{"doc_number": "某发〔2018〕5号", "title": "某通知"}]},
+    }
+    run = write_run(
+        tmp_path / "out",
+        [document_row("a.html"), document_row("b.txt"), document_row("c.pdf")],
+        associations=rows_of("associations", "a.html", names("甲协会", "丁协会"))
+        + rows_of("associations", "b.txt", [{"name": "丙商会", "status": "unknown"}]),
+        citations=rows_of("citations", "c.pdf", [{"doc_number": "某发〔2018〕5号"}]),
+    )
+    return evaluate(write_gold(tmp_path / "gold", golds), run)
+
+
+def test_classes_are_the_sorted_tags_of_the_gold(tmp_path: Path) -> None:
+    assert classed_report(tmp_path).classes == ("totals_attachments", "traditional")
+
+
+def test_class_restriction_keeps_only_tagged_files(tmp_path: Path) -> None:
+    by_class = classed_report(tmp_path).by_class()
+    traditional, totals = by_class["traditional"], by_class["totals_attachments"]
+    assert [score.file for score in traditional.files] == ["a.html", "b.txt"]
+    assert traditional.roster == Counts(matched=2, gold=3, extracted=3)
+    assert traditional.citations == Counts()
+    assert totals.roster == Counts(matched=1, gold=1, extracted=1)
+    assert totals.document_fields.right == 0 and totals.document_fields.scored == 1
+    assert totals.field_accuracy["status"].share == 0.0
+
+
+def test_class_summary_has_the_overall_keys(tmp_path: Path) -> None:
+    report = classed_report(tmp_path)
+    summary = report.restricted_to("traditional").summary()
+    assert summary.keys() >= {"associations.f1", "citations.f1", "documents.field_accuracy"}
+    assert summary["associations.f1"] == pytest.approx(2 / 3)
+    assert report.summary()["citations.f1"] == 1.0
+
+
+def test_report_prints_a_labelled_per_class_section(tmp_path: Path) -> None:
+    text = format_report(classed_report(tmp_path), label="Generalisation corpus")
+    assert text.startswith("=== Generalisation corpus ===")
+    section = text.split("Per class")[1].split("\n\n")[0].splitlines()
+    assert section[1].split()[:4] == ["class", "files", "doc", "fields"]
+    assert section[2].split()[:2] == ["totals_attachments", "1"] and section[3].split()[:2] == ["traditional", "2"]
+    fields = text.split("Association fields per class")[1].split("\n\n")[0]
+    assert "status" in fields and "0.000" in fields
+
+
+def test_report_without_classes_has_no_class_section(tmp_path: Path) -> None:
+    assert "Per class" not in format_report(small_report(tmp_path))
+
+
+def test_main_prints_the_label(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    gold = write_gold(tmp_path / "gold", {FILE: {"classes": ["places"]}})
+    write_run(tmp_path / "out", [document_row()])
+    assert main(["--gold", str(gold), "--output", str(tmp_path / "out"), "--label", "Gen"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("=== Gen ===") and "places" in out

@@ -26,11 +26,12 @@ def main(argv: list[str] | None = None) -> int:
                         help="folder of gold NAME.json files (default: %(default)s)")
     parser.add_argument("--output", type=Path, required=True,
                         help="folder holding documents/associations/milestones/citations.parquet of the run")
+    parser.add_argument("--label", help="heading printed above the report, e.g. the corpus it scores")
     args = parser.parse_args(argv)
     try:
         report = evaluate(args.gold, args.output)
     except (MissingOutputError, GoldError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_MISSING
-    print(format_report(report), end="")
+    print(format_report(report, args.label), end="")
     return 0

@@ -58,13 +58,18 @@ class GoldCitation:
 
 @dataclass(frozen=True)
 class GoldFile:
-    """Everything the gold says about one input file; a table left out of the gold is None and not scored."""
+    """Everything the gold says about one input file; a table left out of the gold is None and not scored.
+
+    `classes` tags the failure classes a document exercises (`traditional`,
+    `citations`…), so a report can restrict its figures to each class.
+    """
 
     file: str
     document: GoldDocument
     associations: tuple[GoldAssociation, ...] | None
     milestones: tuple[GoldMilestone, ...] | None
     citations: tuple[GoldCitation, ...] | None
+    classes: tuple[str, ...] = ()
 
 
 def load_gold(gold_dir: Path) -> tuple[GoldFile, ...]:
@@ -96,6 +101,7 @@ def _parse(raw: dict[str, Any]) -> GoldFile:
         associations=_rows(raw, "associations", _association),
         milestones=_rows(raw, "milestones", _milestone),
         citations=_rows(raw, "citations", _citation),
+        classes=tuple(raw.get("classes", ())),
     )
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from pipeline.evaluation.associations import Consistency
-from pipeline.evaluation.metrics import FieldCheck, TableScore, Tally, tally
+from pipeline.evaluation.metrics import Counts, FieldCheck, TableScore, Tally, tally
 from pipeline.evaluation.results import EvaluationReport, FileScore
 
 _SHOWN = 5
@@ -18,18 +18,54 @@ NOT_SCORED = "-"
 """Shown where the gold leaves a table out; `n/a` is shown where a ratio has nothing to divide by."""
 
 
-def format_report(report: EvaluationReport) -> str:
-    """The whole report: per-file table, overall figures, association fields, group consistency, details."""
+def format_report(report: EvaluationReport, label: str | None = None) -> str:
+    """The whole report: per-file table, overall figures, association fields, group consistency, details.
+
+    A `label` heads the report (`Generalisation corpus`); gold files tagged with
+    failure classes add the same figures restricted to each class.
+    """
+    heading = [[f"=== {label} ==="]] if label else []
     sections = [
+        *heading,
         [f"{len(report.files)} gold files, {len(report.missing)} missing from the outputs",
          f"n/a: nothing to divide by (precision with no rows extracted);  {NOT_SCORED}: not in the gold"],
         _file_table(report.files),
         ["Overall (micro-averaged over all gold files)", *_overall_table(report)],
         ["Association fields (matched roster rows)", *_field_table(report.field_accuracy)],
         ["Group consistency (pairs of matched gold rows, across all files)", *_consistency_table(report)],
+        *_class_sections(report),
         ["Details", *([line for score in report.files for line in _details(score)] or ["nothing wrong"])],
     ]
     return "\n\n".join("\n".join(lines) for lines in sections) + "\n"
+
+
+def _class_sections(report: EvaluationReport) -> list[list[str]]:
+    """Per-class tables: the overall figures and the association fields over the files tagged with each class."""
+    by_class = report.by_class()
+    if not by_class:
+        return []
+    header = ["class", "files", "doc fields", "accuracy", "roster P", "R", "F1", "row fields", "milestone P", "R",
+              "F1", "citation P", "R", "F1"]
+    rows = [
+        [name, str(len(part.files)), _tally(part.document_fields), _number(part.document_fields.share),
+         *_counts(part.roster), _number(part.row_fields.share),
+         *_counts(part.milestones), *_counts(part.citations)]
+        for name, part in by_class.items()
+    ]
+    fields = {name: part.field_accuracy for name, part in by_class.items()}
+    names = list(dict.fromkeys(field for tallies in fields.values() for field in tallies))
+    field_rows = [[field, *[_number(fields[name][field].share) if field in fields[name] else NOT_SCORED
+                            for name in by_class]] for field in names]
+    return [
+        ["Per class (the figures above restricted to the gold files tagged with each class)",
+         *_align([header, *rows])],
+        ["Association fields per class (accuracy over matched roster rows)",
+         *(_align([["field", *by_class], *field_rows]) if field_rows else ["no matched rows"])],
+    ]
+
+
+def _counts(counts: Counts) -> list[str]:
+    return [_number(counts.precision), _number(counts.recall), _number(counts.f1)]
 
 
 def _file_table(files: Sequence[FileScore]) -> list[str]:

@@ -21,6 +21,7 @@ class FileScore:
     associations: AssociationScore | None
     milestones: TableScore | None
     citations: TableScore | None
+    classes: tuple[str, ...] = ()
 
     @property
     def roster(self) -> TableScore | None:
@@ -65,6 +66,11 @@ class EvaluationReport:
         return tally_by_field(check for roster in self._rosters for check in roster.checks)
 
     @property
+    def row_fields(self) -> Tally:
+        """All association fields of the matched rows together, for one accuracy figure per report."""
+        return sum(self.field_accuracy.values(), Tally())
+
+    @property
     def key_consistency(self) -> Consistency:
         """`group` against `association_key`, global across files."""
         return consistency(link for roster in self._rosters for link in roster.key_links)
@@ -73,6 +79,19 @@ class EvaluationReport:
     def supervisor_consistency(self) -> Consistency:
         """`supervisor_group` against `supervisor`, global across files."""
         return consistency(link for roster in self._rosters for link in roster.supervisor_links)
+
+    @property
+    def classes(self) -> tuple[str, ...]:
+        """The failure classes the gold files are tagged with, sorted; empty when the gold tags none."""
+        return tuple(sorted({name for score in self.files for name in score.classes}))
+
+    def restricted_to(self, name: str) -> EvaluationReport:
+        """The same report over only the files tagged with class `name`, so every figure has a per-class twin."""
+        return EvaluationReport(files=tuple(score for score in self.files if name in score.classes))
+
+    def by_class(self) -> dict[str, EvaluationReport]:
+        """One restricted report per class, in class order."""
+        return {name: self.restricted_to(name) for name in self.classes}
 
     @property
     def _rosters(self) -> list[AssociationScore]:
@@ -89,6 +108,7 @@ class EvaluationReport:
                               ("citations", self.citations)):
             figures |= {f"{table}.precision": counts.precision, f"{table}.recall": counts.recall,
                         f"{table}.f1": counts.f1}
+        figures["associations.field_accuracy"] = self.row_fields.share
         figures |= {f"associations.field.{field}": tally.share for field, tally in self.field_accuracy.items()}
         for name, result in (("group", self.key_consistency), ("supervisor_group", self.supervisor_consistency)):
             figures |= {f"associations.{name}_consistency": result.share,

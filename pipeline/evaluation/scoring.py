@@ -33,4 +33,5 @@ def _score_file(gold: GoldFile, outputs: Outputs) -> FileScore:
         else score_milestones(gold.milestones, outputs.rows("milestones", doc_id)),
         citations=None if gold.citations is None
         else score_citations(gold.citations, outputs.rows("citations", doc_id)),
+        classes=gold.classes,
     )
