@@ -5,7 +5,8 @@ expected values (the gold) beside it. Run `python tests/generalisation/build.py`
 editing a source; the rendered documents and gold files are committed, so tests need no
 build (LibreOffice makes the PDF, DOC and XLS files).
 
-Body markup, one paragraph a line: `# ` title, `^ ` centred line (masthead, 发文字号),
+Body markup, one paragraph a line: `! ` masthead (large red centred line), `# ` title, `^ ` centred
+line (发文字号),
 `> ` right-aligned line (signature, date), `## ` heading, `| a | b |` a table row
 (consecutive rows make one table), `~` a page break, `⏎` a line break inside a paragraph.
 Everything else is a paragraph.
@@ -43,7 +44,7 @@ KIND_ENDINGS = (("研究会", "society"), ("学会", "society"), ("促进会", "
 # --- body ------------------------------------------------------------------------------------------------------
 
 def blocks(body: str) -> list[tuple[str, Any]]:
-    """The body as (kind, value) blocks: kind is title, centre, right, heading, para, table or page."""
+    """The body as (kind, value) blocks: kind is masthead, title, centre, right, heading, para, table or page."""
     out: list[tuple[str, Any]] = []
     for line in body.splitlines():
         line = line.rstrip()
@@ -58,7 +59,8 @@ def blocks(body: str) -> list[tuple[str, Any]]:
         elif line == "~":
             out.append(("page", None))
         else:
-            for mark, kind in (("## ", "heading"), ("# ", "title"), ("^ ", "centre"), ("> ", "right")):
+            for mark, kind in (("## ", "heading"), ("# ", "title"), ("! ", "masthead"), ("^ ", "centre"),
+                               ("> ", "right")):
                 if line.startswith(mark):
                     out.append((kind, line[len(mark):]))
                     break
@@ -79,7 +81,7 @@ def render_docx(parts: list[tuple[str, Any]], path: Path) -> None:
     from docx import Document
     from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
     from docx.oxml.ns import qn
-    from docx.shared import Pt
+    from docx.shared import Pt, RGBColor
 
     doc = Document()
     style = doc.styles["Normal"]
@@ -98,8 +100,12 @@ def render_docx(parts: list[tuple[str, Any]], path: Path) -> None:
             continue
         paragraph = doc.add_paragraph()
         run = paragraph.add_run(value)
-        if kind in ("title", "centre"):
+        if kind in ("title", "centre", "masthead"):
             paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        if kind in ("masthead", "centre"):
+            paragraph.paragraph_format.space_after = Pt(18)
+        if kind == "masthead":
+            run.bold, run.font.size, run.font.color.rgb = True, Pt(26), RGBColor(0xCC, 0, 0)
         if kind == "right":
             paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
         if kind in ("title", "heading"):
@@ -128,7 +134,7 @@ def render_xlsx(parts: list[tuple[str, Any]], path: Path) -> None:
                 sheet.append([int(c) if c.isdigit() else c for c in row])
         elif kind != "page":
             sheet.append([value])
-            if kind in ("title", "centre") and width > 1:
+            if kind in ("title", "centre", "masthead") and width > 1:
                 sheet.merge_cells(start_row=sheet.max_row, start_column=1, end_row=sheet.max_row, end_column=width)
     book.save(path)
 
@@ -163,7 +169,7 @@ def render_html(parts: list[tuple[str, Any]], options: dict[str, Any]) -> str:
         if kind == "table":
             rows = "".join("<tr>" + "".join(f"<td>{e(c)}</td>" for c in row) + "</tr>" for row in value)
             body.append(f'<table border="1" cellspacing="0">{rows}</table>')
-        elif kind == "title":
+        elif kind in ("title", "masthead"):
             body.append(f'<p style="text-align:center"><strong>{e(value)}</strong></p>')
         elif kind == "centre":
             body.append(f'<p style="text-align:center">{e(value)}</p>')
