@@ -14,8 +14,8 @@ Everything else is a paragraph.
 Gold: the source's `document`, `milestones`, `citations` and `classes` are copied as
 written; roster rows come from the body's tables (or `roster_rows:` for a roster that is
 only in the gold's view, e.g. a scan), their expected values from the hand-written maps
-`supervisors` (printed unit → full name, former (null: not scored), current (`?`: not
-scored)) and `statuses` (printed status → [status_raw (`?`: not scored), status], or `*` for
+`supervisors` (printed unit → full name (`?`: not scored), former (null: not scored), current
+(`?`: not scored)) and `statuses` (printed status → [status_raw (`?`: not scored), status], or `*` for
 a status the document gives only by its context, as a list of pairs when each roster
 table has its own context).
 """
@@ -246,6 +246,8 @@ def roster_gold(source: dict[str, Any], parts: list[tuple[str, Any]], printed_as
             full, former, current = source["supervisors"][raw]
             if full is None:
                 item |= {"supervisor": None, "registration": "direct"}
+            elif full == "?":  # a short form whose full name is not certain: only the printed form is scored
+                item["registration"] = "supervised"
             else:
                 item |= {"supervisor": full, "supervisor_group": f"gen-s-{full}", "registration": "supervised"}
                 if former is not None:
