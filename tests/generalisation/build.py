@@ -78,6 +78,7 @@ def to_traditional(text: str) -> str:
 # --- renderers ---------------------------------------------------------------------------------------------------
 
 def render_docx(parts: list[tuple[str, Any]], path: Path) -> None:
+    """A Word document in a CJK font, so LibreOffice's PDFs and the scan carry real glyphs."""
     from docx import Document
     from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
     from docx.oxml.ns import qn
@@ -116,12 +117,14 @@ def render_docx(parts: list[tuple[str, Any]], path: Path) -> None:
 
 
 def soffice(source: Path, fmt: str, out_dir: Path) -> Path:
+    """Convert with LibreOffice in headless mode (DOCX → PDF or DOC)."""
     subprocess.run(["soffice", "--headless", "--convert-to", fmt, "--outdir", str(out_dir), str(source)],
                    check=True, capture_output=True, timeout=180)
     return out_dir / f"{source.stem}.{fmt}"
 
 
 def render_xlsx(parts: list[tuple[str, Any]], path: Path) -> None:
+    """One sheet: text lines as one-cell rows (title rows merged across the table), table rows as cells."""
     from openpyxl import Workbook
 
     book = Workbook()
@@ -140,6 +143,7 @@ def render_xlsx(parts: list[tuple[str, Any]], path: Path) -> None:
 
 
 def render_txt(parts: list[tuple[str, Any]], options: dict[str, Any]) -> str:
+    """A saved text copy of a page: optional head lines (headline, bylines), the body, table rows as cells."""
     lines: list[str] = list(options.get("head_lines", []))
     for kind, value in parts:
         if kind == "table":
@@ -150,13 +154,17 @@ def render_txt(parts: list[tuple[str, Any]], options: dict[str, Any]) -> str:
     return "\r\n".join(lines) if options.get("crlf") else "\n".join(lines) + "\n"
 
 
+DEFAULT_NAV = ["首页", "政务公开", "政务服务", "互动交流"]
+DEFAULT_BREADCRUMB = ["首页", "政务公开", "通知公告"]
+
+
 def render_html(parts: list[tuple[str, Any]], options: dict[str, Any]) -> str:
-    encoding = options.get("encoding", "utf-8")
-    charset = {"utf-8": "utf-8", "gbk": "gbk", "big5": "big5"}[encoding]
+    """A government portal page: header and nav, breadcrumb, optional 信息公开 table, headline, byline, footer."""
+    charset = options.get("encoding", "utf-8")
     e = html.escape
     site = options.get("site", "人民政府门户网站")
-    nav = "".join(f'<li><a href="#">{e(item)}</a></li>' for item in options.get("nav", ["首页", "政务公开", "政务服务", "互动交流"]))
-    crumbs = " &gt; ".join(f'<a href="#">{e(c)}</a>' for c in options.get("breadcrumb", ["首页", "政务公开", "通知公告"]))
+    nav = "".join(f'<li><a href="#">{e(item)}</a></li>' for item in options.get("nav", DEFAULT_NAV))
+    crumbs = " &gt; ".join(f'<a href="#">{e(c)}</a>' for c in options.get("breadcrumb", DEFAULT_BREADCRUMB))
     disclosure = ""
     if table := options.get("disclosure"):
         cells = "".join(f"<tr><th>{e(k)}：</th><td>{e(str(v))}</td></tr>" for k, v in table.items())
@@ -271,6 +279,7 @@ def roster_gold(source: dict[str, Any], parts: list[tuple[str, Any]], printed_as
 
 
 def build(path: Path, work: Path) -> None:
+    """Render one source into documents/ and write its gold."""
     source = yaml.safe_load(path.read_text(encoding="utf-8"))
     name, fmt = source["name"], source["format"]
     written = blocks(source["body"])
