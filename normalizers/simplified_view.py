@@ -1,0 +1,232 @@
+"""A document in simplified characters for the extractors, with the way back to what was printed.
+
+A page printed in traditional characters (`社會組織名稱 | 業務主管單位 | 備註`, `已脫鉤`, `長沙市`)
+must read like its simplified twin to every extractor, so it is converted once, here, between the
+reader and the extractors. `text` and the `*_raw` columns keep what was printed: `printed` maps a
+string read from the view back to the characters it was read from (`長沙市律師協會` for
+`长沙市律师协会`). A document without traditional characters is its own view and costs one scan.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from difflib import SequenceMatcher
+from functools import cache, cached_property
+
+from normalizers.chinese import simplified_script, without_white_space
+from pipeline.model import Block, Document
+
+MIN_TRADITIONAL_SHARE = 0.05
+"""Share of Han characters that must be traditional-only for a document to be converted.
+
+Printed traditional text holds 40–50 % (会/會, 业/業, 发/發 are in every sentence); a simplified
+document quoting a Hong Kong chamber's name holds well under 1 %, and is left as printed.
+"""
+
+_UNIT_SEPARATOR = "\n"
+"""Joins the texts and cells for one conversion; no OpenCC phrase spans a line break."""
+_STREAM_SEPARATOR = "\x00"
+"""Ends each text or cell in the search stream, so one search never runs from a cell into the next."""
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+_HAN_RANGES = ((0x3400, 0x4DC0), (0x4E00, 0xA000))
+
+
+@cache
+def _traditional_only() -> re.Pattern[str]:
+    """Han characters that the conversion changes and that simplified text never uses (GB 2312 lacks them).
+
+    乾, 後, 於 and the like are changed too but stand in simplified text (乾县, 於 as a surname),
+    so they do not count as signs of a traditional document.
+    """
+    han = "".join(chr(code) for start, stop in _HAN_RANGES for code in range(start, stop))
+    changed = [c for c, s in zip(han, simplified_script(han)) if c != s and not _in_gb2312(c)]
+    return re.compile("[" + "".join(changed) + "]")
+
+
+def _in_gb2312(character: str) -> bool:
+    try:
+        character.encode("gb2312")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def is_traditional(text: str) -> bool:
+    """True when enough of a text's Han characters are traditional-only: `社會組織名稱` yes, `社会组织名称` no."""
+    traditional = len(_traditional_only().findall(text))
+    return traditional > 0 and traditional >= MIN_TRADITIONAL_SHARE * len(_HAN.findall(text))
+
+
+def aligned_pieces(printed: str, simplified: str) -> list[str]:
+    """For each character of `simplified`, the printed characters it stands for.
+
+    One character each when the conversion kept the length, as OpenCC's dictionaries do today;
+    otherwise a changed run of printed characters goes with the first character converted from
+    it, and a printed run that vanished with the character before it.
+    """
+    if len(printed) == len(simplified):
+        return list(printed)
+    pieces = [""] * len(simplified)
+    dropped = ""
+    for tag, i1, i2, j1, j2 in SequenceMatcher(None, printed, simplified, autojunk=False).get_opcodes():
+        if tag == "equal" or i2 - i1 == j2 - j1:
+            pieces[j1:j2] = list(printed[i1:i2])
+        elif j2 > j1:
+            pieces[j1] = printed[i1:i2]
+        elif j1 > 0:
+            pieces[j1 - 1] += printed[i1:i2]
+        else:
+            dropped += printed[i1:i2]
+    if pieces:
+        pieces[0] = dropped + pieces[0]
+    return pieces
+
+
+@dataclass(frozen=True)
+class _PrintedIndex:
+    """The view's texts and cells without white space, one stream, and the printed piece of each character.
+
+    `table_starts` holds where each table's cells begin in the stream, so a roster line is
+    looked up in its own table first.
+    """
+
+    stream: str
+    pieces: tuple[str, ...]
+    table_starts: dict[int, int]
+
+    @classmethod
+    def build(cls, pairs: tuple[tuple[str, str, int | None], ...]) -> _PrintedIndex:
+        """From (printed, simplified, table) per text block or cell, in document order."""
+        stream: list[str] = []
+        pieces: list[str] = []
+        table_starts: dict[int, int] = {}
+        for printed, simplified, table in pairs:
+            if table is not None:
+                table_starts.setdefault(table, len(stream))
+            for character, piece in zip(simplified, aligned_pieces(printed, simplified)):
+                if not character.isspace():
+                    stream.append(character)
+                    pieces.append(piece)
+            stream.append(_STREAM_SEPARATOR)
+            pieces.append("")
+        return cls("".join(stream), tuple(pieces), table_starts)
+
+    def _find(self, key: str, start: int) -> int:
+        at = self.stream.find(key, start)
+        return self.stream.find(key) if at == -1 and start else at
+
+    def _longest_match(self, rest: str, start: int) -> tuple[int, int]:
+        """Length and position of the longest prefix of `rest` found in the stream (0 when none)."""
+        at = self._find(rest, start)
+        if at != -1:
+            return len(rest), at
+        found, found_at, missing = 0, -1, len(rest)
+        while missing - found > 1:
+            middle = (found + missing) // 2
+            at = self._find(rest[:middle], start)
+            if at == -1:
+                missing = middle
+            else:
+                found, found_at = middle, at
+        return found, found_at
+
+    def pieces_of(self, key: str, start: int) -> Iterator[str]:
+        """The printed piece of each character of `key`, a text without white space read from the view.
+
+        A key printed in one place is found whole; one put together from several cells (a
+        name continued on the next row) is found run by run; a character the view never held
+        stays as it is.
+        """
+        position = 0
+        while position < len(key):
+            length, at = self._longest_match(key[position:], start)
+            if length == 0:
+                yield key[position]
+                position += 1
+                continue
+            yield from self.pieces[at : at + length]
+            position += length
+
+
+@dataclass(frozen=True)
+class SimplifiedView:
+    """The document the extractors read, and the printed pairs to map their strings back.
+
+    `pairs` holds (printed, simplified, table) for every text block and cell when the document
+    was converted, and nothing when it is its own view.
+    """
+
+    document: Document
+    pairs: tuple[tuple[str, str, int | None], ...] = ()
+
+    @property
+    def converted(self) -> bool:
+        return bool(self.pairs)
+
+    @cached_property
+    def _index(self) -> _PrintedIndex:
+        return _PrintedIndex.build(self.pairs)
+
+    def printed(self, text: str | None, table: int | None = None) -> str | None:
+        """What was printed where the view holds `text`: `长沙市律师协会` → `長沙市律師協會`.
+
+        White space of `text` is kept where it is (cells' line breaks are joined by the
+        extractors); `table` names the table to look in first when the same words are printed
+        in several places.
+        """
+        if not self.converted or not text:
+            return text
+        index = self._index
+        start = index.table_starts.get(table, 0) if table is not None else 0
+        pieces = index.pieces_of(without_white_space(text), start)
+        return "".join(c if c.isspace() else next(pieces) for c in text)
+
+
+def simplified_view(document: Document) -> SimplifiedView:
+    """The document in simplified characters when it is printed in traditional ones, else itself."""
+    units = list(_units(document))
+    joined = _UNIT_SEPARATOR.join(text for text, _ in units)
+    if not is_traditional(joined):
+        return SimplifiedView(document)
+    converted = simplified_script(joined)
+    if len(converted) == len(joined):
+        simplified = _split_like(converted, units)
+    else:
+        simplified = [simplified_script(text) for text, _ in units]
+    pairs = tuple((text, simple, table) for (text, table), simple in zip(units, simplified))
+    return SimplifiedView(_rebuilt(document, iter(simplified)), pairs)
+
+
+def _units(document: Document) -> Iterator[tuple[str, int | None]]:
+    """Every text block's text and every cell, in document order, with its table index."""
+    for block in document.blocks:
+        if block.is_table:
+            for row in block.rows:
+                for cell in row.cells:
+                    yield cell, block.table
+        else:
+            yield block.text, None
+
+
+def _split_like(converted: str, units: list[tuple[str, int | None]]) -> list[str]:
+    """The converted joined text cut back into its units, which kept their lengths."""
+    ends = []
+    position = 0
+    for text, _ in units:
+        ends.append((position, position + len(text)))
+        position += len(text) + len(_UNIT_SEPARATOR)
+    return [converted[start:end] for start, end in ends]
+
+
+def _rebuilt(document: Document, simplified: Iterator[str]) -> Document:
+    """The document with each text and cell replaced by the next converted one, provenance kept."""
+    blocks: list[Block] = []
+    for block in document.blocks:
+        if block.is_table:
+            rows = tuple(replace(row, cells=tuple(next(simplified) for _ in row.cells)) for row in block.rows)
+            blocks.append(replace(block, rows=rows))
+        else:
+            blocks.append(replace(block, text=next(simplified)))
+    return replace(document, blocks=blocks)
