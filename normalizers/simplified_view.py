@@ -29,6 +29,8 @@ _UNIT_SEPARATOR = "\n"
 """Joins the texts and cells for one conversion; no OpenCC phrase spans a line break."""
 _STREAM_SEPARATOR = "\x00"
 """Ends each text or cell in the search stream, so one search never runs from a cell into the next."""
+_CHARACTER_SEPARATOR = "\ue000"
+"""Joins single characters for one conversion: a private-use character no dictionary touches."""
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 _HAN_RANGES = ((0x3400, 0x4DC0), (0x4E00, 0xA000))
 
@@ -62,15 +64,19 @@ def is_traditional(text: str) -> bool:
 def aligned_pieces(printed: str, simplified: str) -> list[str]:
     """For each character of `simplified`, the printed characters it stands for.
 
-    One character each when the conversion kept the length, as OpenCC's dictionaries do today;
-    otherwise a changed run of printed characters goes with the first character converted from
-    it, and a printed run that vanished with the character before it.
+    One character each when the conversion kept the length, as OpenCC's dictionaries do today.
+    Otherwise `simplified` is aligned with the printed text converted character by character,
+    which differs from it only where a word was converted as a whole: a changed run of printed
+    characters goes with the first character converted from it, a vanished one with the
+    character before it.
     """
     if len(printed) == len(simplified):
         return list(printed)
+    per_character = simplified_script(_CHARACTER_SEPARATOR.join(printed)).split(_CHARACTER_SEPARATOR)
+    probe = "".join(per_character) if all(len(c) == 1 for c in per_character) else printed
     pieces = [""] * len(simplified)
     dropped = ""
-    for tag, i1, i2, j1, j2 in SequenceMatcher(None, printed, simplified, autojunk=False).get_opcodes():
+    for tag, i1, i2, j1, j2 in SequenceMatcher(None, probe, simplified, autojunk=False).get_opcodes():
         if tag == "equal" or i2 - i1 == j2 - j1:
             pieces[j1:j2] = list(printed[i1:i2])
         elif j2 > j1:
@@ -105,10 +111,15 @@ class _PrintedIndex:
         for printed, simplified, table in pairs:
             if table is not None:
                 table_starts.setdefault(table, len(stream))
-            for character, piece in zip(simplified, aligned_pieces(printed, simplified)):
-                if not character.isspace():
-                    stream.append(character)
-                    pieces.append(piece)
+            compact, compact_printed = without_white_space(simplified), without_white_space(printed)
+            if len(printed) == len(simplified) and len(compact) == len(compact_printed):
+                stream.extend(compact)
+                pieces.extend(compact_printed)
+            else:
+                for character, piece in zip(simplified, aligned_pieces(printed, simplified)):
+                    if not character.isspace():
+                        stream.append(character)
+                        pieces.append(piece)
             stream.append(_STREAM_SEPARATOR)
             pieces.append("")
         return cls("".join(stream), tuple(pieces), table_starts)
