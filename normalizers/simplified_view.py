@@ -5,6 +5,7 @@ must read like its simplified twin to every extractor, so it is converted once, 
 reader and the extractors. `text` and the `*_raw` columns keep what was printed: `printed` maps a
 string read from the view back to the characters it was read from (`長沙市律師協會` for
 `长沙市律师协会`). A document without traditional characters is its own view and costs one scan.
+Script only: full-width forms and punctuation (`「」`) are left to the extractors, which read both.
 """
 
 from __future__ import annotations
@@ -19,10 +20,11 @@ from normalizers.chinese import simplified_script, without_white_space
 from pipeline.model import Block, Document
 
 MIN_TRADITIONAL_SHARE = 0.05
-"""Share of Han characters that must be traditional-only for a document to be converted.
+"""Share of Han characters that must be traditional-only for a document, or a block, to be converted.
 
 Printed traditional text holds 40–50 % (会/會, 业/業, 发/發 are in every sentence); a simplified
-document quoting a Hong Kong chamber's name holds well under 1 %, and is left as printed.
+document quoting a Hong Kong chamber's name holds well under 1 %, so its 於 (a surname) and 乾
+stay as printed outside the block that quotes the name.
 """
 
 _UNIT_SEPARATOR = "\n"
@@ -196,48 +198,52 @@ class SimplifiedView:
 
 
 def simplified_view(document: Document) -> SimplifiedView:
-    """The document in simplified characters when it is printed in traditional ones, else itself."""
-    units = list(_units(document))
-    joined = _UNIT_SEPARATOR.join(text for text, _ in units)
-    if not is_traditional(joined):
+    """The document in simplified characters where it is printed in traditional ones.
+
+    A traditional document is converted whole; in a simplified one only the paragraphs and
+    tables printed in traditional characters are (an attachment's roster), and a document
+    without any traditional-only character is its own view.
+    """
+    texts = [_block_texts(block) for block in document.blocks]
+    joined = _UNIT_SEPARATOR.join(_UNIT_SEPARATOR.join(block_texts) for block_texts in texts)
+    if _traditional_only().search(joined) is None:
         return SimplifiedView(document)
-    converted = simplified_script(joined)
-    if len(converted) == len(joined):
-        simplified = _split_like(converted, units)
-    else:
-        simplified = [simplified_script(text) for text, _ in units]
-    pairs = tuple((text, simple, table) for (text, table), simple in zip(units, simplified))
-    return SimplifiedView(_rebuilt(document, iter(simplified)), pairs)
-
-
-def _units(document: Document) -> Iterator[tuple[str, int | None]]:
-    """Every text block's text and every cell, in document order, with its table index."""
-    for block in document.blocks:
-        if block.is_table:
-            for row in block.rows:
-                for cell in row.cells:
-                    yield cell, block.table
-        else:
-            yield block.text, None
-
-
-def _split_like(converted: str, units: list[tuple[str, int | None]]) -> list[str]:
-    """The converted joined text cut back into its units, which kept their lengths."""
-    ends = []
-    position = 0
-    for text, _ in units:
-        ends.append((position, position + len(text)))
-        position += len(text) + len(_UNIT_SEPARATOR)
-    return [converted[start:end] for start, end in ends]
-
-
-def _rebuilt(document: Document, simplified: Iterator[str]) -> Document:
-    """The document with each text and cell replaced by the next converted one, provenance kept."""
+    whole = is_traditional(joined)
+    chosen = [whole or is_traditional(_UNIT_SEPARATOR.join(block_texts)) for block_texts in texts]
+    if not any(chosen):
+        return SimplifiedView(document)
+    converted = iter(_converted([text for block_texts, c in zip(texts, chosen) if c for text in block_texts]))
     blocks: list[Block] = []
-    for block in document.blocks:
-        if block.is_table:
-            rows = tuple(replace(row, cells=tuple(next(simplified) for _ in row.cells)) for row in block.rows)
-            blocks.append(replace(block, rows=rows))
-        else:
-            blocks.append(replace(block, text=next(simplified)))
-    return replace(document, blocks=blocks)
+    pairs: list[tuple[str, str, int | None]] = []
+    for block, block_texts, convert in zip(document.blocks, texts, chosen):
+        simplified = [next(converted) for _ in block_texts] if convert else block_texts
+        pairs.extend((printed, simple, block.table) for printed, simple in zip(block_texts, simplified))
+        blocks.append(_rebuilt(block, simplified) if convert else block)
+    return SimplifiedView(replace(document, blocks=blocks), tuple(pairs))
+
+
+def _block_texts(block: Block) -> list[str]:
+    """A text block's text, or a table's cells row by row."""
+    return [cell for row in block.rows for cell in row.cells] if block.is_table else [block.text]
+
+
+def _converted(texts: list[str]) -> list[str]:
+    """Each text in simplified characters, converted in one call and cut back where it kept its length."""
+    joined = _UNIT_SEPARATOR.join(texts)
+    converted = simplified_script(joined)
+    if len(converted) != len(joined):
+        return [simplified_script(text) for text in texts]
+    pieces = []
+    position = 0
+    for text in texts:
+        pieces.append(converted[position : position + len(text)])
+        position += len(text) + len(_UNIT_SEPARATOR)
+    return pieces
+
+
+def _rebuilt(block: Block, simplified: list[str]) -> Block:
+    """The block with its text or its cells, row by row, replaced by the converted ones; provenance kept."""
+    if not block.is_table:
+        return replace(block, text=simplified[0])
+    cells = iter(simplified)
+    return replace(block, rows=tuple(replace(row, cells=tuple(next(cells) for _ in row.cells)) for row in block.rows))

@@ -19,9 +19,12 @@ from normalizers.chinese import simplified_script, to_simplified
 from normalizers.simplified_view import aligned_pieces, is_traditional, simplified_view
 from pipeline.extract import Extraction, extract
 from pipeline.model import Block, Document
+from pipeline.readers import reader_for
 from pipeline.run import run
+from pipeline.sniff import sniff_format
 from tests.metadata_blocks import document, heading, table, text
 
+CORPUS = Path(__file__).parent / "corpus" / "documents" / "raw"
 RAW_COLUMNS = ("name_raw", "supervisor_raw", "status_raw")
 PRINTED_MILESTONE_COLUMNS = ("date_text", "sentence")
 
@@ -81,6 +84,34 @@ def test_traditional_twin_reads_like_the_simplified_one(config: str, simplified_
     assert twin.rows["citations"] == simplified_extraction.rows["citations"]
     for table_name, printed in (("associations", RAW_COLUMNS), ("milestones", PRINTED_MILESTONE_COLUMNS)):
         assert without(twin.rows[table_name], printed) == without(simplified_extraction.rows[table_name], printed)
+
+
+@pytest.fixture(scope="module")
+def corpus_documents() -> dict[str, tuple[Document, Extraction]]:
+    """The corpus documents with fast readers (text, web page, workbook) and what they give."""
+    read = {}
+    for name in ("luozhuang-2018.txt", "ningxia-gxt-2019.html", "kaifeng-fgw-2020-roster.xlsx"):
+        path = CORPUS / name
+        source = reader_for(sniff_format(path))(path)
+        read[name] = (source, extract(source, "doc"))
+    return read
+
+
+@pytest.mark.parametrize("config", ["s2t"])
+def test_corpus_documents_in_traditional_characters_give_their_rows(
+    config: str, corpus_documents: dict[str, tuple[Document, Extraction]]
+) -> None:
+    converter = OpenCC(config)
+    for source, expected in corpus_documents.values():
+        twin = extract(converted(source, converter), "doc")
+        assert (twin.fields, twin.warnings) == (expected.fields, expected.warnings)
+        assert twin.rows["citations"] == expected.rows["citations"]
+        for table_name, printed in (("associations", RAW_COLUMNS), ("milestones", PRINTED_MILESTONE_COLUMNS)):
+            assert without(twin.rows[table_name], printed) == without(expected.rows[table_name], printed)
+            for row, twin_row in zip(expected.rows[table_name], twin.rows[table_name]):
+                assert {c: twin_row[c] for c in printed} == {
+                    c: row[c] and converter.convert(row[c]) for c in printed
+                }
 
 
 def test_the_twin_is_read_as_the_simplified_document_says(simplified_extraction: Extraction) -> None:
@@ -143,9 +174,30 @@ def test_simplified_document_is_its_own_view() -> None:
     assert view.printed("广东省钟表眼镜行业协会") == "广东省钟表眼镜行业协会"
 
 
-def test_a_few_traditional_characters_in_names_do_not_convert_a_simplified_document() -> None:
-    quoting = replace(NOTICE, blocks=[*NOTICE.blocks, text("邀请香港中華總商會、乾县工商联参加座谈。")])
-    assert not simplified_view(quoting).converted
+def test_a_simplified_document_is_converted_only_where_it_quotes_traditional_text() -> None:
+    quoting = replace(
+        NOTICE,
+        blocks=[
+            *NOTICE.blocks,
+            text("邀请香港中華總商會、乾县工商联参加座谈。"),
+            text("联系人：於小明，电话：12345678。"),
+        ],
+    )
+    view = simplified_view(quoting)
+    assert [b.text for b in view.document.blocks[-2:]] == [
+        "邀请香港中华总商会、乾县工商联参加座谈。",
+        "联系人：於小明，电话：12345678。",
+    ]
+    assert all(a is b for a, b in zip(view.document.blocks[:-2], NOTICE.blocks))
+    assert view.printed("香港中华总商会") == "香港中華總商會"
+
+
+def test_a_traditional_attachment_of_a_simplified_notice_is_read(simplified_extraction: Extraction) -> None:
+    roster_in_traditional = converted(document(NOTICE.blocks[-1]), OpenCC("s2t")).blocks
+    attached = replace(NOTICE, blocks=[*NOTICE.blocks[:-1], *roster_in_traditional])
+    rows = extract(attached, "doc").rows["associations"]
+    assert without(rows, RAW_COLUMNS) == without(simplified_extraction.rows["associations"], RAW_COLUMNS)
+    assert rows[0]["name_raw"] == "廣東省鐘錶眼鏡行業協會"
 
 
 @pytest.mark.parametrize(
@@ -241,15 +293,16 @@ def test_end_to_end_big5_page_reads_like_its_utf8_simplified_twin(tmp_path: Path
     )
     run(source, tmp_path / "out", workers=1)
     documents = pd.read_parquet(tmp_path / "out" / "documents.parquet").set_index("source_path")
-    associations = pd.read_parquet(tmp_path / "out" / "associations.parquet")
-    associations["source_path"] = associations["doc_id"].map(documents.reset_index().set_index("doc_id")["source_path"])
-    twins = {path: group.drop(columns=["doc_id", "source_path"]).reset_index(drop=True)
-             for path, group in associations.groupby("source_path")}
-    traditional, simplified = twins["traditional.html"], twins["simplified.html"]
+    associations = pd.read_parquet(tmp_path / "out" / "associations.parquet").set_index("doc_id")
+    traditional, simplified = (
+        associations.loc[documents.loc[name, "doc_id"]].reset_index(drop=True)
+        for name in ("traditional.html", "simplified.html")
+    )
     assert list(traditional["name_raw"]) == ["湘潭市律師協會", "湘潭市鐘錶眼鏡行業協會"]
     assert list(traditional["supervisor_raw"]) == ["原市食藥監局", "市商務局"]
     assert list(traditional["status_raw"]) == ["已脫鉤", "擬脫鉤"]
-    pd.testing.assert_frame_equal(traditional.drop(columns=list(RAW_COLUMNS)), simplified.drop(columns=list(RAW_COLUMNS)))
+    raw = list(RAW_COLUMNS)
+    pd.testing.assert_frame_equal(traditional.drop(columns=raw), simplified.drop(columns=raw))
     assert "湘潭市律師協會" in documents.loc["traditional.html", "text"]
     fields = ["title", "province", "city", "admin_level", "roster_rows"]
     assert list(documents.loc["traditional.html", fields]) == list(documents.loc["simplified.html", fields])
