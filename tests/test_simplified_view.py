@@ -20,6 +20,7 @@ from normalizers.simplified_view import aligned_pieces, is_traditional, simplifi
 from pipeline.extract import Extraction, extract
 from pipeline.model import Block, Document
 from pipeline.readers import reader_for
+from pipeline.readers.text_encoding import decode_html, decode_text
 from pipeline.run import run
 from pipeline.sniff import sniff_format
 from tests.metadata_blocks import document, heading, table, text
@@ -306,3 +307,20 @@ def test_end_to_end_big5_page_reads_like_its_utf8_simplified_twin(tmp_path: Path
     assert "湘潭市律師協會" in documents.loc["traditional.html", "text"]
     fields = ["title", "province", "city", "admin_level", "roster_rows"]
     assert list(documents.loc["traditional.html", fields]) == list(documents.loc["simplified.html", fields])
+
+
+BIG5_SAMPLE = "長沙市社會組織管理局關於公佈第一批脫鉤行業協會商會名單的通知\n序號　社會組織名稱　業務主管單位\n"
+
+
+@pytest.mark.parametrize(
+    "data, expected",
+    [
+        (BIG5_SAMPLE.encode("cp950"), BIG5_SAMPLE),
+        (BIG5_SAMPLE.encode("gbk"), BIG5_SAMPLE),
+        ("序号　社会组织名称　业务主管单位".encode("gbk"), "序号　社会组织名称　业务主管单位"),
+    ],
+    ids=["big5", "gbk-traditional", "gbk-simplified"],
+)
+def test_undeclared_big5_reads_as_traditional_text(data: bytes, expected: str) -> None:
+    assert decode_text(data) == expected
+    assert decode_html(b"<p>" + data + b"</p>") == f"<p>{expected}</p>"
