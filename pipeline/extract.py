@@ -34,12 +34,12 @@ class Extraction:
     rows: dict[str, list[Row]] = field(default_factory=dict)
 
 
-def extract(document: Document, doc_id: str) -> Extraction:
-    """Run every extractor over a document's simplified view."""
-    view = simplified_view(document)
-    simplified = view.document
-    roster = extract_roster(simplified)
-    metadata = extract_metadata(simplified)
+def extract(printed: Document, doc_id: str) -> Extraction:
+    """Run every extractor over the simplified view of a document as the reader delivered it."""
+    view = simplified_view(printed)
+    document = view.document
+    roster = extract_roster(document)
+    metadata = extract_metadata(document)
     locality = metadata.locality
     lines = [line.as_printed(view.printed) for line in roster.lines] if view.converted else roster.lines
     associations = association_rows(doc_id, lines, locality)
@@ -60,7 +60,7 @@ def extract(document: Document, doc_id: str) -> Extraction:
     rows = {
         "associations": associations,
         "milestones": keyed_rows(doc_id, printed_milestones(view, metadata.title), index_column="idx"),
-        "citations": keyed_rows(doc_id, extract_citations(simplified, own_title=metadata.title)),
+        "citations": keyed_rows(doc_id, extract_citations(document, own_title=metadata.title)),
     }
     return Extraction(fields, roster.warnings + metadata.warnings, rows)
 
