@@ -33,7 +33,7 @@ _STREAM_SEPARATOR = "\x00"
 """Ends each text or cell in the search stream, so one search never runs from a cell into the next."""
 _CHARACTER_SEPARATOR = "\ue000"
 """Joins single characters for one conversion: a private-use character no dictionary touches."""
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+_NOT_HAN = re.compile(r"[^\u3400-\u4dbf\u4e00-\u9fff]+")
 _HAN_RANGES = ((0x3400, 0x4DC0), (0x4E00, 0xA000))
 
 
@@ -60,7 +60,7 @@ def _in_gb2312(character: str) -> bool:
 def is_traditional(text: str) -> bool:
     """True when enough of a text's Han characters are traditional-only: `社會組織名稱` yes, `社会组织名称` no."""
     traditional = len(_traditional_only().findall(text))
-    return traditional > 0 and traditional >= MIN_TRADITIONAL_SHARE * len(_HAN.findall(text))
+    return traditional > 0 and traditional >= MIN_TRADITIONAL_SHARE * len(_NOT_HAN.sub("", text))
 
 
 def aligned_pieces(printed: str, simplified: str) -> list[str]:
