@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 
 UNKNOWN = "unknown"
+
+Printed = Callable[[str | None, int | None], str | None]
+"""Maps a string read from a document's simplified view, and its table, back to what was printed."""
 
 
 @dataclass(frozen=True)
@@ -19,3 +23,16 @@ class RosterLine:
     note: str | None = None
     page: int | None = None
     table: int | None = None
+
+    def as_printed(self, printed: Printed) -> RosterLine:
+        """The line with its raw fields in the characters of the page: `长沙市律师协会` → `長沙市律師協會`.
+
+        The roster is read from the simplified view; `name_raw`, `supervisor_raw` and `status_raw`
+        promise what was printed, while `note` reads like the rest of the normalised columns.
+        """
+        return replace(
+            self,
+            name_raw=printed(self.name_raw, self.table) or self.name_raw,
+            supervisor_raw=printed(self.supervisor_raw, self.table),
+            status_raw=printed(self.status_raw, self.table),
+        )

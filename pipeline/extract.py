@@ -1,20 +1,25 @@
 """Everything extracted from one read document: document fields, warnings and table rows.
 
 Extractors see only the document model; this module runs them in order and
-puts their results into the shape of the output tables.
+puts their results into the shape of the output tables. They read the document's
+simplified view (`normalizers.simplified_view`), so a page printed in traditional
+characters gives its simplified twin's rows; the columns that promise what was
+printed (`name_raw`, `supervisor_raw`, `status_raw`, a milestone's `date_text` and
+`sentence`) are mapped back to the page's characters.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
 from extractors.associations import association_rows
 from extractors.citations import extract_citations
 from extractors.metadata import extract_metadata
-from extractors.milestones import extract_milestones
+from extractors.milestones import Milestone, extract_milestones
 from extractors.roster import extract_roster
+from normalizers.simplified_view import SimplifiedView, simplified_view
 from pipeline.model import Document
 
 Row = dict[str, Any]
@@ -29,12 +34,15 @@ class Extraction:
     rows: dict[str, list[Row]] = field(default_factory=dict)
 
 
-def extract(document: Document, doc_id: str) -> Extraction:
-    """Run every extractor over a document."""
+def extract(printed: Document, doc_id: str) -> Extraction:
+    """Run every extractor over the simplified view of a document as the reader delivered it."""
+    view = simplified_view(printed)
+    document = view.document
     roster = extract_roster(document)
     metadata = extract_metadata(document)
     locality = metadata.locality
-    associations = association_rows(doc_id, roster.lines, locality)
+    lines = [line.as_printed(view.printed) for line in roster.lines] if view.converted else roster.lines
+    associations = association_rows(doc_id, lines, locality)
     fields = {
         "title": metadata.title,
         "doc_number": metadata.doc_number,
@@ -51,10 +59,24 @@ def extract(document: Document, doc_id: str) -> Extraction:
     }
     rows = {
         "associations": associations,
-        "milestones": keyed_rows(doc_id, extract_milestones(document, title=metadata.title), index_column="idx"),
+        "milestones": keyed_rows(doc_id, printed_milestones(view, metadata.title), index_column="idx"),
         "citations": keyed_rows(doc_id, extract_citations(document, own_title=metadata.title)),
     }
     return Extraction(fields, roster.warnings + metadata.warnings, rows)
+
+
+def printed_milestones(view: SimplifiedView, title: str | None) -> list[Milestone]:
+    """The view's milestones with `date_text` and `sentence` as printed, to find them on the page.
+
+    `task` stays simplified, like every column that is read rather than quoted.
+    """
+    milestones = extract_milestones(view.document, title=title)
+    if not view.converted:
+        return milestones
+    return [
+        replace(m, date_text=view.printed(m.date_text) or m.date_text, sentence=view.printed(m.sentence) or m.sentence)
+        for m in milestones
+    ]
 
 
 def keyed_rows(doc_id: str, items: Sequence[Any], index_column: str | None = None) -> list[Row]:

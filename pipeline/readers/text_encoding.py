@@ -2,7 +2,9 @@
 
 Text and HTML readers share the same order of attempts: a byte-order mark, then
 strict UTF-8, then GB18030 (a superset of GB2312 and GBK, so it reads files of
-either), then charset-normalizer's guess. For HTML a charset the page declares
+either) unless the bytes read as more common characters in Big5 (a traditional
+page saved in Big5 also decodes as GB18030, into rare characters), then
+charset-normalizer's guess. For HTML a charset the page declares
 comes before all guessing, as long as the bytes really decode with it. Bytes that
 are not text at all raise ReadError with a message naming `binary`.
 """
@@ -12,6 +14,7 @@ from __future__ import annotations
 import codecs
 import re
 import unicodedata
+from functools import cache
 
 from charset_normalizer import from_bytes
 
@@ -27,6 +30,12 @@ _CHARSET_ALIASES = {"gb2312": "gb18030", "gbk": "gb18030"}
 """Pages labelled GB2312 or GBK routinely use characters only GBK/GB18030 have (镕, 堃)."""
 _UNICODE_LABELS = {"utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le", "utf-32-be"}
 """A declaration we could read as ASCII proves the page is not UTF-16/32; browsers then use UTF-8."""
+_BIG5 = "cp950"
+"""Big5 with Microsoft's additions, as Windows saves traditional Chinese text."""
+_GB2312_LEVEL_1_ROWS = range(0xB0, 0xD8)
+"""GB2312's 3,755 frequently used characters, by their first byte."""
+_BIG5_FREQUENT = (0xA440, 0xC67F)
+"""Big5's 5,401 frequently used characters, by their code."""
 _DECLARATION_WINDOW = 4096
 _DECLARED_CHARSET = re.compile(
     rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)"""
@@ -54,7 +63,7 @@ def decode_text(data: bytes) -> str:
     for encoding in _FALLBACKS:
         text = _strict(data, encoding)
         if text is not None:
-            return _checked(text)
+            return _checked(_gb_or_big5(data, text) if encoding == "gb18030" else text)
     guess = from_bytes(data).best()
     return _checked(str(guess) if guess is not None else None)
 
@@ -87,6 +96,31 @@ def declared_charset(data: bytes) -> str | None:
     if name in _UNICODE_LABELS:
         return "utf-8"
     return _CHARSET_ALIASES.get(name, name)
+
+
+def _gb_or_big5(data: bytes, gb_text: str) -> str:
+    """The GB18030 reading, or the Big5 one when that holds the larger share of frequent characters.
+
+    Example: `社會` saved in Big5 reads in GB18030 as a private-use character and the rare `穦`.
+    """
+    big5_text = _strict(data, _BIG5)
+    if big5_text is None or _frequent_share(big5_text) <= _frequent_share(gb_text):
+        return gb_text
+    return big5_text
+
+
+def _frequent_share(text: str) -> float:
+    """Share of a text's Han characters among GB2312's and Big5's frequently used ones."""
+    han = [c for c in text if "\u4e00" <= c <= "\u9fff"]
+    frequent = _frequent_characters()
+    return sum(c in frequent for c in han) / len(han) if han else 0.0
+
+
+@cache
+def _frequent_characters() -> frozenset[str]:
+    gb = (_strict(bytes((first, second)), "gb2312") for first in _GB2312_LEVEL_1_ROWS for second in range(0xA1, 0xFF))
+    big5 = (_strict(code.to_bytes(2, "big"), _BIG5) for code in range(*_BIG5_FREQUENT))
+    return frozenset(c for c in (*gb, *big5) if c)
 
 
 def _strict(data: bytes, encoding: str) -> str | None:
