@@ -31,8 +31,8 @@ class Extraction:
 
 def extract(document: Document, doc_id: str) -> Extraction:
     """Run every extractor over a document."""
-    roster = extract_roster(document)
     metadata = extract_metadata(document)
+    roster = extract_roster(document, title=metadata.title)
     locality = metadata.locality
     associations = association_rows(doc_id, roster.lines, locality)
     fields = {
