@@ -19,33 +19,36 @@ ROSTER_MISSING = "roster_missing"
 
 _ATTACHMENT_LINE = re.compile(r"^附件\s*[0-9０-９一二三四五六七八九十]*\s*[:：.．、]?\s*(?P<title>.*)$")
 _ITEM_NUMBER = re.compile(r"^[0-9０-９]+\s*[.．、]\s*")
-_CLAUSE = re.compile(r"[^。；;！!？?]+")
+_CLAUSE = re.compile(r"[^。；;！!？?，,]+")
 
 
 def announced_rosters(blocks: Sequence[Block]) -> list[str]:
     """The titles of the rosters a document announces, each once, in order.
 
-    An attachment list runs on over numbered lines: `附件：1. 联合工作组` / `2. 脱钩改革名单（共14家）`.
+    Attachment lines name them best (`附件：1. 联合工作组` / `2. 脱钩改革名单（共14家）`: an
+    attachment list runs on over numbered lines); without any, the phrases that announce one
+    (`第二批脱钩试点名单（附名单）`, `名单详见附件`) stand for them.
     """
     texts = [b.text.strip() for b in blocks if not b.is_table and b.text.strip()]
-    titles: list[str] = []
+    attached: list[str] = []
+    phrased: list[str] = []
     in_attachment_list = False
     for index, text in enumerate(texts):
         attachment = _ATTACHMENT_LINE.match(text) if len(text) <= MAX_HEADING_LENGTH else None
         if attachment:
             title = _ITEM_NUMBER.sub("", attachment["title"]) or (texts[index + 1] if index + 1 < len(texts) else "")
-            announced = [title.strip("《》")]
+            attached.append(title.strip("《》"))
         elif in_attachment_list and len(text) <= MAX_HEADING_LENGTH and _ITEM_NUMBER.match(text):
-            announced = [_ITEM_NUMBER.sub("", text).strip("《》")]
+            attached.append(_ITEM_NUMBER.sub("", text).strip("《》"))
         else:
-            announced = _announced_by_phrase(text)
+            phrased.extend(_announced_by_phrase(text))
         in_attachment_list = attachment is not None or (in_attachment_list and bool(_ITEM_NUMBER.match(text)))
-        titles.extend(t for t in announced if _is_roster_title(t) and t not in titles)
-    return titles
+    titles = [t for t in attached if _is_roster_title(t)] or [t for t in phrased if _is_roster_title(t)]
+    return list(dict.fromkeys(titles))
 
 
 def _announced_by_phrase(text: str) -> list[str]:
-    """Clauses announcing a roster by a phrase: `我省公布第二批脱钩试点名单（附名单）`, `具体名单详见附件`."""
+    """Clauses announcing a roster by a phrase: `第二批脱钩试点名单（附名单）`, `名单详见附件`."""
     return [clause.strip() for clause in _CLAUSE.findall(text) if any(p in compact(clause) for p in attachment_phrases())]
 
 

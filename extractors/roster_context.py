@@ -43,10 +43,15 @@ def is_sentence(text: str) -> bool:
     return _SENTENCE_MARK.search(_BRACKETED.sub("", text.strip())) is not None
 
 
+def is_caption(text: str) -> bool:
+    """A short heading, caption or note, not prose: `附件2`, `（共52家，其中…）`, `二、市级行业协会`."""
+    text = text.strip()
+    return len(text) <= MAX_HEADING_LENGTH and not is_sentence(text)
+
+
 def is_list_heading(text: str) -> bool:
     """A short heading or caption that names a list: `附件1 已完成脱钩的行业协会商会名单（共20家）`."""
-    text = text.strip()
-    return len(text) <= MAX_HEADING_LENGTH and not is_sentence(text) and names_list(text)
+    return is_caption(text) and names_list(text)
 
 
 def block_context(text: str) -> Context:
@@ -58,7 +63,7 @@ def block_context(text: str) -> Context:
     introduces the list and gives a status (`下列协会列入第二批脱钩试点：`).
     """
     text = text.strip()
-    if len(text) <= MAX_HEADING_LENGTH and not is_sentence(text):
+    if is_caption(text):
         status = context_status(text)
         return Context(names_list(text) or status is not None, status)
     clauses = [c for c in _CLAUSE_END.split(text) if c.strip()]
@@ -67,10 +72,13 @@ def block_context(text: str) -> Context:
     return Context(status is not None, status)
 
 
-def document_status(title: str | None, sheet: str | None = None) -> StatusMatch | None:
-    """The status a title or worksheet name gives a whole document when it names a list or batch."""
-    for text in (sheet, title):
-        if text and (names_list(text) or batch_word(text)):
+def document_status(*texts: str | None) -> StatusMatch | None:
+    """The status the first of a worksheet's name, the title or the first line gives a whole document.
+
+    Only a text that names a list or a batch speaks (`拟脱钩协会名单`, `关于公布第二批脱钩试点名单的通知`).
+    """
+    for text in texts:
+        if text and not is_sentence(text) and (names_list(text) or batch_word(text)):
             status = context_status(text)
             if status is not None:
                 return status
@@ -78,7 +86,11 @@ def document_status(title: str | None, sheet: str | None = None) -> StatusMatch 
 
 
 def list_status_per_block(blocks: Sequence[Block], title: str | None = None) -> list[StatusMatch | None]:
-    """The status the surroundings give each block's roster lines, or None when nothing says."""
+    """The status the surroundings give each block's roster lines, or None when nothing says.
+
+    `title` is the document's title; a headline stands in for it on a page that has none.
+    """
+    headline = _headline(blocks)
     current: StatusMatch | None = None
     gap = 0
     sheet: str | None = None
@@ -90,9 +102,26 @@ def list_status_per_block(blocks: Sequence[Block], title: str | None = None) -> 
             context = block_context(block.text)
             if context.starts:
                 current, gap = context.status, 0
-            elif is_sentence(block.text) or len(block.text.strip()) > MAX_HEADING_LENGTH:
+            elif not is_caption(block.text):
                 gap += 1
                 if gap > MAX_CONTEXT_GAP:
                     current = None
-        statuses.append(current or document_status(title, sheet))
+        statuses.append(current or document_status(sheet, title, headline))
     return statuses
+
+
+def _headline(blocks: Sequence[Block]) -> str | None:
+    """The first line when prose follows it (`庚市公布第二批脱钩试点名单` over a news report), else None.
+
+    Bylines and dates may come between; a first line followed by its list (a table, roster
+    lines, another list heading) is that list's heading, which the nearest-context rule reads.
+    """
+    filled = [b for b in blocks if b.is_table or b.text.strip()]
+    if not filled or filled[0].is_table:
+        return None
+    for block in filled[1:]:
+        if block.is_table or is_list_heading(block.text) or parse_roster_line(block.text, None, None):
+            return None
+        if not is_caption(block.text):
+            return filled[0].text.strip()
+    return None

@@ -2,8 +2,9 @@
 
 Counts are printed in many ways: `（共34家）`, `（共三十四家）`, `第二批试点名单（34家）`,
 `列入名单的协会商会共34个`, `名单如下（共34个）：`. A count is read from a short heading or
-caption, or from a sentence about the list (`名单`, `列入`, `如下`…); counts in background prose
-(`全省共有行业协会商会1200家`) or of other things (`共3项任务`) are not the roster's.
+caption, or from a sentence about a list (`名单`, `列入`, `如下`…) that a list follows; counts
+in background prose (`全省共有行业协会商会1200家`) or of other things (`共3项任务`) are not
+the roster's.
 Each list (a heading naming a list, and what follows it up to the next one) has one count;
 the same list announced in the body and headed again in its attachment counts once.
 """
@@ -13,7 +14,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from extractors.roster_context import MAX_HEADING_LENGTH, is_list_heading, is_sentence
+from extractors.roster_context import MAX_CONTEXT_GAP, block_context, is_caption, is_list_heading
+from extractors.roster_text import parse_roster_line
 from normalizers.roster_context_vocabulary import compact, find_count, introduces_list, names_list
 from pipeline.model import Block
 
@@ -28,16 +30,18 @@ def list_key(heading: str) -> str:
     return _ATTACHMENT_PREFIX.sub("", compact(heading))
 
 
-def text_count(text: str) -> int | None:
-    """The roster count a text block states, or None when it states none.
+def caption_count(text: str) -> int | None:
+    """The count a short heading or caption states: `（共三十四家）`, `第二批试点名单（34家）`.
 
-    A short caption or heading (not a sentence) may say `共N家`; a bare `N家` counts when it
-    names a list or stands alone in brackets (`（34家）`). In sentences only clauses about
-    the list count: `列入名单的协会商会共34个`, `以下34家行业协会商会…`.
+    `共N家` always counts; a bare `N家` only when the line names a list, sets a list's
+    status (`已完成脱钩的34家行业协会商会`) or stands alone in brackets (`（34家）`).
     """
-    text = text.strip()
-    if len(text) <= MAX_HEADING_LENGTH and not is_sentence(text):
-        return find_count(text, bare=names_list(text) or _BRACKETED_ONLY.match(text) is not None)
+    bare = block_context(text).starts or _BRACKETED_ONLY.match(text.strip()) is not None
+    return find_count(text, bare=bare)
+
+
+def sentence_count(text: str) -> int | None:
+    """The count a sentence states about a list: `列入名单的协会商会共34个`, `以下34家行业协会商会…`."""
     for clause in _CLAUSE_END.split(text):
         if names_list(clause) or introduces_list(clause):
             count = find_count(clause, bare=True)
@@ -47,18 +51,41 @@ def text_count(text: str) -> int | None:
 
 
 def stated_total(blocks: Sequence[Block]) -> int | None:
-    """The sum of the counts of the document's lists, or the count stated before any list, or None."""
+    """The sum of the counts of the document's lists, or the count stated before any list, or None.
+
+    A sentence's count is the roster's only when a list follows it closely (a table, a numbered
+    roster line or a list heading within `MAX_CONTEXT_GAP` paragraphs): a statistic in the
+    background (`全省1200家协会列入脱钩名单`) has no list after it.
+    """
     counts: dict[str | None, int] = {}
     key: str | None = None
-    for block in blocks:
-        if block.is_table or not block.text.strip():
+    for index, block in enumerate(blocks):
+        text = block.text.strip()
+        if block.is_table or not text:
             continue
-        if is_list_heading(block.text):
-            key = list_key(block.text)
-        count = text_count(block.text)
+        if is_list_heading(text):
+            key = list_key(text)
+        if is_caption(text):
+            count = caption_count(text)
+        else:
+            count = sentence_count(text) if _list_follows(blocks[index + 1 :]) else None
         if count is not None:
             counts.setdefault(key, count)
     listed = [count for list_heading, count in counts.items() if list_heading is not None]
     if listed:
         return sum(listed)
     return counts.get(None)
+
+
+def _list_follows(blocks: Sequence[Block]) -> bool:
+    """Whether a roster or a list heading comes before more than `MAX_CONTEXT_GAP` paragraphs of prose."""
+    prose = 0
+    for block in blocks:
+        text = block.text.strip()
+        if block.is_table or is_list_heading(text) or parse_roster_line(text, None, None) is not None:
+            return True
+        if text and not is_caption(text):
+            prose += 1
+            if prose > MAX_CONTEXT_GAP:
+                return False
+    return False
