@@ -14,10 +14,11 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from extractors.roster_tables import find_header, map_header
 from extractors.roster_text import parse_roster_line
 from normalizers.roster_context_vocabulary import batch_word, context_status, introduces_list, names_list
 from normalizers.roster_vocabulary import StatusMatch
-from pipeline.model import Block
+from pipeline.model import Block, join_cell_lines
 
 MAX_HEADING_LENGTH = 60
 """Longer texts are paragraphs, not a list's heading or caption."""
@@ -85,10 +86,21 @@ def document_status(*texts: str | None) -> StatusMatch | None:
     return None
 
 
+def table_title_status(block: Block) -> StatusMatch | None:
+    """The status a title row printed inside a table above its header gives it (`第一批脱钩试点名单` merged over all columns)."""
+    header = find_header(block.rows)
+    if header is None:
+        return None
+    titles = [row for row in block.rows[: header[0]] if map_header(row.cells) is None]
+    text = "".join(dict.fromkeys(join_cell_lines(cell) for row in titles for cell in row.cells if cell.strip()))
+    return block_context(text).status if text else None
+
+
 def list_status_per_block(blocks: Sequence[Block], title: str | None = None) -> list[StatusMatch | None]:
     """The status the surroundings give each block's roster lines, or None when nothing says.
 
-    `title` is the document's title; a headline stands in for it on a page that has none.
+    `title` is the document's title; a headline stands in for it on a page that has none. A
+    table's own title row, when it names a status, is nearer than anything outside the table.
     """
     headline = _headline(blocks)
     current: StatusMatch | None = None
@@ -106,7 +118,8 @@ def list_status_per_block(blocks: Sequence[Block], title: str | None = None) -> 
                 gap += 1
                 if gap > MAX_CONTEXT_GAP:
                     current = None
-        statuses.append(current or document_status(sheet, title, headline))
+        inside = table_title_status(block) if block.is_table else None
+        statuses.append(inside or current or document_status(sheet, title, headline))
     return statuses
 
 

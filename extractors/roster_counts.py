@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 
 from extractors.roster_context import MAX_CONTEXT_GAP, block_context, is_caption, is_list_heading
 from extractors.roster_text import parse_roster_line
@@ -50,31 +51,56 @@ def sentence_count(text: str) -> int | None:
     return None
 
 
+@dataclass
+class _ListCount:
+    """A list's own total (`附件 脱钩名单（共5家）`) and the counts of its parts (`一、已脱钩（3家）`)."""
+
+    total: int | None = None
+    parts: dict[str, int] = field(default_factory=dict)
+
+    def add(self, part: str | None, count: int) -> None:
+        if part is None:
+            self.total = count if self.total is None else self.total
+        else:
+            self.parts.setdefault(part, count)
+
+    @property
+    def value(self) -> int | None:
+        """The list's total when it states one, else the sum of its parts' counts."""
+        if self.total is not None:
+            return self.total
+        return sum(self.parts.values()) if self.parts else None
+
+
 def stated_total(blocks: Sequence[Block]) -> int | None:
     """The sum of the counts of the document's lists, or the count stated before any list, or None.
 
+    A list is a heading naming one and what follows up to the next; a status caption inside it
+    (`一、已脱钩的协会（3家）`) starts a part, whose counts add up when the list states no total.
     A sentence's count is the roster's only when a list follows it closely (a table, a numbered
     roster line or a list heading within `MAX_CONTEXT_GAP` paragraphs): a statistic in the
     background (`全省1200家协会列入脱钩名单`) has no list after it.
     """
-    counts: dict[str | None, int] = {}
+    lists: dict[str | None, _ListCount] = {None: _ListCount()}
     key: str | None = None
+    part: str | None = None
     for index, block in enumerate(blocks):
         text = block.text.strip()
         if block.is_table or not text:
             continue
         if is_list_heading(text):
-            key = list_key(text)
+            key, part = list_key(text), None
+            lists.setdefault(key, _ListCount())
+        elif is_caption(text) and block_context(text).starts:
+            part = list_key(text)
         if is_caption(text):
             count = caption_count(text)
         else:
             count = sentence_count(text) if _list_follows(blocks[index + 1 :]) else None
         if count is not None:
-            counts.setdefault(key, count)
-    listed = [count for list_heading, count in counts.items() if list_heading is not None]
-    if listed:
-        return sum(listed)
-    return counts.get(None)
+            lists[key].add(part, count)
+    listed = [c.value for k, c in lists.items() if k is not None and c.value is not None]
+    return sum(listed) if listed else lists[None].value
 
 
 def _list_follows(blocks: Sequence[Block]) -> bool:

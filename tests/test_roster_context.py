@@ -81,6 +81,14 @@ CASES = {
         [text("第一批脱钩试点名单"), table(("序号", "协会名称", "脱钩情况"), ("1", "戊市围棋协会", "已脱钩"), ("2", "戊市象棋协会", ""))],
         [("戊市围棋协会", "已脱钩", "decoupled"), ("戊市象棋协会", "脱钩试点", "planned")],
     ),
+    "title-row-inside-the-table": (
+        [text("附件2"), table(("第一批脱钩试点名单", "第一批脱钩试点名单", "第一批脱钩试点名单"), HEADER, ("1", "己市果业协会", "己市农业局"))],
+        [("己市果业协会", "脱钩试点", "planned")],
+    ),
+    "title-row-inside-wins-over-heading-outside": (
+        [text("拟脱钩名单"), table(("暂缓脱钩的协会", "暂缓脱钩的协会", "暂缓脱钩的协会"), HEADER, ("1", "己市蚕桑协会", "己市农业局"))],
+        [("己市蚕桑协会", "暂缓脱钩", "deferred")],
+    ),
     "sheet-name-speaks-for-its-table": (
         [table(HEADER, ("1", "己市旅游协会", "己市文旅局"), sheet="已脱钩名单")],
         [("己市旅游协会", "已脱钩", "decoupled")],

@@ -41,6 +41,8 @@ CASES = {
     "breakdown-after-total-is-not-added": (["（共52家，其中实际脱钩47家，拟脱钩5家）"], 52),
     "sentence-and-heading-of-the-same-list": (["列入名单的协会商会共34个。", "附件：第二批脱钩试点名单（共34家）", ROSTER], 34),
     "attachment-list-and-attachment-heading": (["附件：1.已脱钩名单（共3家）", "2.拟脱钩名单（共2家）", PROSE, "附件1", "已脱钩名单（共3家）", ROSTER, "附件2", "拟脱钩名单（共2家）", ROSTER], 5),
+    "parts-add-up-without-a-list-total": (["附件", "脱钩改革名单", "一、已完成脱钩的协会（3家）", ROSTER, "二、拟脱钩的协会", "（共2家）", ROSTER], 5),
+    "list-total-wins-over-its-parts": (["附件 脱钩改革名单（共5家）", "一、已完成脱钩的协会（3家）", ROSTER, "二、拟脱钩的协会（2家）", ROSTER], 5),
 }
 
 
