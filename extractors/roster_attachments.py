@@ -36,10 +36,9 @@ def announced_rosters(blocks: Sequence[Block]) -> list[str]:
     for index, text in enumerate(texts):
         attachment = _ATTACHMENT_LINE.match(text) if len(text) <= MAX_HEADING_LENGTH else None
         if attachment:
-            title = _ITEM_NUMBER.sub("", attachment["title"]) or (texts[index + 1] if index + 1 < len(texts) else "")
-            attached.append(title.strip("《》"))
+            attached.append(_item_title(attachment["title"] or (texts[index + 1] if index + 1 < len(texts) else "")))
         elif in_attachment_list and len(text) <= MAX_HEADING_LENGTH and _ITEM_NUMBER.match(text):
-            attached.append(_ITEM_NUMBER.sub("", text).strip("《》"))
+            attached.append(_item_title(text))
         else:
             phrased.extend(_announced_by_phrase(text))
         in_attachment_list = attachment is not None or (in_attachment_list and bool(_ITEM_NUMBER.match(text)))
@@ -47,9 +46,15 @@ def announced_rosters(blocks: Sequence[Block]) -> list[str]:
     return list(dict.fromkeys(titles))
 
 
+def _item_title(text: str) -> str:
+    """An attachment's title without its item number or book-title brackets: `1．《拟脱钩名单》` → `拟脱钩名单`."""
+    return _ITEM_NUMBER.sub("", text).strip("《》")
+
+
 def _announced_by_phrase(text: str) -> list[str]:
     """Clauses announcing a roster by a phrase: `第二批脱钩试点名单（附名单）`, `名单详见附件`."""
-    return [clause.strip() for clause in _CLAUSE.findall(text) if any(p in compact(clause) for p in attachment_phrases())]
+    found = [clause.strip() for clause in _CLAUSE.findall(text)]
+    return [clause for clause in found if any(phrase in compact(clause) for phrase in attachment_phrases())]
 
 
 def _is_roster_title(text: str) -> bool:

@@ -29,6 +29,7 @@ _BRACKETED = re.compile(r"[（(][^（）()]*[）)]")
 _SENTENCE_MARK = re.compile(r"[。，,；;！!？?]|[：:]$")
 """Sentence punctuation, or a closing colon (`名单如下：`), outside brackets: a sentence, not a heading."""
 _CLAUSE_END = re.compile(r"[。；;！!？?]")
+"""Where a sentence ends; commas stay inside the clause (`以下协会列入第二批脱钩试点，名单如下：`)."""
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,11 @@ class Context:
 def is_sentence(text: str) -> bool:
     """A text with sentence punctuation outside brackets: `（共52家，其中…）` is a caption, `…如下：` a sentence."""
     return _SENTENCE_MARK.search(_BRACKETED.sub("", text.strip())) is not None
+
+
+def clauses(text: str) -> list[str]:
+    """The non-empty sentences of a text: `…现予公布。名单如下：` → [`…现予公布`, `名单如下：`]."""
+    return [clause for clause in _CLAUSE_END.split(text) if clause.strip()]
 
 
 def is_caption(text: str) -> bool:
@@ -60,15 +66,14 @@ def block_context(text: str) -> Context:
 
     A heading or caption sets one when it names a list, even without a status (`附件3
     行业协会商会名单` resets), or a status or batch (`暂不脱钩的行业协会商会`); a caption
-    of mixed counts (`（共52家，其中实际脱钩47家，拟脱钩5家）`) sets none. A sentence sets one only when its last clause
-    introduces the list and gives a status (`下列协会列入第二批脱钩试点：`).
+    of mixed counts (`（共52家，其中实际脱钩47家，拟脱钩5家）`) sets none. A sentence sets one
+    only when its last clause introduces the list and gives a status (`下列协会列入第二批脱钩试点：`).
     """
     text = text.strip()
     if is_caption(text):
         status = context_status(text)
         return Context(names_list(text) or status is not None, status)
-    clauses = [c for c in _CLAUSE_END.split(text) if c.strip()]
-    last = clauses[-1] if clauses else ""
+    last = (clauses(text) or [""])[-1]
     status = context_status(last) if introduces_list(last) else None
     return Context(status is not None, status)
 

@@ -4,8 +4,7 @@ Counts are printed in many ways: `（共34家）`, `（共三十四家）`, `第
 `列入名单的协会商会共34个`, `名单如下（共34个）：`. A count is read from a short heading or
 caption, or from a sentence about a list (`名单`, `列入`, `如下`…) that a list follows; counts
 in background prose (`全省共有行业协会商会1200家`) or of other things (`共3项任务`) are not
-the roster's.
-Each list (a heading naming a list, and what follows it up to the next one) has one count;
+the roster's. Each list (a heading naming a list, and what follows it up to the next one) has one count;
 the same list announced in the body and headed again in its attachment counts once.
 """
 
@@ -15,14 +14,13 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from extractors.roster_context import MAX_CONTEXT_GAP, block_context, is_caption, is_list_heading
+from extractors.roster_context import MAX_CONTEXT_GAP, block_context, clauses, is_caption, is_list_heading
 from extractors.roster_text import parse_roster_line
 from normalizers.roster_context_vocabulary import compact, find_count, introduces_list, names_list
 from pipeline.model import Block
 
 _ATTACHMENT_PREFIX = re.compile(r"^(?:附件[0-9一二三四五六七八九十]*[:：.．、]?)?(?:[0-9]+[.．、])?")
 """`附件1：`, `附件：1.`: how the same list is numbered in the body and in its attachment."""
-_CLAUSE_END = re.compile(r"[。；;！!？?]")
 _BRACKETED_ONLY = re.compile(r"^[（(][^（）()]*[）)]$")
 
 
@@ -43,7 +41,7 @@ def caption_count(text: str) -> int | None:
 
 def sentence_count(text: str) -> int | None:
     """The count a sentence states about a list: `列入名单的协会商会共34个`, `以下34家行业协会商会…`."""
-    for clause in _CLAUSE_END.split(text):
+    for clause in clauses(text):
         if names_list(clause) or introduces_list(clause):
             count = find_count(clause, bare=True)
             if count is not None:

@@ -25,6 +25,8 @@ ANNOUNCED_CASES = {
     "numbered-attachment-line": (["附件1．拟脱钩行业协会商会名单"], ["拟脱钩行业协会商会名单"]),
     "attachment-list-over-lines": (["附件：1. 乙区脱钩联合工作组", "2. 乙区脱钩改革名单（共14家）", "乙区发展和改革委员会"], ["乙区脱钩改革名单（共14家）"]),
     "attachment-title-on-next-line": (["附件2", "暂缓脱钩行业协会商会名单"], ["暂缓脱钩行业协会商会名单"]),
+    "numbered-title-on-next-line": (["附件：", "1．第四批试点名单"], ["第四批试点名单"]),
+    "portal-download-link": (["附件：庚市拟脱钩协会名单.xlsx"], ["庚市拟脱钩协会名单.xlsx"]),
     "attachment-in-book-brackets": (["附件：《第三批试点名单》"], ["第三批试点名单"]),
     "same-title-in-body-and-heading-once": (["附件：拟脱钩名单", PROSE, "附件", "拟脱钩名单"], ["拟脱钩名单"]),
     "news-headline-with-fu-mingdan": (["丙省公布第二批脱钩试点名单（附名单）", PROSE], ["丙省公布第二批脱钩试点名单（附名单）"]),
