@@ -45,6 +45,7 @@ NOT_ANNOUNCED_CASES = {
     "cited-list-pointing-to-attachment": ["《关于公布第一批脱钩试点名单的通知》见附件。"],
     "attachment-of-no-list": ["附件：脱钩改革实施方案"],
     "attachment-of-contact-people": ["附件：脱钩工作联系人名单"],
+    "attachment-of-a-form-to-fill": ["附件：第二批脱钩试点名单申报表"],
     "list-named-in-prose": ["列入脱钩名单的行业协会商会，必须按规定的时限和要求完成脱钩。"],
 }
 
