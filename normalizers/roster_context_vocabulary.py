@@ -151,12 +151,25 @@ def find_count(text: str, bare: bool) -> int | None:
     not the breakdown after it (`共52家，其中实际脱钩47家`).
     """
     text = compact(text)
-    counts = [m for m in _count_pattern().finditer(text) if _counts_associations(text[m.end() :])]
-    chosen = next((m for m in counts if m["total"]), None) or (counts[0] if counts and bare else None)
-    if chosen is None:
+    counts = [
+        (m, n)
+        for m in _count_pattern().finditer(text)
+        if _counts_associations(text[m.end() :]) and (n := _number(m["n"])) is not None
+    ]
+    chosen = next((n for m, n in counts if m["total"]), None)
+    if chosen is None and counts and bare:
+        chosen = counts[0][1]
+    return chosen
+
+
+def _number(text: str) -> int | None:
+    """`34` → 34, `三十四` → 34; a run of numerals that is no number (`十百`) → None."""
+    if text.isascii():
+        return int(text)
+    try:
+        return int(cn2an.cn2an(text, "smart"))
+    except ValueError:
         return None
-    number = chosen["n"]
-    return int(number) if number.isascii() else int(cn2an.cn2an(number, "smart"))
 
 
 def _counts_associations(after: str) -> bool:

@@ -34,6 +34,8 @@ COUNT_CASES = {
     "followed-by-association": ("34家行业协会商会", True, 34),
     "followed-by-other-noun": ("共3个方面", True, None),
     "other-counter": ("共3项", True, None),
+    "numerals-that-are-no-number": ("共十百家", True, None),
+    "zero-style-numerals": ("共一〇五家", False, 105),
     "total-before-breakdown": ("拟脱钩5家，共52家", True, 52),
 }
 
