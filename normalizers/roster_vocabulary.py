@@ -69,6 +69,20 @@ def find_status(text: str) -> StatusMatch | None:
     return None
 
 
+def find_statuses(text: str) -> list[StatusMatch]:
+    """Every status word inside a text, longest first and never inside a longer one found before.
+
+    `（共52家，其中实际脱钩47家，拟脱钩5家）` → decoupled and planned; `暂不脱钩` holds no second `不脱钩`.
+    """
+    rest = without_white_space(text)
+    found: list[StatusMatch] = []
+    for word, status in _status_words():
+        if word in rest:
+            found.append(StatusMatch(status, word))
+            rest = rest.replace(word, "\0")
+    return found
+
+
 @cache
 def _answers() -> dict[str, str]:
     return {row["answer"]: row["status"] for row in read_table("status_answers.csv")}

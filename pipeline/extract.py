@@ -38,8 +38,8 @@ def extract(printed: Document, doc_id: str) -> Extraction:
     """Run every extractor over the simplified view of a document as the reader delivered it."""
     view = simplified_view(printed)
     document = view.document
-    roster = extract_roster(document)
     metadata = extract_metadata(document)
+    roster = extract_roster(document, title=metadata.title)
     locality = metadata.locality
     lines = [line.as_printed(view.printed) for line in roster.lines] if view.converted else roster.lines
     associations = association_rows(doc_id, lines, locality)

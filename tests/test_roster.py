@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from extractors.roster import extract_roster, stated_total
+from extractors.roster import extract_roster
+from extractors.roster_counts import stated_total
 from pipeline.model import Block, BlockKind, Document, TableRow
 
 
@@ -149,7 +150,7 @@ def test_stated_total(lines: list[str], expected: int | None) -> None:
 
 
 def test_count_mismatch_is_warned() -> None:
-    result = extract_roster(Document(source_format="test", blocks=[text("附件：名单（共14家）")]))
+    result = extract_roster(Document(source_format="test", blocks=[text("拟脱钩名单（共14家）")]))
     assert result.stated_total == 14
     assert result.warnings == ["roster_count_mismatch: stated 14, found 0"]
 

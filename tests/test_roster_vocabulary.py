@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from normalizers.roster_vocabulary import find_status, header_field, is_association_name, is_mark, is_total_row_label
+from normalizers.roster_vocabulary import find_status, find_statuses, header_field, is_association_name, is_mark, is_total_row_label
 from normalizers.vocabulary import read_table
 from pipeline.schemas import ASSOCIATIONS
 
@@ -16,6 +16,14 @@ FILES = {
     "status_marks.csv": ("mark", ("mark", "source")),
     "roster_skip_words.csv": ("word", ("word", "source")),
     "status_answers.csv": ("answer", ("answer", "status", "source")),
+    "status_future_words.csv": ("word", ("word", "source")),
+    "roster_list_words.csv": ("word", ("word", "source")),
+    "roster_batch_words.csv": ("word", ("word", "source")),
+    "roster_done_words.csv": ("word", ("word", "source")),
+    "roster_intro_words.csv": ("word", ("word", "source")),
+    "roster_other_lists.csv": ("word", ("word", "source")),
+    "roster_count_words.csv": ("word", ("word", "role", "source")),
+    "roster_attachment_phrases.csv": ("phrase", ("phrase", "source")),
 }
 
 
@@ -95,3 +103,20 @@ def test_is_total_row_label(text: str, expected: bool) -> None:
 )
 def test_is_association_name(text: str, expected: bool) -> None:
     assert is_association_name(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("（共52家，其中实际脱钩47家，拟脱钩5家）", ["decoupled", "planned"]),
+        ("暂不脱钩的协会", ["exempt"]),
+        ("已脱钩和已脱钩", ["decoupled"]),
+        ("脱钩改革名单", []),
+    ],
+)
+def test_find_statuses(text: str, expected: list[str]) -> None:
+    assert sorted(match.status for match in find_statuses(text)) == sorted(expected)
+
+
+def test_count_words_have_known_roles() -> None:
+    assert {row["role"] for row in read_table("roster_count_words.csv")} == {"total", "unit", "noun"}

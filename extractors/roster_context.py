@@ -1,0 +1,145 @@
+"""The status a roster's surroundings give it, for rosters without a status column.
+
+The nearest heading, caption or sentence before a list that names it governs:
+`附件2 拟脱钩行业协会商会名单` (planned), `第一批脱钩试点名单` (planned),
+`以下12家协会已完成脱钩：` (decoupled). A new heading, a new worksheet, or more than
+`MAX_CONTEXT_GAP` paragraphs of prose end it. Where nothing nearer speaks, a title that
+names a list (`关于公布第二批脱钩试点名单的通知`) or a worksheet's name speaks for
+the whole document. Row-level status (a column, a mark, 备注) wins over all of this.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from extractors.roster_tables import find_header, map_header
+from extractors.roster_text import parse_roster_line
+from normalizers.roster_context_vocabulary import batch_word, context_status, introduces_list, names_list
+from normalizers.roster_vocabulary import StatusMatch
+from pipeline.model import Block, join_cell_lines
+
+MAX_HEADING_LENGTH = 60
+"""Longer texts are paragraphs, not a list's heading or caption."""
+MAX_CONTEXT_GAP = 1
+"""A list heading still speaks after one paragraph of prose (an explanatory note), not after two."""
+
+_BRACKETED = re.compile(r"[（(][^（）()]*[）)]")
+_SENTENCE_MARK = re.compile(r"[。，,；;！!？?]|[：:]$")
+"""Sentence punctuation, or a closing colon (`名单如下：`), outside brackets: a sentence, not a heading."""
+_CLAUSE_END = re.compile(r"[。；;！!？?]")
+"""Where a sentence ends; commas stay inside the clause (`以下协会列入第二批脱钩试点，名单如下：`)."""
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a text block says about the list after it: whether it starts a new context, and its status."""
+
+    starts: bool
+    status: StatusMatch | None = None
+
+
+def is_sentence(text: str) -> bool:
+    """A text with sentence punctuation outside brackets: `（共52家，其中…）` is a caption, `…如下：` a sentence."""
+    return _SENTENCE_MARK.search(_BRACKETED.sub("", text.strip())) is not None
+
+
+def clauses(text: str) -> list[str]:
+    """The non-empty sentences of a text: `…现予公布。名单如下：` → [`…现予公布`, `名单如下：`]."""
+    return [clause for clause in _CLAUSE_END.split(text) if clause.strip()]
+
+
+def is_caption(text: str) -> bool:
+    """A short heading, caption or note, not prose: `附件2`, `（共52家，其中…）`, `二、市级行业协会`."""
+    text = text.strip()
+    return len(text) <= MAX_HEADING_LENGTH and not is_sentence(text)
+
+
+def is_list_heading(text: str) -> bool:
+    """A short heading or caption that names a list: `附件1 已完成脱钩的行业协会商会名单（共20家）`."""
+    return is_caption(text) and names_list(text)
+
+
+def block_context(text: str) -> Context:
+    """The context a text block sets.
+
+    A heading or caption sets one when it names a list, even without a status (`附件3
+    行业协会商会名单` resets), or a status or batch (`暂不脱钩的行业协会商会`); a caption
+    of mixed counts (`（共52家，其中实际脱钩47家，拟脱钩5家）`) sets none. A sentence sets one
+    only when its last clause introduces the list and gives a status (`下列协会列入第二批脱钩试点：`).
+    """
+    text = text.strip()
+    if is_caption(text):
+        status = context_status(text)
+        return Context(names_list(text) or status is not None, status)
+    last = (clauses(text) or [""])[-1]
+    status = context_status(last) if introduces_list(last) else None
+    return Context(status is not None, status)
+
+
+def document_status(*texts: str | None) -> StatusMatch | None:
+    """The status the first of a worksheet's name, the title or the first line gives a whole document.
+
+    Only a text that names a list or a batch speaks (`拟脱钩协会名单`, `关于公布第二批脱钩试点名单的通知`).
+    """
+    for text in texts:
+        if text and not is_sentence(text) and (names_list(text) or batch_word(text)):
+            status = context_status(text)
+            if status is not None:
+                return status
+    return None
+
+
+def table_title_status(block: Block) -> StatusMatch | None:
+    """The status a title row printed inside a table above its header gives it (`第一批脱钩试点名单` merged over all columns)."""
+    header = find_header(block.rows)
+    if header is None:
+        return None
+    titles = [row for row in block.rows[: header[0]] if map_header(row.cells) is None]
+    text = "".join(dict.fromkeys(join_cell_lines(cell) for row in titles for cell in row.cells if cell.strip()))
+    return block_context(text).status if text else None
+
+
+def list_status_per_block(blocks: Sequence[Block], title: str | None = None) -> list[StatusMatch | None]:
+    """The status the surroundings give each block's roster lines, or None when nothing says.
+
+    `title` is the document's title; a headline stands in for it on a page that has none. A
+    table's own title row, when it names a status, is nearer than anything outside the table.
+    """
+    headline = _headline(blocks)
+    current: StatusMatch | None = None
+    gap = 0
+    sheet: str | None = None
+    statuses: list[StatusMatch | None] = []
+    for block in blocks:
+        if block.sheet != sheet:
+            sheet, current, gap = block.sheet, None, 0
+        if not block.is_table and block.text.strip() and parse_roster_line(block.text, None, None) is None:
+            context = block_context(block.text)
+            if context.starts:
+                current, gap = context.status, 0
+            elif not is_caption(block.text):
+                gap += 1
+                if gap > MAX_CONTEXT_GAP:
+                    current = None
+        inside = table_title_status(block) if block.is_table else None
+        statuses.append(inside or current or document_status(sheet, title, headline))
+    return statuses
+
+
+def _headline(blocks: Sequence[Block]) -> str | None:
+    """The first line when prose follows it (`庚市公布第二批脱钩试点名单` over a news report), else None.
+
+    Bylines and dates may come between; a first line followed by its list (a table, roster
+    lines, another list heading) is that list's heading, which the nearest-context rule reads.
+    """
+    filled = [b for b in blocks if b.is_table or b.text.strip()]
+    if not filled or filled[0].is_table:
+        return None
+    for block in filled[1:]:
+        if block.is_table or is_list_heading(block.text) or parse_roster_line(block.text, None, None):
+            return None
+        if not is_caption(block.text):
+            return filled[0].text.strip()
+    return None

@@ -1,0 +1,115 @@
+"""The number of associations a document says its rosters hold.
+
+Counts are printed in many ways: `（共34家）`, `（共三十四家）`, `第二批试点名单（34家）`,
+`列入名单的协会商会共34个`, `名单如下（共34个）：`. A count is read from a short heading or
+caption, or from a sentence about a list (`名单`, `列入`, `如下`…) that a list follows; counts
+in background prose (`全省共有行业协会商会1200家`) or of other things (`共3项任务`) are not
+the roster's. Each list (a heading naming a list, and what follows it up to the next one) has one count;
+the same list announced in the body and headed again in its attachment counts once.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from extractors.roster_context import MAX_CONTEXT_GAP, block_context, clauses, is_caption, is_list_heading
+from extractors.roster_text import parse_roster_line
+from normalizers.roster_context_vocabulary import compact, find_count, introduces_list, names_list
+from pipeline.model import Block
+
+_ATTACHMENT_PREFIX = re.compile(r"^(?:附件[0-9一二三四五六七八九十]*[:：.．、]?)?(?:[0-9]+[.．、])?")
+"""`附件1：`, `附件：1.`: how the same list is numbered in the body and in its attachment."""
+_BRACKETED_ONLY = re.compile(r"^[（(][^（）()]*[）)]$")
+
+
+def list_key(heading: str) -> str:
+    """One key for a list however it is numbered: `附件1 拟脱钩名单（共5家）` and `1.拟脱钩名单（共5家）`."""
+    return _ATTACHMENT_PREFIX.sub("", compact(heading))
+
+
+def caption_count(text: str) -> int | None:
+    """The count a short heading or caption states: `（共三十四家）`, `第二批试点名单（34家）`.
+
+    `共N家` always counts; a bare `N家` only when the line names a list, sets a list's
+    status (`已完成脱钩的34家行业协会商会`) or stands alone in brackets (`（34家）`).
+    """
+    bare = block_context(text).starts or _BRACKETED_ONLY.match(text.strip()) is not None
+    return find_count(text, bare=bare)
+
+
+def sentence_count(text: str) -> int | None:
+    """The count a sentence states about a list: `列入名单的协会商会共34个`, `以下34家行业协会商会…`."""
+    for clause in clauses(text):
+        if names_list(clause) or introduces_list(clause):
+            count = find_count(clause, bare=True)
+            if count is not None:
+                return count
+    return None
+
+
+@dataclass
+class _ListCount:
+    """A list's own total (`附件 脱钩名单（共5家）`) and the counts of its parts (`一、已脱钩（3家）`)."""
+
+    total: int | None = None
+    parts: dict[str, int] = field(default_factory=dict)
+
+    def add(self, part: str | None, count: int) -> None:
+        if part is None:
+            self.total = count if self.total is None else self.total
+        else:
+            self.parts.setdefault(part, count)
+
+    @property
+    def value(self) -> int | None:
+        """The list's total when it states one, else the sum of its parts' counts."""
+        if self.total is not None:
+            return self.total
+        return sum(self.parts.values()) if self.parts else None
+
+
+def stated_total(blocks: Sequence[Block]) -> int | None:
+    """The sum of the counts of the document's lists, or the count stated before any list, or None.
+
+    A list is a heading naming one and what follows up to the next; a status caption inside it
+    (`一、已脱钩的协会（3家）`) starts a part, whose counts add up when the list states no total.
+    A sentence's count is the roster's only when a list follows it closely (a table, a numbered
+    roster line or a list heading within `MAX_CONTEXT_GAP` paragraphs): a statistic in the
+    background (`全省1200家协会列入脱钩名单`) has no list after it.
+    """
+    lists: dict[str | None, _ListCount] = {None: _ListCount()}
+    key: str | None = None
+    part: str | None = None
+    for index, block in enumerate(blocks):
+        text = block.text.strip()
+        if block.is_table or not text:
+            continue
+        if is_list_heading(text):
+            key, part = list_key(text), None
+            lists.setdefault(key, _ListCount())
+        elif is_caption(text) and block_context(text).starts:
+            part = list_key(text)
+        if is_caption(text):
+            count = caption_count(text)
+        else:
+            count = sentence_count(text) if _list_follows(blocks[index + 1 :]) else None
+        if count is not None:
+            lists[key].add(part, count)
+    listed = [c.value for k, c in lists.items() if k is not None and c.value is not None]
+    return sum(listed) if listed else lists[None].value
+
+
+def _list_follows(blocks: Sequence[Block]) -> bool:
+    """Whether a roster or a list heading comes before more than `MAX_CONTEXT_GAP` paragraphs of prose."""
+    prose = 0
+    for block in blocks:
+        text = block.text.strip()
+        if block.is_table or is_list_heading(text) or parse_roster_line(text, None, None) is not None:
+            return True
+        if text and not is_caption(text):
+            prose += 1
+            if prose > MAX_CONTEXT_GAP:
+                return False
+    return False

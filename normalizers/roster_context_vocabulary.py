@@ -1,0 +1,178 @@
+"""Words around a roster, as data: list nouns, pilot and batch words, done words, intro words, counters.
+
+A roster often carries its status only in its heading (`第一批脱钩试点名单` → planned),
+a sentence before it (`以下12家协会已完成脱钩` → decoupled) or its title, and its size
+in a count (`（共三十四家）`). These helpers read such words; which text they apply to is
+the extractors' business.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import cache
+
+import cn2an
+
+from normalizers.chinese import without_white_space
+from normalizers.roster_vocabulary import StatusMatch, find_statuses
+from normalizers.vocabulary import read_table
+
+_CITED_TITLE = re.compile(r"《[^《》]*》")
+"""A cited document's title (`《关于公布…名单的通知》`) says nothing about the list at hand."""
+_BATCH_ORDINAL = re.compile(r"第[0-9一二三四五六七八九十]+批")
+"""`第二批`, `第3批`: a batch of a phased reform (digits arrive half-width after NFKC)."""
+_NUMBER = r"[0-9]+|[〇零一二两三四五六七八九十百千]+"
+
+PLANNED = "planned"
+DECOUPLED = "decoupled"
+
+
+def _words(filename: str, column: str = "word") -> tuple[str, ...]:
+    """A data file's words, longest first, so `脱钩试点` wins over `试点`."""
+    return tuple(sorted((row[column] for row in read_table(filename)), key=lambda w: -len(w)))
+
+
+@cache
+def list_words() -> tuple[str, ...]:
+    return _words("roster_list_words.csv")
+
+
+@cache
+def _batch_words() -> tuple[str, ...]:
+    return _words("roster_batch_words.csv")
+
+
+@cache
+def _done_words() -> tuple[str, ...]:
+    return _words("roster_done_words.csv")
+
+
+@cache
+def _intro_words() -> tuple[str, ...]:
+    return _words("roster_intro_words.csv")
+
+
+@cache
+def _future_words() -> tuple[str, ...]:
+    return _words("status_future_words.csv")
+
+
+@cache
+def _other_list_words() -> tuple[str, ...]:
+    return _words("roster_other_lists.csv")
+
+
+@cache
+def attachment_phrases() -> tuple[str, ...]:
+    return _words("roster_attachment_phrases.csv", "phrase")
+
+
+def compact(text: str) -> str:
+    """The text as matched: NFKC (full-width digits to half-width), no white space, cited titles removed."""
+    return _CITED_TITLE.sub("", without_white_space(unicodedata.normalize("NFKC", text)))
+
+
+def _first(words: tuple[str, ...], text: str) -> str | None:
+    return next((word for word in words if word in text), None)
+
+
+def names_list(text: str) -> bool:
+    """Whether a text names a roster (`…名单`, `…名录`), outside any cited title."""
+    return _first(list_words(), compact(text)) is not None
+
+
+def names_other_list(text: str) -> bool:
+    """Whether a list is of people, not associations: `脱钩工作联系人名单`."""
+    return _first(_other_list_words(), compact(text)) is not None
+
+
+def introduces_list(text: str) -> bool:
+    """Whether a sentence points to the list after it: `下列协会…`, `名单如下`, `列入名单的…`."""
+    return _first(_intro_words(), compact(text)) is not None
+
+
+def batch_word(text: str) -> str | None:
+    """The pilot or batch word of a text: `第一批脱钩试点名单` → `脱钩试点`, `第二批名单` → `第二批`."""
+    text = compact(text)
+    ordinal = _BATCH_ORDINAL.search(text)
+    return _first(_batch_words(), text) or (ordinal[0] if ordinal else None)
+
+
+def context_status(text: str) -> StatusMatch | None:
+    """The one status a heading, caption or sentence gives the list it introduces, or None.
+
+    A status word decides (`暂不脱钩的…名单` → exempt); a done-word after a target word is
+    a deadline, not a fact (`须于年底前完成脱钩` → planned); different status words
+    (`其中实际脱钩47家，拟脱钩5家`) give none. Without a status word a pilot or batch list
+    is planned unless it says it is done (`第一批试点已完成` → decoupled).
+    """
+    text = compact(text)
+    found = {_targeted(text, match) for match in find_statuses(text)}
+    if len(found) > 1:
+        return None
+    if found:
+        return found.pop()
+    batch = batch_word(text)
+    if batch is None:
+        return None
+    done = _first(_done_words(), text)
+    return StatusMatch(DECOUPLED, done) if done else StatusMatch(PLANNED, batch)
+
+
+def _targeted(text: str, match: StatusMatch) -> StatusMatch:
+    """A done-word (`完成脱钩`) preceded by a target or deadline word means the list is planned."""
+    if match.status != DECOUPLED or match.word.startswith("已"):
+        return match
+    before = text[: text.find(match.word)]
+    return StatusMatch(PLANNED, match.word) if _first(_future_words(), before) else match
+
+
+@cache
+def _count_pattern() -> re.Pattern[str]:
+    """`共计34家`, `共三十四个`, `34家`: an optional total word, a number and a counter."""
+    rows = read_table("roster_count_words.csv")
+    totals = "|".join(sorted((r["word"] for r in rows if r["role"] == "total"), key=lambda w: -len(w)))
+    units = "|".join(r["word"] for r in rows if r["role"] == "unit")
+    return re.compile(rf"(?<![第每这那0-9〇零一二两三四五六七八九十百千])(?P<total>{totals})?(?P<n>{_NUMBER})(?:{units})")
+
+
+@cache
+def _count_nouns() -> tuple[str, ...]:
+    return tuple(row["word"] for row in read_table("roster_count_words.csv") if row["role"] == "noun")
+
+
+def find_count(text: str, bare: bool) -> int | None:
+    """The association count a text states: `（共三十四家）` → 34, `34家行业协会商会` → 34 when `bare`.
+
+    A count must count associations: followed by nothing, punctuation or an association word
+    (`共3个方面` is not one); a total word (`共`, `共计`, `合计`) is preferred, a bare number
+    (`34家`) is taken only when `bare` is allowed. The first such count is the list's total,
+    not the breakdown after it (`共52家，其中实际脱钩47家`).
+    """
+    text = compact(text)
+    counts = [
+        (m, n)
+        for m in _count_pattern().finditer(text)
+        if _counts_associations(text[m.end() :]) and (n := _number(m["n"])) is not None
+    ]
+    chosen = next((n for m, n in counts if m["total"]), None)
+    if chosen is None and counts and bare:
+        chosen = counts[0][1]
+    return chosen
+
+
+def _number(text: str) -> int | None:
+    """`34` → 34, `三十四` → 34; a run of numerals that is no number (`十百`) → None."""
+    if text.isascii():
+        return int(text)
+    try:
+        return int(cn2an.cn2an(text, "smart"))
+    except ValueError:
+        return None
+
+
+def _counts_associations(after: str) -> bool:
+    if not after or not ("\u4e00" <= after[0] <= "\u9fff"):
+        return True
+    return any(after.startswith(noun) for noun in _count_nouns())

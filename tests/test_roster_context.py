@@ -1,0 +1,149 @@
+"""Roster status from what surrounds a list: headings, captions, sentences, the title, the sheet.
+
+Each case builds a small document in the model, as a reader would deliver it; rows carry no
+status of their own unless the case says so.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors.roster import extract_roster
+from pipeline.model import Block, BlockKind, Document, TableRow
+
+HEADER = ("序号", "协会名称", "业务主管单位")
+PROSE = "各业务主管单位要高度重视，认真做好相关工作，确保改革平稳有序推进，按时完成各项任务。"
+
+
+def table(*rows: tuple[str, ...], sheet: str | None = None) -> Block:
+    return Block(kind=BlockKind.TABLE, table=0, rows=tuple(TableRow(r) for r in rows), sheet=sheet)
+
+
+def text(line: str, sheet: str | None = None) -> Block:
+    return Block(kind=BlockKind.PARAGRAPH, text=line, sheet=sheet)
+
+
+def rows(*names: str) -> Block:
+    return table(HEADER, *((str(i), name, "甲市民政局") for i, name in enumerate(names, 1)))
+
+
+def statuses(*blocks: Block, title: str | None = None) -> list[tuple[str, str | None, str]]:
+    lines = extract_roster(Document(source_format="test", blocks=list(blocks)), title=title).lines
+    return [(line.name_raw, line.status_raw, line.status) for line in lines]
+
+
+CASES = {
+    "pilot-list-heading-is-planned": (
+        [text("附件1"), text("第一批脱钩试点名单"), rows("甲市茶叶协会")],
+        [("甲市茶叶协会", "脱钩试点", "planned")],
+    ),
+    "batch-ordinal-heading-is-planned": (
+        [text("第三批行业协会商会名单"), rows("甲市花卉协会")],
+        [("甲市花卉协会", "第三批", "planned")],
+    ),
+    "batch-said-done-is-decoupled": (
+        [text("第二批试点行业协会商会（已完成）"), rows("甲市蜂业协会")],
+        [("甲市蜂业协会", "已完成", "decoupled")],
+    ),
+    "done-heading-is-decoupled": (
+        [text("已完成脱钩的行业协会商会名单（共1家）"), rows("乙县果业协会")],
+        [("乙县果业协会", "已完成脱钩", "decoupled")],
+    ),
+    "deferred-caption-without-list-word": (
+        [text("三、暂不脱钩的行业协会商会"), rows("乙县律师协会")],
+        [("乙县律师协会", "暂不脱钩", "exempt")],
+    ),
+    "sentence-before-text-list-is-planned": (
+        [text("经研究，下列协会列入第二批脱钩试点："), text("1 丙省物流协会 丙省交通厅"), text("2 丙省港口协会 丙省交通厅"), text("3 丙省航运协会 丙省交通厅")],
+        [("丙省物流协会", "脱钩试点", "planned"), ("丙省港口协会", "脱钩试点", "planned"), ("丙省航运协会", "脱钩试点", "planned")],
+    ),
+    "sentence-before-table-is-decoupled": (
+        [text("截至目前，以下1家协会已完成脱钩："), rows("丙省能源协会")],
+        [("丙省能源协会", "已完成脱钩", "decoupled")],
+    ),
+    "deadline-sentence-is-planned": (
+        [text("以下协会须于2020年底前完成脱钩："), rows("丙省钢铁协会")],
+        [("丙省钢铁协会", "完成脱钩", "planned")],
+    ),
+    "caption-of-a-note-keeps-the-heading": (
+        [text("拟脱钩行业协会商会名单"), text("（按登记时间排序）"), rows("丁市摄影协会")],
+        [("丁市摄影协会", "拟脱钩", "planned")],
+    ),
+    "one-paragraph-of-prose-keeps-the-heading": (
+        [text("拟脱钩行业协会商会名单"), text(PROSE), rows("丁市书法协会")],
+        [("丁市书法协会", "拟脱钩", "planned")],
+    ),
+    "two-lists-two-statuses": (
+        [text("附件1 已脱钩行业协会商会名单"), rows("戊市篮球协会"), text("附件2 暂缓脱钩行业协会商会名单"), rows("戊市足球协会")],
+        [("戊市篮球协会", "已脱钩", "decoupled"), ("戊市足球协会", "暂缓脱钩", "deferred")],
+    ),
+    "status-column-wins-over-heading": (
+        [text("第一批脱钩试点名单"), table(("序号", "协会名称", "脱钩情况"), ("1", "戊市围棋协会", "已脱钩"), ("2", "戊市象棋协会", ""))],
+        [("戊市围棋协会", "已脱钩", "decoupled"), ("戊市象棋协会", "脱钩试点", "planned")],
+    ),
+    "title-row-inside-the-table": (
+        [text("附件2"), table(("第一批脱钩试点名单", "第一批脱钩试点名单", "第一批脱钩试点名单"), HEADER, ("1", "己市果业协会", "己市农业局"))],
+        [("己市果业协会", "脱钩试点", "planned")],
+    ),
+    "title-row-inside-wins-over-heading-outside": (
+        [text("拟脱钩名单"), table(("暂缓脱钩的协会", "暂缓脱钩的协会", "暂缓脱钩的协会"), HEADER, ("1", "己市蚕桑协会", "己市农业局"))],
+        [("己市蚕桑协会", "暂缓脱钩", "deferred")],
+    ),
+    "sheet-name-speaks-for-its-table": (
+        [table(HEADER, ("1", "己市旅游协会", "己市文旅局"), sheet="已脱钩名单")],
+        [("己市旅游协会", "已脱钩", "decoupled")],
+    ),
+    "new-sheet-starts-afresh": (
+        [text("拟脱钩名单", sheet="表1"), table(HEADER, ("1", "己市酒店协会", "己市商务局"), sheet="表1"), table(HEADER, ("1", "己市餐饮协会", "己市商务局"), sheet="表2")],
+        [("己市酒店协会", "拟脱钩", "planned"), ("己市餐饮协会", None, "unknown")],
+    ),
+    "first-line-headline-speaks-after-prose": (
+        [text("庚市公布拟脱钩行业协会商会名单"), text(PROSE), text(PROSE), rows("庚市陶瓷协会")],
+        [("庚市陶瓷协会", "拟脱钩", "planned")],
+    ),
+    "headline-over-byline-and-prose": (
+        [text("寅市公布第二批脱钩试点名单"), text("发布时间：2020-05-06"), text(PROSE), text(PROSE), rows("寅市果业协会")],
+        [("寅市果业协会", "脱钩试点", "planned")],
+    ),
+    "heading-without-status-resets": (
+        [text("拟脱钩行业协会商会名单"), rows("辛市玻璃协会"), text("附件2 行业协会商会名单"), rows("辛市水泥协会")],
+        [("辛市玻璃协会", "拟脱钩", "planned"), ("辛市水泥协会", None, "unknown")],
+    ),
+    "prose-ends-the-heading": (
+        [text("一、工作安排"), text("（一）已脱钩协会的监管"), text(PROSE), text(PROSE), rows("壬市建材协会")],
+        [("壬市建材协会", None, "unknown")],
+    ),
+    "cited-list-gives-no-status": (
+        [text("按照《第一批脱钩试点名单》，以下协会一并做好有关工作："), rows("癸市造纸协会")],
+        [("癸市造纸协会", None, "unknown")],
+    ),
+    "nothing-says": (
+        [text("行业协会商会名单"), rows("癸市印刷协会")],
+        [("癸市印刷协会", None, "unknown")],
+    ),
+}
+
+
+@pytest.mark.parametrize(("blocks", "expected"), CASES.values(), ids=CASES.keys())
+def test_status_from_context(blocks: list[Block], expected: list[tuple]) -> None:
+    assert statuses(*blocks) == expected
+
+
+TITLE_CASES = {
+    "pilot-title-speaks-for-its-attachment": ("关于公布第二批脱钩试点名单的通知", "planned"),
+    "done-title": ("关于公布已完成脱钩行业协会商会名单的通知", "decoupled"),
+    "title-naming-no-list-says-nothing": ("关于印发脱钩改革实施方案的通知", "unknown"),
+    "title-naming-a-list-without-status-says-nothing": ("关于公布行业协会商会名单的通知", "unknown"),
+    "no-title": (None, "unknown"),
+}
+
+
+@pytest.mark.parametrize(("title", "expected"), TITLE_CASES.values(), ids=TITLE_CASES.keys())
+def test_status_from_title_when_nothing_nearer_says(title: str | None, expected: str) -> None:
+    blocks = [text("各区民政局："), text(PROSE), text(PROSE), text("附件"), text("行业协会商会名单"), rows("子市茶叶协会")]
+    assert [status for _, _, status in statuses(*blocks, title=title)] == [expected]
+
+
+def test_nearer_heading_wins_over_title() -> None:
+    blocks = [text(PROSE), text("附件2 暂不脱钩的协会商会名单"), rows("丑市蚕桑协会")]
+    assert statuses(*blocks, title="关于公布第二批脱钩试点名单的通知") == [("丑市蚕桑协会", "暂不脱钩", "exempt")]

@@ -1,0 +1,45 @@
+"""The words around a roster: which status a heading or sentence gives, and which counts count."""
+
+from __future__ import annotations
+
+import pytest
+
+from normalizers.roster_context_vocabulary import context_status, find_count
+
+STATUS_CASES = {
+    "pilot": ("第一批脱钩试点名单", ("planned", "脱钩试点")),
+    "first-batch": ("首批行业协会商会名单", ("planned", "首批")),
+    "ordinal-batch-full-width": ("第２批名单", ("planned", "第2批")),
+    "batch-done": ("第一批试点已经完成", ("decoupled", "已经完成")),
+    "status-word-wins-over-batch": ("第一批已完成脱钩的协会名单", ("decoupled", "已完成脱钩")),
+    "deadline-makes-it-planned": ("力争年底前完成脱钩的协会", ("planned", "完成脱钩")),
+    "already-done-despite-deadline": ("2019年底前已完成脱钩的协会", ("decoupled", "已完成脱钩")),
+    "mixed-statuses-give-none": ("其中实际脱钩47家，拟脱钩5家", None),
+    "cited-title-gives-none": ("《关于公布第一批脱钩试点名单的通知》", None),
+    "nothing": ("行业协会商会名单", None),
+}
+
+
+@pytest.mark.parametrize(("text", "expected"), STATUS_CASES.values(), ids=STATUS_CASES.keys())
+def test_context_status(text: str, expected: tuple[str, str] | None) -> None:
+    match = context_status(text)
+    assert ((match.status, match.word) if match else None) == expected
+
+
+COUNT_CASES = {
+    "total-word": ("共34家", False, 34),
+    "total-word-chinese": ("共三十四个", False, 34),
+    "bare-needs-leave": ("34家", False, None),
+    "bare-allowed": ("34家", True, 34),
+    "followed-by-association": ("34家行业协会商会", True, 34),
+    "followed-by-other-noun": ("共3个方面", True, None),
+    "other-counter": ("共3项", True, None),
+    "numerals-that-are-no-number": ("共十百家", True, None),
+    "zero-style-numerals": ("共一〇五家", False, 105),
+    "total-before-breakdown": ("拟脱钩5家，共52家", True, 52),
+}
+
+
+@pytest.mark.parametrize(("text", "bare", "expected"), COUNT_CASES.values(), ids=COUNT_CASES.keys())
+def test_find_count(text: str, bare: bool, expected: int | None) -> None:
+    assert find_count(text, bare=bare) == expected
