@@ -21,7 +21,6 @@ from normalizers.agency_vocabulary import (
     direct_registration_words,
     people_organisation_suffixes,
     successors,
-    uncertain_units,
 )
 from normalizers.chinese import to_simplified
 from normalizers.locality import Locality
@@ -36,9 +35,10 @@ _STRAY_PUNCTUATION = "，,。.；;：:、"
 class AgencyName:
     """A supervising unit as printed and as normalised.
 
-    `name` is None for 直接登记 and for units whose full name is not certain (`原邵阳市邮政局`);
-    `former` is None when the reform's effect on the unit is not known; `current` is the successor,
-    the unit itself when not former, None when the successor is not certain. `locality` is the
+    `name` is None for 直接登记 and for units whose place the document does not say (`市民政局` in a
+    province's roster); a name printed in full is kept even when its successor is unknown
+    (`原邵阳市邮政局`: former, no current). `former` is None when the reform's effect on the unit is
+    not known; `current` is the successor, the unit itself when not former, None when not certain. `locality` is the
     unit's own place (a 湖南省 unit in a 邵阳市 roster is a province unit), None for 直接登记.
     """
 
@@ -131,7 +131,7 @@ def _unit(text: str, document: Locality) -> _Unit:
     place = split.place
     if place is None and not split.unresolved and body in departments():
         place = _default_place(body, document)
-    return _Unit(None, place, body, not split.unresolved and body not in uncertain_units())
+    return _Unit(None, place, body, not split.unresolved)
 
 
 def _is_current(unit: _Unit) -> bool:

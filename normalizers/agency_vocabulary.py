@@ -81,12 +81,6 @@ def successors() -> dict[tuple[str, str], str | None]:
 
 
 @cache
-def uncertain_units() -> frozenset[str]:
-    """Unit names that stand for more than one body (`邮政局`: regulator or postal company)."""
-    return frozenset(row["unit"] for row in read_table("agency_uncertain.csv"))
-
-
-@cache
 def people_organisation_suffixes() -> tuple[str, ...]:
     """Endings of people's organisations (`…联合会`), which the government reform left in place."""
     return tuple(row["suffix"] for row in read_table("agency_mass_organisations.csv"))

@@ -16,7 +16,6 @@ from normalizers.agency_vocabulary import (
     departments,
     direct_registration_words,
     successors,
-    uncertain_units,
 )
 from normalizers.locality import Locality
 from normalizers.vocabulary import read_table
@@ -29,7 +28,6 @@ TABLES = {
     "agency_abbreviations.csv": (("abbreviation",), ()),
     "agency_departments.csv": (("name",), ()),
     "agency_successors.csv": (("former", "level"), ("successor",)),
-    "agency_uncertain.csv": (("unit",), ()),
     "agency_mass_organisations.csv": (("suffix",), ()),
     "agency_direct_registration.csv": (("text",), ()),
     "agency_locality_words.csv": (("word", "role"), ()),
@@ -95,8 +93,8 @@ def test_standard_names_survive_normalisation(name: str) -> None:
     assert normalize_agency("邵阳市" + name, Locality("湖南省", "邵阳市")).name == "邵阳市" + name
 
 
-def test_uncertain_and_direct_words_are_not_departments() -> None:
-    assert not (uncertain_units() | direct_registration_words()) & departments()
+def test_direct_words_are_not_departments() -> None:
+    assert not direct_registration_words() & departments()
 
 
 def test_place_suffix_rows() -> None:
