@@ -14,12 +14,16 @@ from dataclasses import dataclass, replace
 from normalizers.agency_places import Place, own_places, split_place, starts_with_own_place
 from normalizers.agency_variants import collapse_variants
 from normalizers.agency_vocabulary import (
+    CENTRAL,
     PLACE,
-    abbreviations,
+    central_short_forms,
+    central_units,
     committee_forms,
+    department_levels,
     departments,
     direct_registration_words,
     people_organisation_suffixes,
+    short_forms,
     successors,
 )
 from normalizers.chinese import to_simplified
@@ -29,6 +33,8 @@ FORMER_MARK = "原"
 KEY_DIGITS = 16
 _SPACE = re.compile(r"\s+")
 _STRAY_PUNCTUATION = "，,。.；;：:、"
+CENTRAL_LOCALITY = Locality(level=CENTRAL)
+"""The place of a central unit: the country, with no province, city or county."""
 
 
 @dataclass(frozen=True)
@@ -83,26 +89,32 @@ def _strip_former(text: str, document: Locality) -> tuple[str, bool]:
     return text, False
 
 
-def _expand(body: str) -> str:
-    """Expand an abbreviated ending of a unit name: `经信委` → `经济和信息化委员会`.
+def _expand(body: str, level: str | None) -> str:
+    """Expand a short form ending a unit name into the standard name at the unit's level.
 
-    A body that already is a standard department name stays as it is, so the short form
+    Example: `经信委` → `经济和信息化委员会`; `发改委` → `发展和改革委员会` for a city, `发展和改革局` for a
+    county. A body that already is a standard department name stays as it is, so the short form
     `政府办公室` never rewrites the full `人民政府办公室`.
     """
     if body in departments():
         return body
-    for short, full in abbreviations().items():
+    for short, names in short_forms().items():
         if body.endswith(short):
-            return body[: -len(short)] + full
+            return body[: -len(short)] + names.get(level or "", next(iter(names.values())))
     return body
 
 
+def _used_at(body: str, place: Place) -> bool:
+    """True when the standard department `body` exists at the place's level (a 厅 is a province's)."""
+    return place.locality.level in department_levels().get(body, ())
+
+
 def _default_place(body: str, document: Locality) -> Place | None:
-    """The place of a standard department printed without one: the document's own (a …厅 is a province's)."""
+    """The document's own place of a department printed without one: the most specific whose level
+    uses it (`民政局` in a county's roster is the county's, `人社厅` the province's)."""
     places = own_places(document)
-    if not places:
-        return None
-    return places[-1] if body.endswith("厅") else places[0]
+    fitting = (place for place in places if _used_at(_expand(body, place.locality.level), place))
+    return next(fitting, places[0] if places else None)
 
 
 def _committee(text: str, document: Locality) -> _Unit | None:
@@ -116,7 +128,8 @@ def _committee(text: str, document: Locality) -> _Unit | None:
         split = split_place(text[len(form.before) :], document)
         committee_closes = split.rest.startswith(form.after) and not split.rest[len(form.after) :].startswith("员会")
         if (split.place or split.unresolved) and committee_closes:
-            body = _expand(split.rest[len(form.after) :])
+            level = split.place.locality.level if split.place else None
+            body = _expand(split.rest[len(form.after) :], level)
             return _Unit(form.expansion, split.place, body, not split.unresolved)
     return None
 
@@ -127,11 +140,23 @@ def _unit(text: str, document: Locality) -> _Unit:
     if committee is not None:
         return committee
     split = split_place(text, document)
-    body = _expand(split.rest)
-    place = split.place
-    if place is None and not split.unresolved and body in departments():
-        place = _default_place(body, document)
-    return _Unit(None, place, body, not split.unresolved)
+    if split.place is not None or split.unresolved:
+        level = split.place.locality.level if split.place else None
+        return _Unit(None, split.place, _expand(split.rest, level), not split.unresolved)
+    place = _default_place(split.rest, document)
+    body = _expand(split.rest, place.locality.level if place else None)
+    return _Unit(None, place if body in departments() else None, body, True)
+
+
+def _current_successor(body: str, level: str) -> str | None:
+    """The successor a former unit has today, following renames in turn (卫生局 → 卫生和计划生育委员会 →
+    卫生健康委员会); None when one step has no certain successor."""
+    seen = {body}
+    successor = successors()[body, level]
+    while successor is not None and (successor, level) in successors() and successor not in seen:
+        seen.add(successor)
+        successor = successors()[successor, level]
+    return successor
 
 
 def _is_current(unit: _Unit) -> bool:
@@ -143,6 +168,9 @@ def _is_current(unit: _Unit) -> bool:
 
 def _resolve(raw: str | None, text: str, marked: bool, document: Locality) -> AgencyName:
     """Name, former flag and successor of a cleaned unit name whose 原 is already taken off."""
+    central = _central(raw, text, marked, document)
+    if central is not None:
+        return central
     unit = _unit(text, document)
     locality = unit.place.locality if unit.place else None
     if not unit.certain:
@@ -150,13 +178,52 @@ def _resolve(raw: str | None, text: str, marked: bool, document: Locality) -> Ag
     name = unit.render(unit.body)
     key = (unit.body, locality.level if locality else "")
     if unit.committee is None and key in successors():
-        successor = successors()[key]
+        successor = _current_successor(*key)
         return AgencyName(raw, name, True, unit.render(successor) if successor else None, "supervised", locality)
     if marked:
         return AgencyName(raw, name, True, None, "supervised", locality)
     if _is_current(unit):
         return AgencyName(raw, name, False, name, "supervised", locality)
     return AgencyName(raw, name, None, None, "supervised", locality)
+
+
+def _central_name(text: str, document: Locality) -> str | None:
+    """The standard name of a central unit the text names, or None.
+
+    A short form that a local government also uses (`发改委`, `科协`) names the central unit only in a
+    central document; elsewhere it is the document's own department.
+    """
+    if text in central_units():
+        return text
+    name = central_short_forms().get(text)
+    if name and document.level != CENTRAL and (text in short_forms() or text in departments()):
+        return None
+    return name
+
+
+def _central_current(name: str) -> str | None:
+    """A central unit's name today, following its successors (银监会 → 银保监会 → 金融监管总局)."""
+    unit = central_units()[name]
+    seen = {name}
+    while unit.former:
+        if unit.successor is None or unit.successor in seen:
+            return None
+        seen.add(unit.successor)
+        unit = central_units()[unit.successor]
+    return unit.name
+
+
+def _central(raw: str | None, text: str, marked: bool, document: Locality) -> AgencyName | None:
+    """A ministry, administration or national body, whose place is the country (`农业部` → 农业农村部)."""
+    name = _central_name(text, document)
+    if name is None:
+        return None
+    unit = central_units()[name]
+    if unit.former:
+        return AgencyName(raw, name, True, _central_current(name), "supervised", CENTRAL_LOCALITY)
+    if marked:
+        return AgencyName(raw, name, True, None, "supervised", CENTRAL_LOCALITY)
+    return AgencyName(raw, name, False, name, "supervised", CENTRAL_LOCALITY)
 
 
 def normalize_agency(raw: str | None, locality: Locality) -> AgencyName:
