@@ -15,6 +15,7 @@ from normalizers.agency_places import Place, own_places, split_place, starts_wit
 from normalizers.agency_variants import collapse_variants
 from normalizers.agency_vocabulary import (
     CENTRAL,
+    MUNICIPALITY,
     PLACE,
     central_short_forms,
     central_units,
@@ -161,9 +162,21 @@ def _current_successor(body: str, level: str) -> str | None:
 
 def _is_current(unit: _Unit) -> bool:
     """True for names the reform left in place: standard departments, committees, people's organisations."""
-    if unit.committee and not unit.body:
+    if unit.committee and not unit.body or unit.body.endswith(people_organisation_suffixes()):
         return True
-    return unit.body in departments() or unit.body.endswith(people_organisation_suffixes())
+    levels = department_levels().get(unit.body)
+    return levels is not None and (unit.place is None or unit.place.locality.level in levels)
+
+
+def _succession_key(body: str, locality: Locality | None) -> tuple[str, str] | None:
+    """The row of agency_successors.csv for a unit: a municipality's own row first (北京 天津 上海 重庆
+    renamed some units unlike cities and each other; an empty successor there means the unit may
+    still exist in one of them, so it is not known to be former), else its level's."""
+    level = locality.level if locality else ""
+    keys = [(body, level)]
+    if locality and locality.province and locality.province == locality.city and not locality.county:
+        keys.insert(0, (body, MUNICIPALITY))
+    return next((key for key in keys if key in successors()), None)
 
 
 def _resolve(raw: str | None, text: str, marked: bool, document: Locality) -> AgencyName:
@@ -176,8 +189,10 @@ def _resolve(raw: str | None, text: str, marked: bool, document: Locality) -> Ag
     if not unit.certain:
         return AgencyName(raw, None, True if marked else None, None, "supervised", locality)
     name = unit.render(unit.body)
-    key = (unit.body, locality.level if locality else "")
-    if unit.committee is None and key in successors():
+    key = _succession_key(unit.body, locality) if unit.committee is None else None
+    if key is not None and key[1] == MUNICIPALITY and successors()[key] is None:
+        return AgencyName(raw, name, True if marked else None, None, "supervised", locality)
+    if key is not None:
         successor = _current_successor(*key)
         return AgencyName(raw, name, True, unit.render(successor) if successor else None, "supervised", locality)
     if marked:

@@ -18,6 +18,8 @@ PLACE = "{place}"
 
 LEVELS = ("province", "city", "county")
 CENTRAL = "central"
+MUNICIPALITY = "municipality"
+"""A level of agency_successors.csv only: 北京, 天津, 上海 and 重庆, whose departments are city-level units."""
 LIST = "|"
 """Separates the values of a list cell (`province|city`, `发改委|发改局`)."""
 

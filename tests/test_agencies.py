@@ -173,12 +173,12 @@ INVENTED_CASES = {
     "province-work-safety": ("省安监局", PROVINCE, "甘肃省安全生产监督管理局", True, "甘肃省应急管理厅"),
     "province-culture": ("省文化厅", PROVINCE, "甘肃省文化厅", True, "甘肃省文化和旅游厅"),
     "city-press-publication": ("市文广新局", CITY, "邵阳市文化广电新闻出版局", True, "邵阳市文化广电和旅游局"),
-    "municipality-commission-is-city-level": (
+    "municipality-commission-kept-by-some-municipalities": (
         "市经信委",
         MUNICIPAL_DISTRICT,
         "重庆市经济和信息化委员会",
-        True,
-        "重庆市工业和信息化局",
+        None,
+        None,
     ),
     "municipal-district-word": ("区民政局", MUNICIPAL_DISTRICT, "渝中区民政局", False, "渝中区民政局"),
     "marked-current-unit-has-no-successor": ("原市商务局", CITY, "邵阳市商务局", True, None),

@@ -11,6 +11,7 @@ from normalizers.agencies import normalize_agency
 from normalizers.agency_vocabulary import (
     LEVELS,
     LIST,
+    MUNICIPALITY,
     PLACE,
     central_short_forms,
     central_units,
@@ -79,21 +80,28 @@ def _chain_ends(start: str, step: dict[str, str | None]) -> bool:
     return True
 
 
+SUCCESSION_LEVELS = (*LEVELS, MUNICIPALITY)
+LEVEL_OF = {MUNICIPALITY: "city"}
+"""A municipality's departments are city-level units (…局, …委员会)."""
+
+
 def test_local_successions_have_no_cycles() -> None:
-    for level in LEVELS:
+    for level in SUCCESSION_LEVELS:
         step = {former: successor for (former, at), successor in successors().items() if at == level}
         assert all(_chain_ends(former, step) for former in step), level
 
 
 def test_local_successors_exist_at_their_level() -> None:
     """A city's successor is a department cities have: never a 厅, never a name made up by the table."""
-    wrong = [(s, level) for (_, level), s in successors().items() if s and level not in department_levels()[s]]
+    wrong = [
+        (s, level) for (_, level), s in successors().items() if s and LEVEL_OF.get(level, level) not in department_levels()[s]
+    ]
     assert not wrong
 
 
 def test_successor_rows_have_levels_and_sane_dates() -> None:
     for row in read_table("agency_successors.csv"):
-        assert row["level"] in LEVELS
+        assert row["level"] in SUCCESSION_LEVELS
         years = [int(year) for year in row["changed"].split("-")]
         assert all(1949 <= year <= 2026 for year in years) and years == sorted(years), row
 
@@ -103,7 +111,7 @@ def test_department_levels_are_levels() -> None:
 
 
 def test_former_units_existed_at_their_level() -> None:
-    assert not [(name, level) for name, level in successors() if level not in department_levels()[name]]
+    assert not [(name, level) for name, level in successors() if LEVEL_OF.get(level, level) not in department_levels()[name]]
 
 
 def test_a_short_form_names_one_unit_per_level() -> None:
