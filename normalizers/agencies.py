@@ -11,7 +11,6 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
-from normalizers.agency_places import Place, own_places, split_place, starts_with_own_place
 from normalizers.agency_variants import collapse_variants
 from normalizers.agency_vocabulary import (
     CENTRAL,
@@ -28,7 +27,7 @@ from normalizers.agency_vocabulary import (
     successors,
 )
 from normalizers.chinese import to_simplified
-from normalizers.locality import Locality
+from normalizers.divisions import Locality, Place, own_places, split_place, starts_with_own_place
 
 FORMER_MARK = "原"
 KEY_DIGITS = 16

@@ -16,7 +16,6 @@ from normalizers.vocabulary import read_table
 PLACE = "{place}"
 """Marks where a committee form names its place: `团{place}委` reads `团市委` or `团邵阳市委`."""
 
-LEVELS = ("province", "city", "county")
 CENTRAL = "central"
 MUNICIPALITY = "municipality"
 """A level of agency_successors.csv only: 北京, 天津, 上海 and 重庆, whose departments are city-level units."""
@@ -34,19 +33,6 @@ class CommitteeForm:
     before: str
     after: str
     expansion: str
-
-
-@dataclass(frozen=True)
-class PlaceSuffix:
-    """An ending of place names with its level, so `湖南省` is known as a province without a gazetteer.
-
-    `standalone` is false for endings that also close ordinary words (`开发区`, `联盟`): such a
-    name is recognised only when it is the document's own place.
-    """
-
-    suffix: str
-    level: str
-    standalone: bool
 
 
 def _split_form(form: str, expansion: str) -> CommitteeForm:
@@ -174,24 +160,3 @@ def people_organisation_suffixes() -> tuple[str, ...]:
 def direct_registration_words() -> frozenset[str]:
     """Whole cells that mean the association has no supervising unit (`直接登记`, `无`)."""
     return frozenset(row["text"] for row in read_table("agency_direct_registration.csv"))
-
-
-@cache
-def own_place_words() -> tuple[str, ...]:
-    """Words that open a unit of the document's own place (`自治区`, `省`, `市`), longest first."""
-    words = [row["word"] for row in read_table("agency_locality_words.csv") if row["role"] == "own"]
-    return tuple(sorted(words, key=len, reverse=True))
-
-
-@cache
-def not_place_words() -> tuple[str, ...]:
-    """Words that open like an own-place word but name no place (`市场`, `市监`)."""
-    return tuple(row["word"] for row in read_table("agency_locality_words.csv") if row["role"] == "not_place")
-
-
-@cache
-def place_suffixes() -> tuple[PlaceSuffix, ...]:
-    """Endings of place names, longest first (`回族自治区` before `自治区` before `区`)."""
-    rows = read_table("agency_place_suffixes.csv")
-    suffixes = [PlaceSuffix(row["suffix"], row["level"], row["standalone"] == "yes") for row in rows]
-    return tuple(sorted(suffixes, key=lambda s: -len(s.suffix)))

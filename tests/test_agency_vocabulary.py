@@ -9,7 +9,6 @@ import pytest
 
 from normalizers.agencies import normalize_agency
 from normalizers.agency_vocabulary import (
-    LEVELS,
     LIST,
     MUNICIPALITY,
     PLACE,
@@ -22,6 +21,7 @@ from normalizers.agency_vocabulary import (
     short_forms,
     successors,
 )
+from normalizers.divisions import LEVELS
 from normalizers.locality import Locality
 from normalizers.vocabulary import read_table
 
@@ -38,7 +38,6 @@ TABLES = {
     "agency_mass_organisations.csv": (("suffix",), ()),
     "agency_direct_registration.csv": (("text",), ()),
     "agency_locality_words.csv": (("word", "role"), ()),
-    "agency_place_suffixes.csv": (("suffix",), ()),
 }
 
 
@@ -189,7 +188,5 @@ def test_direct_words_are_not_departments() -> None:
     assert not direct_registration_words() & departments()
 
 
-def test_place_suffix_rows() -> None:
-    for row in read_table("agency_place_suffixes.csv"):
-        assert row["level"] in LEVELS and row["standalone"] in {"yes", "no"}
+def test_locality_word_roles() -> None:
     assert {row["role"] for row in read_table("agency_locality_words.csv")} == {"own", "not_place"}
