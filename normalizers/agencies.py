@@ -260,15 +260,15 @@ def canonical_agencies(rows: Iterable[tuple[AgencyName, Locality]]) -> list[Agen
     """
     pairs = list(rows)
     canonical = collapse_variants(agency.name for agency, _ in pairs if agency.name)
-    result = []
-    for agency, document in pairs:
+    settled: dict[tuple[AgencyName, Locality], AgencyName] = {}
+    for agency, document in dict.fromkeys(pairs):
         target = canonical.get(agency.name or "", agency.name)
         if target == agency.name:
-            result.append(agency)
+            settled[agency, document] = agency
             continue
         _, marked = _strip_former(clean_text(agency.raw), document)
-        result.append(replace(_resolve(agency.raw, target, marked, document), raw=agency.raw))
-    return result
+        settled[agency, document] = replace(_resolve(agency.raw, target, marked, document), raw=agency.raw)
+    return [settled[pair] for pair in pairs]
 
 
 def agency_key(agency: AgencyName, document: Locality) -> str:
@@ -293,8 +293,11 @@ def agency_table(rows: Iterable[tuple[AgencyName, Locality]]) -> list[dict]:
     """
     pairs = [(agency, document) for agency, document in rows if agency.registration == "supervised"]
     groups: dict[str, list[AgencyName]] = {}
+    keys: dict[tuple[AgencyName, Locality], str] = {}
     for agency, (_, document) in zip(canonical_agencies(pairs), pairs, strict=True):
-        groups.setdefault(agency_key(agency, document), []).append(agency)
+        if (agency, document) not in keys:
+            keys[agency, document] = agency_key(agency, document)
+        groups.setdefault(keys[agency, document], []).append(agency)
     table = [_table_row(key, agencies) for key, agencies in groups.items()]
     return sorted(table, key=lambda row: (row["name"] is None, row["name"] or "", row["agency_key"]))
 
