@@ -21,6 +21,7 @@ from normalizers.agency_vocabulary import (
     short_forms,
     successors,
 )
+from normalizers.chinese import to_simplified
 from normalizers.divisions import LEVELS
 from normalizers.locality import Locality
 from normalizers.vocabulary import read_table
@@ -190,3 +191,22 @@ def test_direct_words_are_not_departments() -> None:
 
 def test_locality_word_roles() -> None:
     assert {row["role"] for row in read_table("agency_locality_words.csv")} == {"own", "not_place"}
+
+
+AGENCY_FILES = [
+    "agency_committees.csv",
+    "agency_departments.csv",
+    "agency_central_units.csv",
+    "agency_successors.csv",
+    "agency_uncertain.csv",
+    "agency_locality_words.csv",
+]
+
+
+@pytest.mark.parametrize("filename", AGENCY_FILES)
+def test_vocabulary_is_in_simplified_characters(filename: str) -> None:
+    """Documents are matched after conversion to simplified characters, so the data must be simplified too."""
+    for row in read_table(filename):
+        for column, value in row.items():
+            if column not in DESCRIPTIVE:
+                assert to_simplified(value) == value, value
