@@ -1,7 +1,10 @@
 """Supervising units (业务主管单位) as full, current names, so rows of different rosters can be compared.
 
 Example: `原自治区经信委` in a 广西壮族自治区 roster → 广西壮族自治区经济和信息化委员会, former, now
-广西壮族自治区工业和信息化厅; `邵阳市农林局` in a 邵阳市 roster → former, now 邵阳市农业农村局.
+广西壮族自治区工业和信息化厅; `邵阳市农林局` in a 邵阳市 roster → former, now 邵阳市农业农村局. A unit
+takes the level of its place or, printed without one, of the document: `发改委` is 国家发展和改革委员会
+in a ministry's roster and the province's, city's or county's 发展和改革委员会 in theirs; `人社厅`
+printed in a county's roster is the province's 人力资源和社会保障厅.
 """
 
 from __future__ import annotations
@@ -11,12 +14,12 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
+from normalizers.agency_central import central_name, current_central_name
 from normalizers.agency_variants import collapse_variants
 from normalizers.agency_vocabulary import (
     CENTRAL,
     MUNICIPALITY,
     PLACE,
-    central_short_forms,
     central_units,
     committee_forms,
     department_levels,
@@ -92,9 +95,9 @@ def _strip_former(text: str, document: Locality) -> tuple[str, bool]:
 def _expand(body: str, level: str | None) -> str:
     """Expand a short form ending a unit name into the standard name at the unit's level.
 
-    Example: `经信委` → `经济和信息化委员会`; `发改委` → `发展和改革委员会` for a city, `发展和改革局` for a
-    county. A body that already is a standard department name stays as it is, so the short form
-    `政府办公室` never rewrites the full `人民政府办公室`.
+    Example: `经信委` → `经济和信息化委员会`; `人社局` → `人力资源和社会保障局`; `人社厅` at a province's level
+    → `人力资源和社会保障厅`. A body that already is a standard department name stays as it is, so the
+    short form `政府办公室` never rewrites the full `人民政府办公室`.
     """
     if body in departments():
         return body
@@ -201,40 +204,13 @@ def _resolve(raw: str | None, text: str, marked: bool, document: Locality) -> Ag
     return AgencyName(raw, name, None, None, "supervised", locality)
 
 
-def _central_name(text: str, document: Locality) -> str | None:
-    """The standard name of a central unit the text names, or None.
-
-    A short form that a local government also uses (`发改委`, `科协`) names the central unit only in a
-    central document; elsewhere it is the document's own department.
-    """
-    if text in central_units():
-        return text
-    name = central_short_forms().get(text)
-    if name and document.level != CENTRAL and (text in short_forms() or text in departments()):
-        return None
-    return name
-
-
-def _central_current(name: str) -> str | None:
-    """A central unit's name today, following its successors (银监会 → 银保监会 → 金融监管总局)."""
-    unit = central_units()[name]
-    seen = {name}
-    while unit.former:
-        if unit.successor is None or unit.successor in seen:
-            return None
-        seen.add(unit.successor)
-        unit = central_units()[unit.successor]
-    return unit.name
-
-
 def _central(raw: str | None, text: str, marked: bool, document: Locality) -> AgencyName | None:
     """A ministry, administration or national body, whose place is the country (`农业部` → 农业农村部)."""
-    name = _central_name(text, document)
+    name = central_name(text, document.level == CENTRAL)
     if name is None:
         return None
-    unit = central_units()[name]
-    if unit.former:
-        return AgencyName(raw, name, True, _central_current(name), "supervised", CENTRAL_LOCALITY)
+    if central_units()[name].former:
+        return AgencyName(raw, name, True, current_central_name(name), "supervised", CENTRAL_LOCALITY)
     if marked:
         return AgencyName(raw, name, True, None, "supervised", CENTRAL_LOCALITY)
     return AgencyName(raw, name, False, name, "supervised", CENTRAL_LOCALITY)

@@ -1,7 +1,7 @@
 """The supervising-unit vocabulary of `normalizers/data/agency_*.csv`, typed and read once.
 
 Example: `agency_departments.csv` says `人社厅` stands for a province's `人力资源和社会保障厅` and
-`发改委` for a county's `发展和改革局`, `agency_successors.csv` that a city's `农林局` became its
+`发改局` for a county's `发展和改革局`, `agency_successors.csv` that a city's `农林局` became its
 `农业农村局` in the 2018–2019 reform, and `agency_central_units.csv` that `农业部` became `农业农村部`.
 """
 
@@ -92,7 +92,7 @@ def _spellings(rows: list[tuple[str, str, tuple[str, ...]]], taken: frozenset[st
 def short_forms() -> dict[str, dict[str, str]]:
     """Printed short forms and spellings of local units → {level: standard name}, longest first.
 
-    Example: `发改委` → {province: 发展和改革委员会, city: 发展和改革委员会, county: 发展和改革局};
+    Example: `人社局` → {city: 人力资源和社会保障局, county: 人力资源和社会保障局}; `人社厅` → {province: …厅};
     `住房城乡建设局` → {city: 住房和城乡建设局, county: 住房和城乡建设局}.
     """
     rows: list[tuple[str, str, tuple[str, ...]]] = []

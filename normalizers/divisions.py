@@ -301,8 +301,7 @@ def own_places(document: Locality) -> tuple[Place, ...]:
 def _division_of(place: Place) -> Division | None:
     """The gazetteer's unit for one of the document's places (the one inside its province and city)."""
     found = [d for d in lookup(place.name) if d.name == place.name and not d.former]
-    inside = [d for d in found if d.province in (None, place.locality.province) and d.city in (None, place.locality.city)]
-    return (inside or found or [None])[0]
+    return next((d for d in found if _within(d, place.locality)), found[0] if found else None)
 
 
 @cache

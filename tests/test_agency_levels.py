@@ -57,9 +57,10 @@ CASES = {
     "city-poverty-office": ("市扶贫办", CITY, "赣州市扶贫开发办公室", True, "赣州市乡村振兴局"),
     "city-foreign-overseas-office": ("原市外侨办", CITY, "赣州市外事侨务办公室", True, "赣州市外事办公室"),
     "autonomous-region-city": ("市林业局", REGION_CITY, "林芝市林业局", False, "林芝市林业局"),
-    # counties: 局 where provinces and cities keep 委员会
-    "county-short-form": ("县发改委", COUNTY, "安远县发展和改革局", False, "安远县发展和改革局"),
-    "county-bare-short-form": ("发改委", COUNTY, "安远县发展和改革局", False, "安远县发展和改革局"),
+    # counties: the printed ending says 局 or 委员会
+    "county-bureau-short-form": ("县发改局", COUNTY, "安远县发展和改革局", False, "安远县发展和改革局"),
+    "county-commission-short-form": ("发改委", COUNTY, "安远县发展和改革委员会", False, "安远县发展和改革委员会"),
+    "county-hall-short-is-province": ("人社厅", COUNTY, "江西省人力资源和社会保障厅", False, "江西省人力资源和社会保障厅"),
     "county-culture-press": ("县文广新局", COUNTY, "安远县文化广电新闻出版局", True, "安远县文化广电和旅游局"),
     "county-market": ("县市场监管局", COUNTY, "安远县市场监督管理局", False, "安远县市场监督管理局"),
     "county-party-front": ("县委统战部", COUNTY, "中国共产党安远县委员会统一战线工作部", False, "中国共产党安远县委员会统一战线工作部"),
@@ -92,7 +93,7 @@ def test_central_unit_has_no_place() -> None:
 
 def test_traditional_characters_at_every_level() -> None:
     assert normalize_agency("國家發展改革委", CENTRAL).name == "国家发展和改革委员会"
-    assert normalize_agency("縣發改委", COUNTY).name == "安远县发展和改革局"
+    assert normalize_agency("縣發改局", COUNTY).name == "安远县发展和改革局"
 
 
 def _row(doc_id: str, supervisor: str, locality: Locality) -> dict:
@@ -111,7 +112,7 @@ def _row(doc_id: str, supervisor: str, locality: Locality) -> dict:
 
 def test_link_reads_the_level_of_each_roster() -> None:
     """The same short form names a ministry in a central roster and the county's bureau in a county's."""
-    rows = [_row("central", "发改委", CENTRAL), _row("county", "发改委", COUNTY), _row("central", "发改委", CENTRAL)]
+    rows = [_row("central", "发改委", CENTRAL), _row("county", "县发改局", COUNTY), _row("central", "发改委", CENTRAL)]
     documents = [{"doc_id": "central", "admin_level": "central"}, {"doc_id": "county", "admin_level": "county"}]
     linked, agencies = link(rows, documents)
     assert [row["supervisor"] for row in linked] == ["国家发展和改革委员会", "安远县发展和改革局", "国家发展和改革委员会"]
