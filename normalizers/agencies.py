@@ -22,6 +22,7 @@ from normalizers.agency_vocabulary import (
     PLACE,
     central_units,
     committee_forms,
+    department_committees,
     department_levels,
     departments,
     direct_registration_words,
@@ -138,17 +139,20 @@ def _committee(text: str, document: Locality) -> _Unit | None:
 
 
 def _unit(text: str, document: Locality) -> _Unit:
-    """Cut a cleaned unit name into committee, place and expanded body, adding the place a bare department lacks."""
+    """Cut a cleaned unit name into committee, place and expanded body, adding the place a bare department
+    lacks and the party committee a party department printed without it belongs to (`市宣传部`)."""
     committee = _committee(text, document)
     if committee is not None:
         return committee
     split = split_place(text, document)
     if split.place is not None or split.unresolved:
         level = split.place.locality.level if split.place else None
-        return _Unit(None, split.place, _expand(split.rest, level), not split.unresolved)
+        body = _expand(split.rest, level)
+        return _Unit(department_committees().get(body), split.place, body, not split.unresolved)
     place = _default_place(split.rest, document)
     body = _expand(split.rest, place.locality.level if place else None)
-    return _Unit(None, place if body in departments() else None, body, True)
+    place = place if body in departments() else None
+    return _Unit(department_committees().get(body) if place else None, place, body, True)
 
 
 def _current_successor(body: str, level: str) -> str | None:

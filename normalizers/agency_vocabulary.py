@@ -64,6 +64,15 @@ def department_levels() -> dict[str, tuple[str, ...]]:
 
 
 @cache
+def department_committees() -> dict[str, str]:
+    """Departments of a party committee and the committee they are named after.
+
+    Example: `宣传部` → `中国共产党{place}委员会`, so a bare `市宣传部` is the city party committee's.
+    """
+    return {row["name"]: row["committee"] for row in read_table("agency_departments.csv") if row["committee"]}
+
+
+@cache
 def departments() -> frozenset[str]:
     """Standard names of departments and bodies of a local government, party committee or people's organisation."""
     return frozenset(department_levels())

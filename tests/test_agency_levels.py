@@ -64,6 +64,8 @@ CASES = {
     "county-culture-press": ("县文广新局", COUNTY, "安远县文化广电新闻出版局", True, "安远县文化广电和旅游局"),
     "county-market": ("县市场监管局", COUNTY, "安远县市场监督管理局", False, "安远县市场监督管理局"),
     "county-party-front": ("县委统战部", COUNTY, "中国共产党安远县委员会统一战线工作部", False, "中国共产党安远县委员会统一战线工作部"),
+    "party-department-without-committee": ("县宣传部", COUNTY, "中国共产党安远县委员会宣传部", False, "中国共产党安远县委员会宣传部"),
+    "party-department-same-with-committee": ("县委宣传部", COUNTY, "中国共产党安远县委员会宣传部", False, "中国共产党安远县委员会宣传部"),
     "county-red-cross": ("县红十字会", COUNTY, "安远县红十字会", False, "安远县红十字会"),
     "county-name-of-a-province-and-city-unit-unknown": ("县新闻出版广电局", COUNTY, "安远县新闻出版广电局", None, None),
     # municipalities: departments are 局 and 委员会 of a city-level unit

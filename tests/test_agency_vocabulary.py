@@ -15,6 +15,7 @@ from normalizers.agency_vocabulary import (
     central_short_forms,
     central_units,
     committee_forms,
+    department_committees,
     department_levels,
     departments,
     direct_registration_words,
@@ -32,7 +33,7 @@ DESCRIPTIVE = {"source", "candidates"}
 # file: (key columns, columns that may be empty)
 TABLES = {
     "agency_committees.csv": (("form",), ()),
-    "agency_departments.csv": (("name",), ("short_forms",)),
+    "agency_departments.csv": (("name",), ("short_forms", "committee")),
     "agency_central_units.csv": (("name",), ("short_forms", "successor", "changed")),
     "agency_uncertain.csv": (("unit",), ()),
     "agency_successors.csv": (("former", "level"), ("successor",)),
@@ -122,6 +123,17 @@ def test_a_short_form_names_one_unit_per_level() -> None:
                 assert seen.setdefault((short, level), row["name"]) == row["name"], (short, level)
 
 
+def _full_name(place: str, department: str) -> str:
+    """A department's full name: its place before it, or its party committee's (中国共产党{place}委员会)."""
+    committee = department_committees().get(department)
+    return committee.replace(PLACE, place) + department if committee else place + department
+
+
+def test_party_departments_name_a_committee_form() -> None:
+    expansions = {form.expansion for form in committee_forms()}
+    assert set(department_committees().values()) <= expansions
+
+
 LEVEL_PLACES = {
     "province": Locality("湖北省", None, None, "420000", "province"),
     "city": Locality("湖北省", "宜昌市", None, "420500", "city"),
@@ -134,8 +146,7 @@ def test_every_short_form_resolves_at_its_levels(short: str) -> None:
     """`人社厅` printed alone in a province's roster is that province's 人力资源和社会保障厅, and so on."""
     for level, name in short_forms()[short].items():
         document = LEVEL_PLACES[level]
-        place = getattr(document, level)
-        assert normalize_agency(short, document).name == place + name, (short, level)
+        assert normalize_agency(short, document).name == _full_name(getattr(document, level), name), (short, level)
 
 
 def test_central_successions_end_at_central_units() -> None:
@@ -181,8 +192,9 @@ def test_no_spelling_rewrites_another_standard_name() -> None:
 
 @pytest.mark.parametrize("name", sorted(departments()))
 def test_standard_names_survive_normalisation(name: str) -> None:
-    """No abbreviation rewrites a full name: `邵阳市` + a standard name comes back unchanged."""
-    assert normalize_agency("邵阳市" + name, Locality("湖南省", "邵阳市")).name == "邵阳市" + name
+    """No abbreviation rewrites a full name: `邵阳市` + a standard name comes back unchanged, a party
+    department named after its committee."""
+    assert normalize_agency("邵阳市" + name, Locality("湖南省", "邵阳市")).name == _full_name("邵阳市", name)
 
 
 def test_direct_words_are_not_departments() -> None:
