@@ -10,6 +10,9 @@ from __future__ import annotations
 
 from normalizers.agency_vocabulary import central_short_forms, central_units, departments, short_forms
 
+COUNTRY = "中华人民共和国"
+"""The country's name, which may open a ministry's name in full (`中华人民共和国民政部`)."""
+
 
 def central_name(text: str, central_document: bool) -> str | None:
     """The standard name of the central unit a cleaned text names, or None.
@@ -17,8 +20,8 @@ def central_name(text: str, central_document: bool) -> str | None:
     A short form that local governments also use (`发改委`, `科协`, `国资委`) names the central unit
     only in a central document; elsewhere it is the document's own department.
     """
-    if text in central_units():
-        return text
+    if (bare := text.removeprefix(COUNTRY)) in central_units():
+        return bare
     name = central_short_forms().get(text)
     if name and not central_document and (text in short_forms() or text in departments()):
         return None

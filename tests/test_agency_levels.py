@@ -36,6 +36,7 @@ CASES = {
     "central-science-association": ("中科协", CENTRAL, "中国科学技术协会", False, "中国科学技术协会"),
     "central-commerce-federation": ("全国工商联", CENTRAL, "中华全国工商业联合会", False, "中华全国工商业联合会"),
     "central-unchanged-ministry": ("民政部", CENTRAL, "民政部", False, "民政部"),
+    "central-ministry-with-country-name": ("中华人民共和国商务部", CITY, "商务部", False, "商务部"),
     "central-legal-office": ("国务院法制办", CENTRAL, "国务院法制办公室", True, "司法部"),
     "central-unit-in-province-document": ("原农业部", PROVINCE, "农业部", True, "农业农村部"),
     # provinces: 厅 and 委, the province's own name
