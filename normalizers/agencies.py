@@ -37,6 +37,8 @@ FORMER_MARK = "原"
 KEY_DIGITS = 16
 _SPACE = re.compile(r"\s+")
 _STRAY_PUNCTUATION = "，,。.；;：:、"
+SECOND_NAME = re.compile(r"(?P<unit>.+?)\((?P<other>[^()]+)\)")
+"""A unit followed by the other name it also carries (一个机构两块牌子), in brackets."""
 CENTRAL_LOCALITY = Locality(level=CENTRAL)
 """The place of a central unit: the country, with no province, city or county."""
 
@@ -224,13 +226,19 @@ def normalize_agency(raw: str | None, locality: Locality) -> AgencyName:
     """Normalise a printed supervising unit against the document's locality.
 
     Example: `原邵阳市国土资源局` → 邵阳市国土资源局, former, now 邵阳市自然资源和规划局;
-    `直接登记` → registration `direct` with no name.
+    `直接登记` → registration `direct` with no name. A unit printed with its second name in brackets
+    (`市委宣传部(市新闻出版局)`) is the first one when that one is known.
     """
     text = clean_text(raw)
     if not text or text in direct_registration_words():
         return AgencyName(raw, None, None, None, "direct")
     text, marked = _strip_former(text, locality)
-    return _resolve(raw, text, marked, locality)
+    agency = _resolve(raw, text, marked, locality)
+    second_name = SECOND_NAME.fullmatch(text)
+    if agency.former is not None or second_name is None:
+        return agency
+    first = _resolve(raw, second_name["unit"], marked, locality)
+    return first if first.former is not None else agency
 
 
 def canonical_agencies(rows: Iterable[tuple[AgencyName, Locality]]) -> list[AgencyName]:

@@ -78,6 +78,9 @@ CASES = {
     # 原 with a full name, unknown units
     "former-full-name-no-successor": ("原赣州市邮政局", CITY, "赣州市邮政局", True, None),
     "former-full-name-with-successor": ("原赣州市安全生产监督管理局", CITY, "赣州市安全生产监督管理局", True, "赣州市应急管理局"),
+    "unit-with-second-name": ("市委宣传部（市新闻出版局）", CITY, "中国共产党赣州市委员会宣传部", False, "中国共产党赣州市委员会宣传部"),
+    "unknown-unit-keeps-its-brackets": ("市某某中心（市某某站）", CITY, "赣州市某某中心(市某某站)", None, None),
+    "government-itself": ("县政府", COUNTY, "安远县人民政府", False, "安远县人民政府"),
     "unknown-unit-not-guessed": ("赣州市某某服务中心", CITY, "赣州市某某服务中心", None, None),
     "local-short-form-is-not-central": ("科协", CITY, "赣州市科学技术协会", False, "赣州市科学技术协会"),
 }
