@@ -329,8 +329,9 @@ def _relative_place(text: str, document: Locality) -> PlaceSplit | None:
 
 def _other_place(text: str, outer: Locality | None) -> tuple[Place, int] | None:
     """A division named in full at the start of the text, and its length; of two with that name the one
-    inside `outer`, and when neither or both are, only its name at its level (`河东区`)."""
-    names = [name for name in _names_at(text, 0, _index().by_name) if any(d.name == name for d in lookup(name))]
+    inside `outer`, and when neither or both are, only its name at its level (`河东区`). As in free text,
+    names shorter than three characters (`城区`, `和县`) are words as often as places."""
+    names = [name for name in _names_at(text, 0, _index().free_text_names) if any(d.name == name for d in lookup(name))]
     if not names:
         return None
     found = [d for d in lookup(names[0]) if d.name == names[0]]
