@@ -34,6 +34,8 @@ from normalizers.chinese import to_simplified
 from normalizers.divisions import Locality, Place, own_places, split_place, starts_with_own_place
 
 FORMER_MARK = "原"
+NOW_MARKS = ("现为", "现")
+"""What opens a successor printed after a former unit: `原市经信委(现市工信局)`."""
 KEY_DIGITS = 16
 _SPACE = re.compile(r"\s+")
 _STRAY_PUNCTUATION = "，,。.；;：:、"
@@ -227,18 +229,33 @@ def normalize_agency(raw: str | None, locality: Locality) -> AgencyName:
 
     Example: `原邵阳市国土资源局` → 邵阳市国土资源局, former, now 邵阳市自然资源和规划局;
     `直接登记` → registration `direct` with no name. A unit printed with its second name in brackets
-    (`市委宣传部(市新闻出版局)`) is the first one when that one is known.
+    (`市委宣传部(市新闻出版局)`) is the first one when that one is known, and one printed with its
+    successor (`原市经信委(现市工信局)`) takes the printed successor.
     """
     text = clean_text(raw)
     if not text or text in direct_registration_words():
         return AgencyName(raw, None, None, None, "direct")
     text, marked = _strip_former(text, locality)
-    agency = _resolve(raw, text, marked, locality)
-    second_name = SECOND_NAME.fullmatch(text)
-    if agency.former is not None or second_name is None:
-        return agency
-    first = _resolve(raw, second_name["unit"], marked, locality)
-    return first if first.former is not None else agency
+    return _bracketed(raw, text, marked, locality) or _resolve(raw, text, marked, locality)
+
+
+def _known(raw: str | None, text: str, document: Locality) -> bool:
+    """True when the text names a unit whose standing is known without a 原 mark."""
+    return _resolve(raw, text, False, document).former is not None
+
+
+def _bracketed(raw: str | None, text: str, marked: bool, document: Locality) -> AgencyName | None:
+    """A unit printed as `A(B)` when the whole is no known unit but A is: A, and when B opens with 现
+    (`原市经信委(现市工信局)`) the successor printed in B; None when the rule does not apply."""
+    brackets = SECOND_NAME.fullmatch(text)
+    if brackets is None or _known(raw, text, document) or not _known(raw, brackets["unit"], document):
+        return None
+    first = _resolve(raw, brackets["unit"], marked, document)
+    now = next((brackets["other"][len(m) :] for m in NOW_MARKS if brackets["other"].startswith(m)), None)
+    successor = _resolve(raw, now, False, document) if now else None
+    if successor is None or successor.name is None or successor.former:
+        return first
+    return replace(first, former=True, current=successor.name)
 
 
 def canonical_agencies(rows: Iterable[tuple[AgencyName, Locality]]) -> list[AgencyName]:

@@ -79,6 +79,8 @@ CASES = {
     "former-full-name-no-successor": ("原赣州市邮政局", CITY, "赣州市邮政局", True, None),
     "former-full-name-with-successor": ("原赣州市安全生产监督管理局", CITY, "赣州市安全生产监督管理局", True, "赣州市应急管理局"),
     "unit-with-second-name": ("市委宣传部（市新闻出版局）", CITY, "中国共产党赣州市委员会宣传部", False, "中国共产党赣州市委员会宣传部"),
+    "printed-successor": ("原市农业局（现市农业农村局）", CITY, "赣州市农业局", True, "赣州市农业农村局"),
+    "printed-successor-of-unit-without-one": ("原市物价局（现为市发改委）", CITY, "赣州市物价局", True, "赣州市发展和改革委员会"),
     "unknown-unit-keeps-its-brackets": ("市某某中心（市某某站）", CITY, "赣州市某某中心(市某某站)", None, None),
     "government-itself": ("县政府", COUNTY, "安远县人民政府", False, "安远县人民政府"),
     "unknown-unit-not-guessed": ("赣州市某某服务中心", CITY, "赣州市某某服务中心", None, None),
