@@ -93,7 +93,7 @@ def _spellings(rows: list[tuple[str, str, tuple[str, ...]]], taken: frozenset[st
     for variant, by_level in made.items():
         if variant in taken or variant in forms:
             continue
-        forms[variant] = {level: names.pop() for level, names in by_level.items() if len(names) == 1}
+        forms[variant] = {level: next(iter(names)) for level, names in by_level.items() if len(names) == 1}
     return dict(sorted(((k, v) for k, v in forms.items() if v), key=lambda item: -len(item[0])))
 
 
