@@ -1,7 +1,10 @@
 """Supervising units (业务主管单位) as full, current names, so rows of different rosters can be compared.
 
 Example: `原自治区经信委` in a 广西壮族自治区 roster → 广西壮族自治区经济和信息化委员会, former, now
-广西壮族自治区工业和信息化厅; `邵阳市农林局` in a 邵阳市 roster → former, now 邵阳市农业农村局.
+广西壮族自治区工业和信息化厅; `邵阳市农林局` in a 邵阳市 roster → former, now 邵阳市农业农村局. A unit
+takes the level of its place or, printed without one, of the document: `发改委` is 国家发展和改革委员会
+in a ministry's roster and the province's, city's or county's 发展和改革委员会 in theirs; `人社厅`
+printed in a county's roster is the province's 人力资源和社会保障厅.
 """
 
 from __future__ import annotations
@@ -11,34 +14,45 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
-from normalizers.agency_places import Place, own_places, split_place, starts_with_own_place
+from normalizers.agency_central import central_name, current_central_name
 from normalizers.agency_variants import collapse_variants
 from normalizers.agency_vocabulary import (
+    CENTRAL,
+    MUNICIPALITY,
     PLACE,
-    abbreviations,
+    central_units,
     committee_forms,
+    department_committees,
+    department_levels,
     departments,
     direct_registration_words,
     people_organisation_suffixes,
+    short_forms,
     successors,
-    uncertain_units,
 )
 from normalizers.chinese import to_simplified
-from normalizers.locality import Locality
+from normalizers.divisions import Locality, Place, own_places, split_place, starts_with_own_place
 
 FORMER_MARK = "原"
+NOW_MARKS = ("现为", "现")
+"""What opens a successor printed after a former unit: `原市经信委(现市工信局)`."""
 KEY_DIGITS = 16
 _SPACE = re.compile(r"\s+")
 _STRAY_PUNCTUATION = "，,。.；;：:、"
+SECOND_NAME = re.compile(r"(?P<unit>.+?)\((?P<other>[^()]+)\)")
+"""A unit followed by the other name it also carries (一个机构两块牌子), in brackets."""
+CENTRAL_LOCALITY = Locality(level=CENTRAL)
+"""The place of a central unit: the country, with no province, city or county."""
 
 
 @dataclass(frozen=True)
 class AgencyName:
     """A supervising unit as printed and as normalised.
 
-    `name` is None for 直接登记 and for units whose full name is not certain (`原邵阳市邮政局`);
-    `former` is None when the reform's effect on the unit is not known; `current` is the successor,
-    the unit itself when not former, None when the successor is not certain. `locality` is the
+    `name` is None for 直接登记 and for units whose place the document does not say (`市民政局` in a
+    province's roster); a name printed in full is kept even when its successor is unknown
+    (`原邵阳市邮政局`: former, no current). `former` is None when the reform's effect on the unit is
+    not known; `current` is the successor, the unit itself when not former, None when not certain. `locality` is the
     unit's own place (a 湖南省 unit in a 邵阳市 roster is a province unit), None for 直接登记.
     """
 
@@ -83,26 +97,32 @@ def _strip_former(text: str, document: Locality) -> tuple[str, bool]:
     return text, False
 
 
-def _expand(body: str) -> str:
-    """Expand an abbreviated ending of a unit name: `经信委` → `经济和信息化委员会`.
+def _expand(body: str, level: str | None) -> str:
+    """Expand a short form ending a unit name into the standard name at the unit's level.
 
-    A body that already is a standard department name stays as it is, so the short form
-    `政府办公室` never rewrites the full `人民政府办公室`.
+    Example: `经信委` → `经济和信息化委员会`; `人社局` → `人力资源和社会保障局`; `人社厅` at a province's level
+    → `人力资源和社会保障厅`. A body that already is a standard department name stays as it is, so the
+    short form `政府办公室` never rewrites the full `人民政府办公室`.
     """
     if body in departments():
         return body
-    for short, full in abbreviations().items():
+    for short, names in short_forms().items():
         if body.endswith(short):
-            return body[: -len(short)] + full
+            return body[: -len(short)] + names.get(level or "", next(iter(names.values())))
     return body
 
 
+def _used_at(body: str, place: Place) -> bool:
+    """True when the standard department `body` exists at the place's level (a 厅 is a province's)."""
+    return place.locality.level in department_levels().get(body, ())
+
+
 def _default_place(body: str, document: Locality) -> Place | None:
-    """The place of a standard department printed without one: the document's own (a …厅 is a province's)."""
+    """The document's own place of a department printed without one: the most specific whose level
+    uses it (`民政局` in a county's roster is the county's, `人社厅` the province's)."""
     places = own_places(document)
-    if not places:
-        return None
-    return places[-1] if body.endswith("厅") else places[0]
+    fitting = (place for place in places if _used_at(_expand(body, place.locality.level), place))
+    return next(fitting, places[0] if places else None)
 
 
 def _committee(text: str, document: Locality) -> _Unit | None:
@@ -116,41 +136,74 @@ def _committee(text: str, document: Locality) -> _Unit | None:
         split = split_place(text[len(form.before) :], document)
         committee_closes = split.rest.startswith(form.after) and not split.rest[len(form.after) :].startswith("员会")
         if (split.place or split.unresolved) and committee_closes:
-            body = _expand(split.rest[len(form.after) :])
+            level = split.place.locality.level if split.place else None
+            body = _expand(split.rest[len(form.after) :], level)
             return _Unit(form.expansion, split.place, body, not split.unresolved)
     return None
 
 
 def _unit(text: str, document: Locality) -> _Unit:
-    """Cut a cleaned unit name into committee, place and expanded body, adding the place a bare department lacks."""
+    """Cut a cleaned unit name into committee, place and expanded body, adding the place a bare department
+    lacks and the party committee a party department printed without it belongs to (`市宣传部`)."""
     committee = _committee(text, document)
     if committee is not None:
         return committee
     split = split_place(text, document)
-    body = _expand(split.rest)
-    place = split.place
-    if place is None and not split.unresolved and body in departments():
-        place = _default_place(body, document)
-    return _Unit(None, place, body, not split.unresolved and body not in uncertain_units())
+    if split.place is not None or split.unresolved:
+        level = split.place.locality.level if split.place else None
+        body = _expand(split.rest, level)
+        return _Unit(department_committees().get(body), split.place, body, not split.unresolved)
+    place = _default_place(split.rest, document)
+    body = _expand(split.rest, place.locality.level if place else None)
+    place = place if body in departments() else None
+    return _Unit(department_committees().get(body) if place else None, place, body, True)
+
+
+def _current_successor(body: str, level: str) -> str | None:
+    """The successor a former unit has today, following renames in turn (卫生局 → 卫生和计划生育委员会 →
+    卫生健康委员会); None when one step has no certain successor."""
+    seen = {body}
+    successor = successors()[body, level]
+    while successor is not None and (successor, level) in successors() and successor not in seen:
+        seen.add(successor)
+        successor = successors()[successor, level]
+    return successor
 
 
 def _is_current(unit: _Unit) -> bool:
     """True for names the reform left in place: standard departments, committees, people's organisations."""
-    if unit.committee and not unit.body:
+    if unit.committee and not unit.body or unit.body.endswith(people_organisation_suffixes()):
         return True
-    return unit.body in departments() or unit.body.endswith(people_organisation_suffixes())
+    levels = department_levels().get(unit.body)
+    return levels is not None and (unit.place is None or unit.place.locality.level in levels)
+
+
+def _succession_key(body: str, locality: Locality | None) -> tuple[str, str] | None:
+    """The row of agency_successors.csv for a unit: a municipality's own row first (北京 天津 上海 重庆
+    renamed some units unlike cities and each other; an empty successor there means the unit may
+    still exist in one of them, so it is not known to be former), else its level's."""
+    level = locality.level if locality else ""
+    keys = [(body, level)]
+    if locality and locality.province and locality.province == locality.city and not locality.county:
+        keys.insert(0, (body, MUNICIPALITY))
+    return next((key for key in keys if key in successors()), None)
 
 
 def _resolve(raw: str | None, text: str, marked: bool, document: Locality) -> AgencyName:
     """Name, former flag and successor of a cleaned unit name whose 原 is already taken off."""
+    central = _central(raw, text, marked, document)
+    if central is not None:
+        return central
     unit = _unit(text, document)
     locality = unit.place.locality if unit.place else None
     if not unit.certain:
         return AgencyName(raw, None, True if marked else None, None, "supervised", locality)
     name = unit.render(unit.body)
-    key = (unit.body, locality.level if locality else "")
-    if unit.committee is None and key in successors():
-        successor = successors()[key]
+    key = _succession_key(unit.body, locality) if unit.committee is None else None
+    if key is not None and key[1] == MUNICIPALITY and successors()[key] is None:
+        return AgencyName(raw, name, True if marked else None, None, "supervised", locality)
+    if key is not None:
+        successor = _current_successor(*key)
         return AgencyName(raw, name, True, unit.render(successor) if successor else None, "supervised", locality)
     if marked:
         return AgencyName(raw, name, True, None, "supervised", locality)
@@ -159,17 +212,50 @@ def _resolve(raw: str | None, text: str, marked: bool, document: Locality) -> Ag
     return AgencyName(raw, name, None, None, "supervised", locality)
 
 
+def _central(raw: str | None, text: str, marked: bool, document: Locality) -> AgencyName | None:
+    """A ministry, administration or national body, whose place is the country (`农业部` → 农业农村部)."""
+    name = central_name(text, document.level == CENTRAL)
+    if name is None:
+        return None
+    if central_units()[name].former:
+        return AgencyName(raw, name, True, current_central_name(name), "supervised", CENTRAL_LOCALITY)
+    if marked:
+        return AgencyName(raw, name, True, None, "supervised", CENTRAL_LOCALITY)
+    return AgencyName(raw, name, False, name, "supervised", CENTRAL_LOCALITY)
+
+
 def normalize_agency(raw: str | None, locality: Locality) -> AgencyName:
     """Normalise a printed supervising unit against the document's locality.
 
     Example: `原邵阳市国土资源局` → 邵阳市国土资源局, former, now 邵阳市自然资源和规划局;
-    `直接登记` → registration `direct` with no name.
+    `直接登记` → registration `direct` with no name. A unit printed with its second name in brackets
+    (`市委宣传部(市新闻出版局)`) is the first one when that one is known, and one printed with its
+    successor (`原市经信委(现市工信局)`) takes the printed successor.
     """
     text = clean_text(raw)
     if not text or text in direct_registration_words():
         return AgencyName(raw, None, None, None, "direct")
     text, marked = _strip_former(text, locality)
-    return _resolve(raw, text, marked, locality)
+    return _bracketed(raw, text, marked, locality) or _resolve(raw, text, marked, locality)
+
+
+def _known(raw: str | None, text: str, document: Locality) -> bool:
+    """True when the text names a unit whose standing is known without a 原 mark."""
+    return _resolve(raw, text, False, document).former is not None
+
+
+def _bracketed(raw: str | None, text: str, marked: bool, document: Locality) -> AgencyName | None:
+    """A unit printed as `A(B)` when the whole is no known unit but A is: A, and when B opens with 现
+    (`原市经信委(现市工信局)`) the successor printed in B; None when the rule does not apply."""
+    brackets = SECOND_NAME.fullmatch(text)
+    if brackets is None or _known(raw, text, document) or not _known(raw, brackets["unit"], document):
+        return None
+    first = _resolve(raw, brackets["unit"], marked, document)
+    now = next((brackets["other"][len(m) :] for m in NOW_MARKS if brackets["other"].startswith(m)), None)
+    successor = _resolve(raw, now, False, document) if now else None
+    if successor is None or successor.name is None or successor.former:
+        return first
+    return replace(first, former=True, current=successor.name)
 
 
 def canonical_agencies(rows: Iterable[tuple[AgencyName, Locality]]) -> list[AgencyName]:
@@ -179,15 +265,15 @@ def canonical_agencies(rows: Iterable[tuple[AgencyName, Locality]]) -> list[Agen
     """
     pairs = list(rows)
     canonical = collapse_variants(agency.name for agency, _ in pairs if agency.name)
-    result = []
-    for agency, document in pairs:
+    settled: dict[tuple[AgencyName, Locality], AgencyName] = {}
+    for agency, document in dict.fromkeys(pairs):
         target = canonical.get(agency.name or "", agency.name)
         if target == agency.name:
-            result.append(agency)
+            settled[agency, document] = agency
             continue
         _, marked = _strip_former(clean_text(agency.raw), document)
-        result.append(replace(_resolve(agency.raw, target, marked, document), raw=agency.raw))
-    return result
+        settled[agency, document] = replace(_resolve(agency.raw, target, marked, document), raw=agency.raw)
+    return [settled[pair] for pair in pairs]
 
 
 def agency_key(agency: AgencyName, document: Locality) -> str:
@@ -212,8 +298,11 @@ def agency_table(rows: Iterable[tuple[AgencyName, Locality]]) -> list[dict]:
     """
     pairs = [(agency, document) for agency, document in rows if agency.registration == "supervised"]
     groups: dict[str, list[AgencyName]] = {}
+    keys: dict[tuple[AgencyName, Locality], str] = {}
     for agency, (_, document) in zip(canonical_agencies(pairs), pairs, strict=True):
-        groups.setdefault(agency_key(agency, document), []).append(agency)
+        if (agency, document) not in keys:
+            keys[agency, document] = agency_key(agency, document)
+        groups.setdefault(keys[agency, document], []).append(agency)
     table = [_table_row(key, agencies) for key, agencies in groups.items()]
     return sorted(table, key=lambda row: (row["name"] is None, row["name"] or "", row["agency_key"]))
 

@@ -1,7 +1,8 @@
 """The supervising-unit vocabulary of `normalizers/data/agency_*.csv`, typed and read once.
 
-Example: `agency_abbreviations.csv` says `经信委` stands for `经济和信息化委员会`, and
-`agency_successors.csv` says a city's `农林局` became its `农业农村局` in the 2018–2019 reform.
+Example: `agency_departments.csv` says `人社厅` stands for a province's `人力资源和社会保障厅` and
+`发改局` for a county's `发展和改革局`, `agency_successors.csv` that a city's `农林局` became its
+`农业农村局` in the 2018–2019 reform, and `agency_central_units.csv` that `农业部` became `农业农村部`.
 """
 
 from __future__ import annotations
@@ -9,12 +10,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
+from normalizers.agency_spellings import spelling_variants
 from normalizers.vocabulary import read_table
 
 PLACE = "{place}"
 """Marks where a committee form names its place: `团{place}委` reads `团市委` or `团邵阳市委`."""
 
-LEVELS = ("province", "city", "county")
+CENTRAL = "central"
+MUNICIPALITY = "municipality"
+"""A level of agency_successors.csv only: 北京, 天津, 上海 and 重庆, whose departments are city-level units."""
+LIST = "|"
+"""Separates the values of a list cell (`province|city`, `发改委|发改局`)."""
 
 
 @dataclass(frozen=True)
@@ -29,19 +35,6 @@ class CommitteeForm:
     expansion: str
 
 
-@dataclass(frozen=True)
-class PlaceSuffix:
-    """An ending of place names with its level, so `湖南省` is known as a province without a gazetteer.
-
-    `standalone` is false for endings that also close ordinary words (`开发区`, `联盟`): such a
-    name is recognised only when it is the document's own place.
-    """
-
-    suffix: str
-    level: str
-    standalone: bool
-
-
 def _split_form(form: str, expansion: str) -> CommitteeForm:
     """Cut a `{place}` form at its placeholder: `中共{place}委` → (`中共`, `委`)."""
     before, after = form.split(PLACE)
@@ -51,24 +44,110 @@ def _split_form(form: str, expansion: str) -> CommitteeForm:
 @cache
 def committee_forms() -> tuple[CommitteeForm, ...]:
     """Committee forms, the full ones included, most specific first (`中共{place}委员会` before `{place}委`)."""
-    rows = [row for row in read_table("agency_abbreviations.csv") if PLACE in row["abbreviation"]]
-    forms = {_split_form(row["abbreviation"], row["expansion"]) for row in rows}
+    rows = read_table("agency_committees.csv")
+    forms = {_split_form(row["form"], row["expansion"]) for row in rows}
     forms |= {_split_form(row["expansion"], row["expansion"]) for row in rows}
     return tuple(sorted(forms, key=lambda f: (-len(f.before + f.after), f.before, f.after)))
 
 
+def _listed(cell: str) -> list[str]:
+    return [value for value in cell.split(LIST) if value]
+
+
 @cache
-def abbreviations() -> dict[str, str]:
-    """Abbreviated endings of unit names and their expansion, longest first (`人民政府国资委` before `国资委`)."""
-    rows = [row for row in read_table("agency_abbreviations.csv") if PLACE not in row["abbreviation"]]
-    rows.sort(key=lambda row: -len(row["abbreviation"]))
-    return {row["abbreviation"]: row["expansion"] for row in rows}
+def department_levels() -> dict[str, tuple[str, ...]]:
+    """Standard names of local departments and bodies with the levels of government that use them.
+
+    Example: `人力资源和社会保障厅` → (`province`,); `卫生健康委员会` → every level.
+    """
+    return {row["name"]: tuple(_listed(row["levels"])) for row in read_table("agency_departments.csv")}
+
+
+@cache
+def department_committees() -> dict[str, str]:
+    """Departments of a party committee and the committee they are named after.
+
+    Example: `宣传部` → `中国共产党{place}委员会`, so a bare `市宣传部` is the city party committee's.
+    """
+    return {row["name"]: row["committee"] for row in read_table("agency_departments.csv") if row["committee"]}
 
 
 @cache
 def departments() -> frozenset[str]:
     """Standard names of departments and bodies of a local government, party committee or people's organisation."""
-    return frozenset(row["name"] for row in read_table("agency_departments.csv"))
+    return frozenset(department_levels())
+
+
+def _spellings(rows: list[tuple[str, str, tuple[str, ...]]], taken: frozenset[str]) -> dict[str, dict[str, str]]:
+    """Short form → {level: standard name}: the printed short forms, then the rule-made spellings
+    that no short form or standard name already has and that stand for one name at each level."""
+    forms: dict[str, dict[str, str]] = {}
+    for name, short, levels in rows:
+        for level in levels:
+            forms.setdefault(short, {}).setdefault(level, name)
+    made: dict[str, dict[str, set[str]]] = {}
+    for name, short, levels in rows:
+        for variant in spelling_variants(short):
+            for level in levels:
+                made.setdefault(variant, {}).setdefault(level, set()).add(name)
+    for variant, by_level in made.items():
+        if variant in taken or variant in forms:
+            continue
+        forms[variant] = {level: next(iter(names)) for level, names in by_level.items() if len(names) == 1}
+    return dict(sorted(((k, v) for k, v in forms.items() if v), key=lambda item: -len(item[0])))
+
+
+@cache
+def short_forms() -> dict[str, dict[str, str]]:
+    """Printed short forms and spellings of local units → {level: standard name}, longest first.
+
+    Example: `人社局` → {city: 人力资源和社会保障局, county: 人力资源和社会保障局}; `人社厅` → {province: …厅};
+    `住房城乡建设局` → {city: 住房和城乡建设局, county: 住房和城乡建设局}.
+    """
+    rows: list[tuple[str, str, tuple[str, ...]]] = []
+    for row in read_table("agency_departments.csv"):
+        levels = tuple(_listed(row["levels"]))
+        rows += [(row["name"], row["name"], levels)]
+        rows += [(row["name"], short, levels) for short in _listed(row["short_forms"])]
+    return _spellings(rows, departments() | uncertain_names())
+
+
+@cache
+def uncertain_names() -> frozenset[str]:
+    """Printed names that stand for more than one body (`邮政局`: regulator or postal company), so no
+    rule reads them as a spelling of one (`邮政管理局`)."""
+    return frozenset(row["unit"] for row in read_table("agency_uncertain.csv"))
+
+
+@dataclass(frozen=True)
+class CentralUnit:
+    """A ministry, administration, central party department or national people's organisation.
+
+    `successor` is the unit that took its place, None when it is current or has no single one.
+    """
+
+    name: str
+    former: bool
+    successor: str | None
+
+
+@cache
+def central_units() -> dict[str, CentralUnit]:
+    """Central units by standard name, former ones included (`农业部` → former, successor `农业农村部`)."""
+    return {
+        row["name"]: CentralUnit(row["name"], row["former"] == "yes", row["successor"] or None)
+        for row in read_table("agency_central_units.csv")
+    }
+
+
+@cache
+def central_short_forms() -> dict[str, str]:
+    """Short forms and spellings of central units → standard name (`人社部`, `国家发展改革委`, `中科协`)."""
+    rows: list[tuple[str, str, tuple[str, ...]]] = []
+    for row in read_table("agency_central_units.csv"):
+        rows += [(row["name"], row["name"], (CENTRAL,))]
+        rows += [(row["name"], short, (CENTRAL,)) for short in _listed(row["short_forms"])]
+    return {short: names[CENTRAL] for short, names in _spellings(rows, frozenset(central_units())).items()}
 
 
 @cache
@@ -81,12 +160,6 @@ def successors() -> dict[tuple[str, str], str | None]:
 
 
 @cache
-def uncertain_units() -> frozenset[str]:
-    """Unit names that stand for more than one body (`邮政局`: regulator or postal company)."""
-    return frozenset(row["unit"] for row in read_table("agency_uncertain.csv"))
-
-
-@cache
 def people_organisation_suffixes() -> tuple[str, ...]:
     """Endings of people's organisations (`…联合会`), which the government reform left in place."""
     return tuple(row["suffix"] for row in read_table("agency_mass_organisations.csv"))
@@ -96,24 +169,3 @@ def people_organisation_suffixes() -> tuple[str, ...]:
 def direct_registration_words() -> frozenset[str]:
     """Whole cells that mean the association has no supervising unit (`直接登记`, `无`)."""
     return frozenset(row["text"] for row in read_table("agency_direct_registration.csv"))
-
-
-@cache
-def own_place_words() -> tuple[str, ...]:
-    """Words that open a unit of the document's own place (`自治区`, `省`, `市`), longest first."""
-    words = [row["word"] for row in read_table("agency_locality_words.csv") if row["role"] == "own"]
-    return tuple(sorted(words, key=len, reverse=True))
-
-
-@cache
-def not_place_words() -> tuple[str, ...]:
-    """Words that open like an own-place word but name no place (`市场`, `市监`)."""
-    return tuple(row["word"] for row in read_table("agency_locality_words.csv") if row["role"] == "not_place")
-
-
-@cache
-def place_suffixes() -> tuple[PlaceSuffix, ...]:
-    """Endings of place names, longest first (`回族自治区` before `自治区` before `区`)."""
-    rows = read_table("agency_place_suffixes.csv")
-    suffixes = [PlaceSuffix(row["suffix"], row["level"], row["standalone"] == "yes") for row in rows]
-    return tuple(sorted(suffixes, key=lambda s: -len(s.suffix)))

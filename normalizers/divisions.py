@@ -1,7 +1,9 @@
-"""GB/T 2260 divisions and the names they go by, read once from `normalizers/data/divisions.csv`.
+"""GB/T 2260 divisions and the names they go by, read once from `normalizers/data/divisions.csv`,
+and the one parser of places that open a name, free text or a supervising unit.
 
 Example: `lookup("河东区")` gives 天津市河东区 (120102) and 临沂市河东区 (371312); `place_prefix("广西湖南商会")`
-gives 广西壮族自治区, so a caller can strip it and find 湖南 after it.
+gives 广西壮族自治区, so a caller can strip it and find 湖南 after it; in a 邵阳市 document
+`split_place("市民政局", …)` gives 邵阳市 + `民政局` and `split_place("湖南省气象局", …)` 湖南省 + `气象局`.
 """
 
 from __future__ import annotations
@@ -22,8 +24,26 @@ NOT_A_PLACE_AFTER = {"市": "场", "区": "域", "县": "域"}
 """A name ending in 市 before 场 (广州市场) or in 区/县 before 域 (青山区域) is part of another word."""
 ROAD_WORDS = ("路", "街", "大道")
 """A province's short name before these names a street (北京路), not the province."""
+MIN_SHORT_NAME = 2
+"""A short name keeps at least two characters (`邵阳`), so one-character words never stand for a place."""
 ABBREVIATION_SUFFIXES = ("总商会", "商会", "企业", "工商", "联合会", "同乡会", "协会", "促进会", "经济", "合作")
 """What may follow a run of one-character abbreviations (川渝商会), so 新 in 新能源 stays a word."""
+
+
+@dataclass(frozen=True)
+class Locality:
+    """Province, city and county of a document, with the code of the most specific one.
+
+    For the four municipalities the city repeats the province (`天津市`, `天津市`).
+    `level` is the level of the most specific unit: `province`, `city` or `county` (or `central`
+    for a national body, with no place).
+    """
+
+    province: str | None = None
+    city: str | None = None
+    county: str | None = None
+    adcode: str | None = None
+    level: str | None = None
 
 
 @dataclass(frozen=True)
@@ -214,3 +234,162 @@ def _free_text_name(division: Division, name: str) -> bool:
 def _is_road(text: str, start: int, name: str) -> bool:
     """True for a province's short name used as a street name: `北京路`, `上海街`."""
     return name in _index().province_short_names and text.startswith(ROAD_WORDS, start + len(name))
+
+
+# Places opening the name of a supervising unit, resolved against the document's own locality.
+
+
+@dataclass(frozen=True)
+class Place:
+    """A place a unit belongs to: its full name and its locality down to its own level.
+
+    Example: `市` in a 邵阳市 document → Place(`邵阳市`, Locality(湖南省, 邵阳市, level=`city`)). A
+    municipality's units are city units (…局, not …厅), so its place has level `city`.
+    """
+
+    name: str
+    locality: Locality
+
+
+@dataclass(frozen=True)
+class PlaceSplit:
+    """A unit name cut after its place; `unresolved` when it opens with an own-place word the document lacks.
+
+    Example: `市民政局` in a province document is unresolved: which city is not said.
+    """
+
+    place: Place | None
+    rest: str
+    unresolved: bool = False
+
+
+@cache
+def _own_place_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Words that open a unit of the document's own place (`自治区`, `省`, `市`), longest first, and words
+    that open like them but name no place (`市场`), from `agency_locality_words.csv`."""
+    rows = read_table("agency_locality_words.csv")
+    own = sorted((row["word"] for row in rows if row["role"] == "own"), key=len, reverse=True)
+    return tuple(own), tuple(row["word"] for row in rows if row["role"] == "not_place")
+
+
+def _place(division: Division) -> Place:
+    """The place of a unit of the division: a municipality's units are city units."""
+    if division.is_municipality:
+        return Place(division.name, Locality(division.name, division.name, None, division.adcode, "city"))
+    fields = {"province": division.province, "city": division.city, division.level: division.name}
+    return Place(division.name, Locality(**fields, adcode=division.adcode, level=division.level))
+
+
+@cache
+def own_places(document: Locality) -> tuple[Place, ...]:
+    """The document's county, city and province as places, most specific first.
+
+    A municipality's province is also its city (`重庆市`), and its units are city units (…局, not …厅).
+    """
+    places: dict[str, Place] = {}
+    for depth in reversed(range(len(LEVELS))):
+        name = getattr(document, LEVELS[depth])
+        if not name or name in places:
+            continue
+        if depth == 0 and document.city == name:
+            depth = 1
+        fields = {level: getattr(document, level) for level in LEVELS[: depth + 1]}
+        places[name] = Place(name, Locality(**fields, level=LEVELS[depth]))
+    return tuple(places.values())
+
+
+def _division_of(place: Place) -> Division | None:
+    """The gazetteer's unit for one of the document's places (the one inside its province and city)."""
+    found = [d for d in lookup(place.name) if d.name == place.name and not d.former]
+    return next((d for d in found if _within(d, place.locality)), found[0] if found else None)
+
+
+@cache
+def _own_names(document: Locality) -> tuple[tuple[str, Place], ...]:
+    """Full and short names of the document's places (`广西壮族自治区`, `广西`), longest first."""
+    names = [(place.name, place) for place in own_places(document)]
+    for place in own_places(document):
+        division = _division_of(place)
+        if division and division.short_name != division.name and len(division.short_name) >= MIN_SHORT_NAME:
+            names.append((division.short_name, place))
+    return tuple(sorted(names, key=lambda pair: -len(pair[0])))
+
+
+def _relative_place(text: str, document: Locality) -> PlaceSplit | None:
+    """A unit opening with an own-place word: the most specific own place whose name ends with that word."""
+    own_words, not_place = _own_place_words()
+    if text.startswith(not_place):
+        return None
+    word = next((w for w in own_words if text.startswith(w)), None)
+    if word is None:
+        return None
+    place = next((p for p in own_places(document) if p.name.endswith(word)), None)
+    return PlaceSplit(place, text[len(word) :], unresolved=place is None)
+
+
+def _other_place(text: str, outer: Locality | None) -> tuple[Place, int] | None:
+    """A division named in full at the start of the text, and its length; of two with that name the one
+    inside `outer`, and when neither or both are, only its name at its level (`河东区`). As in free text,
+    names shorter than three characters (`城区`, `和县`) are words as often as places."""
+    names = [name for name in _names_at(text, 0, _index().free_text_names) if any(d.name == name for d in lookup(name))]
+    if not names:
+        return None
+    found = [d for d in lookup(names[0]) if d.name == names[0]]
+    current = [d for d in found if not d.former] or found
+    inside = [d for d in current if outer and _within(d, outer)]
+    chosen = inside or current
+    if len(chosen) == 1:
+        return _place(chosen[0]), len(names[0])
+    level = chosen[0].level
+    return Place(names[0], Locality(**{level: names[0]}, level=level)), len(names[0])
+
+
+def _within(division: Division, outer: Locality) -> bool:
+    """True when the division lies inside (or is) the locality."""
+    return all(not getattr(outer, level) or getattr(outer, level) == value for level, value in _path(division).items())
+
+
+def _path(division: Division) -> dict[str, str | None]:
+    """The division's province, city and county names down to its own level."""
+    path = {"province": division.province, "city": division.city, division.level: division.name}
+    return {level: path.get(level) for level in LEVELS[: division.depth + 1]}
+
+
+def _next_place(text: str, outer: Locality | None, document: Locality) -> tuple[Place, int] | None:
+    """The place opening the text and how many characters it takes: an own name first, else another place."""
+    for name, place in _own_names(document):
+        if text.startswith(name) and (name == place.name or not _opens_with_place_ending(text[len(name) :])):
+            return place, len(name)
+    return _other_place(text, outer)
+
+
+@cache
+def _place_endings() -> tuple[str, ...]:
+    """Words that only say a place's level (`省`, `县`, `回族自治区`), from `locality_designators.csv`."""
+    return tuple(row["designator"] for row in read_table("locality_designators.csv"))
+
+
+def _opens_with_place_ending(text: str) -> bool:
+    """True when the text opens with a place ending: the short name before it began another place (`邵阳县`)."""
+    return text.startswith(_place_endings())
+
+
+def split_place(text: str, document: Locality) -> PlaceSplit:
+    """Cut the places a unit name opens with, keeping the most specific one.
+
+    Example: `湖南省邵阳市民政局` → 邵阳市 + `民政局`; `省发改委` in a 湖南省 document → 湖南省 + `发改委`.
+    """
+    relative = _relative_place(text, document)
+    if relative is not None:
+        return relative
+    place: Place | None = None
+    rest = text
+    while found := _next_place(rest, place.locality if place else document, document):
+        place, length = found
+        rest = rest[length:]
+    return PlaceSplit(place, rest)
+
+
+def starts_with_own_place(text: str, document: Locality) -> bool:
+    """True when the text opens with a name of the document's own places (`原阳县…` in 原阳县 is no former unit)."""
+    return any(text.startswith(name) for name, _ in _own_names(document))

@@ -9,22 +9,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from normalizers import divisions
-from normalizers.divisions import Division
-
-
-@dataclass(frozen=True)
-class Locality:
-    """Province, city and county of a document, with the code of the most specific one.
-
-    For the four municipalities the city repeats the province (`天津市`, `天津市`).
-    `level` is the level of the most specific unit: `province`, `city` or `county`.
-    """
-
-    province: str | None = None
-    city: str | None = None
-    county: str | None = None
-    adcode: str | None = None
-    level: str | None = None
+from normalizers.divisions import Division, Locality
 
 
 @dataclass(frozen=True)

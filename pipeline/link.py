@@ -8,7 +8,9 @@ has been read.
 
 from __future__ import annotations
 
-from normalizers.agencies import agency_table, canonical_agencies, normalize_agency
+from collections.abc import Iterable
+
+from normalizers.agencies import AgencyName, agency_table, canonical_agencies, normalize_agency
 from normalizers.association_keys import NameRecord, assign_keys
 from normalizers.locality import Locality
 from pipeline.extract import Row
@@ -16,10 +18,15 @@ from pipeline.extract import Row
 UNKNOWN_KIND = "other"
 
 
-def link(associations: list[Row]) -> tuple[list[Row], list[Row]]:
-    """Fill keys and supervisor columns of the association rows; return them and the agencies rows."""
+def link(associations: list[Row], documents: Iterable[Row] = ()) -> tuple[list[Row], list[Row]]:
+    """Fill keys and supervisor columns of the association rows; return them and the agencies rows.
+
+    `documents` give each roster's admin_level, so a short form in a ministry's roster (`发改委`)
+    names the ministry, not a local department.
+    """
+    levels = {document["doc_id"]: document.get("admin_level") for document in documents}
     localities = [
-        Locality(province=r["province"], city=r["city"], county=r["county"], adcode=r["adcode"]) for r in associations
+        Locality(r["province"], r["city"], r["county"], r["adcode"], levels.get(r["doc_id"])) for r in associations
     ]
     keys = assign_keys(
         [
@@ -27,7 +34,13 @@ def link(associations: list[Row]) -> tuple[list[Row], list[Row]]:
             for r in associations
         ]
     )
-    named = [(normalize_agency(r["supervisor_raw"], locality), locality) for r, locality in zip(associations, localities)]
+    normalised: dict[tuple[str | None, Locality], AgencyName] = {}
+    named = []
+    for row, locality in zip(associations, localities, strict=True):
+        key = (row["supervisor_raw"], locality)
+        if key not in normalised:
+            normalised[key] = normalize_agency(*key)
+        named.append((normalised[key], locality))
     agencies = canonical_agencies(named)
     linked = [
         {

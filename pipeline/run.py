@@ -140,7 +140,7 @@ def _write_tables(results: list[FileResult], output_dir: Path, seconds: Counter[
     for name, keys in ROW_ORDER.items():
         tables[name].sort(key=lambda r: tuple(r[k] for k in keys))
     started = time.perf_counter()
-    tables["associations"], tables["agencies"] = link(tables["associations"])
+    tables["associations"], tables["agencies"] = link(tables["associations"], tables["documents"])
     linked = time.perf_counter()
     for name, schema in TABLES.items():
         write_table(tables[name], schema, output_dir / f"{name}.parquet")

@@ -48,7 +48,7 @@ GOLD_CASES = {
     "kaifeng-agriculture-forestry-unmarked": ("开封市农林局", KAIFENG, "开封市农林局", True, "开封市农业农村局"),
     "kaifeng-agriculture-forestry-marked": ("原开封市农林局", KAIFENG, "开封市农林局", True, "开封市农业农村局"),
     "kaifeng-cultural-relics": ("原开封市文物局", KAIFENG, "开封市文物局", True, None),
-    "kaifeng-post-uncertain": ("原开封市邮政局", KAIFENG, None, True, None),
+    "kaifeng-post-printed-in-full": ("原开封市邮政局", KAIFENG, "开封市邮政局", True, None),
     "kaifeng-youth-league": (
         "中国共产主义青年团开封市委员会",
         KAIFENG,
@@ -173,12 +173,12 @@ INVENTED_CASES = {
     "province-work-safety": ("省安监局", PROVINCE, "甘肃省安全生产监督管理局", True, "甘肃省应急管理厅"),
     "province-culture": ("省文化厅", PROVINCE, "甘肃省文化厅", True, "甘肃省文化和旅游厅"),
     "city-press-publication": ("市文广新局", CITY, "邵阳市文化广电新闻出版局", True, "邵阳市文化广电和旅游局"),
-    "municipality-commission-is-city-level": (
+    "municipality-commission-kept-by-some-municipalities": (
         "市经信委",
         MUNICIPAL_DISTRICT,
         "重庆市经济和信息化委员会",
-        True,
-        "重庆市工业和信息化局",
+        None,
+        None,
     ),
     "municipal-district-word": ("区民政局", MUNICIPAL_DISTRICT, "渝中区民政局", False, "渝中区民政局"),
     "marked-current-unit-has-no-successor": ("原市商务局", CITY, "邵阳市商务局", True, None),
@@ -187,7 +187,7 @@ INVENTED_CASES = {
     "white-space-and-stray-bracket": ("原 邵阳市\u3000农林局）", CITY, "邵阳市农林局", True, "邵阳市农业农村局"),
     "city-word-in-province-document": ("市民政局", PROVINCE, None, None, None),
     "own-place-word-without-locality": ("省民政厅", UNKNOWN, None, None, None),
-    "post-without-former-mark": ("邵阳市邮政局", CITY, None, None, None),
+    "post-without-former-mark-named-as-printed": ("邵阳市邮政局", CITY, "邵阳市邮政局", None, None),
     "county-named-like-former-mark": (
         "原阳县民政局",
         Locality("河南省", "新乡市", "原阳县"),
@@ -322,7 +322,7 @@ TABLE_CASES = {
     ),
     "province-unit": ("河南省通信管理局", {"province": "河南省", "city": None, "county": None, "rows": 1}),
     "city-unit": ("开封市农林局", {"province": "河南省", "city": "开封市", "county": None}),
-    "uncertain-unit-kept-without-name": (None, {"aliases": ["原开封市邮政局"], "former": True, "successor": None}),
+    "printed-former-unit-named": ("开封市邮政局", {"aliases": ["原开封市邮政局"], "former": True, "successor": None}),
 }
 
 
@@ -333,7 +333,7 @@ def test_agency_table_row(table: list[dict], name: str | None, expected: dict) -
 
 
 def test_agency_table_shape(table: list[dict]) -> None:
-    assert [row["name"] for row in table] == ["开封市住房和城乡建设局", "开封市农林局", "河南省通信管理局", None]
+    assert [row["name"] for row in table] == ["开封市住房和城乡建设局", "开封市农林局", "开封市邮政局", "河南省通信管理局"]
     assert sum(row["rows"] for row in table) == len(ROSTER) - 1
     assert all(re.fullmatch(r"[0-9a-f]{16}", row["agency_key"]) for row in table)
 

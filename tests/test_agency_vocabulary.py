@@ -9,15 +9,21 @@ import pytest
 
 from normalizers.agencies import normalize_agency
 from normalizers.agency_vocabulary import (
-    LEVELS,
+    LIST,
+    MUNICIPALITY,
     PLACE,
-    abbreviations,
+    central_short_forms,
+    central_units,
     committee_forms,
+    department_committees,
+    department_levels,
     departments,
     direct_registration_words,
+    short_forms,
     successors,
-    uncertain_units,
 )
+from normalizers.chinese import to_simplified
+from normalizers.divisions import LEVELS
 from normalizers.locality import Locality
 from normalizers.vocabulary import read_table
 
@@ -26,14 +32,14 @@ DESCRIPTIVE = {"source", "candidates"}
 
 # file: (key columns, columns that may be empty)
 TABLES = {
-    "agency_abbreviations.csv": (("abbreviation",), ()),
-    "agency_departments.csv": (("name",), ()),
-    "agency_successors.csv": (("former", "level"), ("successor",)),
+    "agency_committees.csv": (("form",), ()),
+    "agency_departments.csv": (("name",), ("short_forms", "committee")),
+    "agency_central_units.csv": (("name",), ("short_forms", "successor", "changed")),
     "agency_uncertain.csv": (("unit",), ()),
+    "agency_successors.csv": (("former", "level"), ("successor",)),
     "agency_mass_organisations.csv": (("suffix",), ()),
     "agency_direct_registration.csv": (("text",), ()),
     "agency_locality_words.csv": (("word", "role"), ()),
-    "agency_place_suffixes.csv": (("suffix",), ()),
 }
 
 
@@ -63,15 +69,110 @@ def test_every_former_unit_is_a_standard_department() -> None:
     assert {former for former, _ in successors()} <= departments()
 
 
-def test_successors_are_final() -> None:
-    """A successor is never itself a former unit at the same level, so one lookup gives the current unit."""
-    assert not [(s, level) for (_, level), s in successors().items() if s and (s, level) in successors()]
+def _chain_ends(start: str, step: dict[str, str | None]) -> bool:
+    """True when following successors from `start` ends (at a current unit or an unknown one) without a cycle."""
+    seen = {start}
+    current = step.get(start)
+    while current is not None:
+        if current in seen:
+            return False
+        seen.add(current)
+        current = step.get(current)
+    return True
 
 
-def test_successor_rows_have_levels_and_dates() -> None:
+SUCCESSION_LEVELS = (*LEVELS, MUNICIPALITY)
+LEVEL_OF = {MUNICIPALITY: "city"}
+"""A municipality's departments are city-level units (…局, …委员会)."""
+
+
+def test_local_successions_have_no_cycles() -> None:
+    for level in SUCCESSION_LEVELS:
+        step = {former: successor for (former, at), successor in successors().items() if at == level}
+        assert all(_chain_ends(former, step) for former in step), level
+
+
+def test_local_successors_exist_at_their_level() -> None:
+    """A city's successor is a department cities have: never a 厅, never a name made up by the table."""
+    wrong = [
+        (s, level) for (_, level), s in successors().items() if s and LEVEL_OF.get(level, level) not in department_levels()[s]
+    ]
+    assert not wrong
+
+
+def test_successor_rows_have_levels_and_sane_dates() -> None:
     for row in read_table("agency_successors.csv"):
-        assert row["level"] in LEVELS
-        assert re.fullmatch(r"\d{4}(-\d{4})?", row["changed"])
+        assert row["level"] in SUCCESSION_LEVELS
+        years = [int(year) for year in row["changed"].split("-")]
+        assert all(1949 <= year <= 2026 for year in years) and years == sorted(years), row
+
+
+def test_department_levels_are_levels() -> None:
+    assert all(levels and set(levels) <= set(LEVELS) for levels in department_levels().values())
+
+
+def test_former_units_existed_at_their_level() -> None:
+    assert not [(name, level) for name, level in successors() if LEVEL_OF.get(level, level) not in department_levels()[name]]
+
+
+def test_a_short_form_names_one_unit_per_level() -> None:
+    seen: dict[tuple[str, str], str] = {}
+    for row in read_table("agency_departments.csv"):
+        for short in filter(None, row["short_forms"].split(LIST)):
+            for level in row["levels"].split(LIST):
+                assert seen.setdefault((short, level), row["name"]) == row["name"], (short, level)
+
+
+def _full_name(place: str, department: str) -> str:
+    """A department's full name: its place before it, or its party committee's (中国共产党{place}委员会)."""
+    committee = department_committees().get(department)
+    return committee.replace(PLACE, place) + department if committee else place + department
+
+
+def test_party_departments_name_a_committee_form() -> None:
+    expansions = {form.expansion for form in committee_forms()}
+    assert set(department_committees().values()) <= expansions
+
+
+LEVEL_PLACES = {
+    "province": Locality("湖北省", None, None, "420000", "province"),
+    "city": Locality("湖北省", "宜昌市", None, "420500", "city"),
+    "county": Locality("湖北省", "宜昌市", "秭归县", "420527", "county"),
+}
+
+
+@pytest.mark.parametrize("short", sorted(short_forms()))
+def test_every_short_form_resolves_at_its_levels(short: str) -> None:
+    """`人社厅` printed alone in a province's roster is that province's 人力资源和社会保障厅, and so on."""
+    for level, name in short_forms()[short].items():
+        document = LEVEL_PLACES[level]
+        assert normalize_agency(short, document).name == _full_name(getattr(document, level), name), (short, level)
+
+
+def test_central_successions_end_at_central_units() -> None:
+    step = {unit.name: unit.successor for unit in central_units().values() if unit.former}
+    assert all(_chain_ends(name, step) for name in step)
+    assert {s for s in step.values() if s} <= set(central_units())
+    assert all(not unit.successor for unit in central_units().values() if not unit.former)
+
+
+def test_central_rows_have_sane_dates() -> None:
+    for row in read_table("agency_central_units.csv"):
+        assert row["former"] in {"yes", "no"} and (row["former"] == "yes") == bool(row["changed"]), row
+        assert not row["changed"] or 1949 <= int(row["changed"]) <= 2026
+
+
+def test_every_central_short_form_resolves() -> None:
+    central = Locality(level="central")
+    for short, name in central_short_forms().items():
+        assert normalize_agency(short, central).name == name, short
+
+
+def test_central_short_forms_name_one_unit() -> None:
+    seen: dict[str, str] = {}
+    for row in read_table("agency_central_units.csv"):
+        for short in filter(None, row["short_forms"].split(LIST)):
+            assert seen.setdefault(short, row["name"]) == row["name"], short
 
 
 def test_province_successors_are_halls_or_province_bodies() -> None:
@@ -80,26 +181,44 @@ def test_province_successors_are_halls_or_province_bodies() -> None:
 
 
 def test_committee_forms_keep_their_place() -> None:
-    for row in read_table("agency_abbreviations.csv"):
-        assert (PLACE in row["abbreviation"]) == (PLACE in row["expansion"])
+    for row in read_table("agency_committees.csv"):
+        assert PLACE in row["form"] and PLACE in row["expansion"]
     assert all(form.expansion.count(PLACE) == 1 for form in committee_forms())
 
 
-def test_no_abbreviation_is_a_standard_name() -> None:
-    assert not set(abbreviations()) & departments()
+def test_no_spelling_rewrites_another_standard_name() -> None:
+    assert all(names == {level: short for level in names} for short, names in short_forms().items() if short in departments())
 
 
 @pytest.mark.parametrize("name", sorted(departments()))
 def test_standard_names_survive_normalisation(name: str) -> None:
-    """No abbreviation rewrites a full name: `邵阳市` + a standard name comes back unchanged."""
-    assert normalize_agency("邵阳市" + name, Locality("湖南省", "邵阳市")).name == "邵阳市" + name
+    """No abbreviation rewrites a full name: `邵阳市` + a standard name comes back unchanged, a party
+    department named after its committee."""
+    assert normalize_agency("邵阳市" + name, Locality("湖南省", "邵阳市")).name == _full_name("邵阳市", name)
 
 
-def test_uncertain_and_direct_words_are_not_departments() -> None:
-    assert not (uncertain_units() | direct_registration_words()) & departments()
+def test_direct_words_are_not_departments() -> None:
+    assert not direct_registration_words() & departments()
 
 
-def test_place_suffix_rows() -> None:
-    for row in read_table("agency_place_suffixes.csv"):
-        assert row["level"] in LEVELS and row["standalone"] in {"yes", "no"}
+def test_locality_word_roles() -> None:
     assert {row["role"] for row in read_table("agency_locality_words.csv")} == {"own", "not_place"}
+
+
+AGENCY_FILES = [
+    "agency_committees.csv",
+    "agency_departments.csv",
+    "agency_central_units.csv",
+    "agency_successors.csv",
+    "agency_uncertain.csv",
+    "agency_locality_words.csv",
+]
+
+
+@pytest.mark.parametrize("filename", AGENCY_FILES)
+def test_vocabulary_is_in_simplified_characters(filename: str) -> None:
+    """Documents are matched after conversion to simplified characters, so the data must be simplified too."""
+    for row in read_table(filename):
+        for column, value in row.items():
+            if column not in DESCRIPTIVE:
+                assert to_simplified(value) == value, value

@@ -7,6 +7,7 @@ from collections import Counter
 import pytest
 
 from normalizers import divisions
+from normalizers.divisions import Locality, split_place
 from normalizers.vocabulary import read_table
 
 ROWS = read_table("divisions.csv")
@@ -167,3 +168,34 @@ def test_every_province_has_an_abbreviation() -> None:
     assert all(len(row["abbreviation"]) == 1 and row["province"] in provinces for row in table)
     assert len({row["abbreviation"] for row in table}) == len(table)
     assert {row["province"] for row in table} == provinces
+
+
+# id: (text, document, (place name or None, rest, unresolved))
+SPLIT_CASES = {
+    "own-word": ("市民政局", Locality("湖南省", "邵阳市", None, "430500", "city"), ("邵阳市", "民政局", False)),
+    "own-short-name": ("宁夏发改委", Locality("宁夏回族自治区", None, None, "640000", "province"), ("宁夏回族自治区", "发改委", False)),
+    "other-place-from-gazetteer": ("湖南省气象局", Locality("湖南省", "邵阳市", None, "430500", "city"), ("湖南省", "气象局", False)),
+    "chain-keeps-deepest": ("湖南省邵阳市民政局", Locality(), ("邵阳市", "民政局", False)),
+    "short-name-before-ending-is-another-place": ("邵阳县民政局", Locality("湖南省", "邵阳市"), ("邵阳县", "民政局", False)),
+    "word-missing-in-document": ("市民政局", Locality("湖南省", None, None, "430000", "province"), (None, "民政局", True)),
+    "market-is-no-place": ("市场监管局", Locality("湖南省", "邵阳市"), (None, "市场监管局", False)),
+    "two-character-name-is-a-word": ("城区环卫处", Locality("山西省", "阳泉市"), (None, "城区环卫处", False)),
+}
+
+
+@pytest.mark.parametrize(("text", "document", "expected"), SPLIT_CASES.values(), ids=SPLIT_CASES.keys())
+def test_split_place(text: str, document: Locality, expected: tuple[str | None, str, bool]) -> None:
+    split = split_place(text, document)
+    assert (split.place.name if split.place else None, split.rest, split.unresolved) == expected
+
+
+def test_other_place_takes_its_parents_from_the_gazetteer() -> None:
+    split = split_place("洞口县民政局", Locality("湖南省", None, None, "430000", "province"))
+    assert split.place is not None
+    assert split.place.locality == Locality("湖南省", "邵阳市", "洞口县", "430525", "county")
+
+
+def test_municipality_units_are_city_units() -> None:
+    split = split_place("北京市民政局", Locality("河北省", "保定市"))
+    assert split.place is not None and split.place.locality.level == "city"
+    assert (split.place.locality.province, split.place.locality.city) == ("北京市", "北京市")
