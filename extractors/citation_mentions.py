@@ -16,20 +16,24 @@ _TITLE = re.compile(r"《(?P<title>(?:[^《》\n。；]|《[^《》\n。；]*》
 """A title in 《》, one level of inner 《》 allowed; a sentence end inside means an unclosed 《, not a title."""
 
 _SHORT_NAME = re.compile(
-    r"(?:以下简称|以下称|简称)\s*[:：]?\s*"
+    r"(?:以下简称|以下统称|以下称|下称|简称|统称)\s*[:：]?\s*"
     r"(?:[《“\"「『](?P<quoted>[^《》“”\"「」『』，,。；;（）()]+)[》”\"」』]"
     r"|(?P<bare>[^《》“”\"，,。；;（）()、\s]+?)(?=[）)，,。；;]))"
 )
-"""`以下简称《总体方案》`, `以下简称"实施意见"`, `以下简称“实施意见”` or a bare `简称省方案）`."""
+"""`以下简称《总体方案》`, `以下简称"实施意见"`, `下称“实施意见”` or a bare `简称省方案）`."""
 
-_NUMBER_AFTER_TITLE = re.compile(r"\s*[（(]?\s*")
-"""What may stand between a title and its number: `《…》（宁发改体改〔2019〕528号）`."""
+_NUMBER_AFTER_TITLE = re.compile(r"[\s（(\[［【〔﹝〖，,：:]*")
+"""What may stand between a title and its number: `《…》（宁发改体改〔2019〕528号）`, `《…》[宁发改体改…]`,
+`《…》，宁发改体改…`; not `、`, which lists another document."""
 
 _TITLE_AFTER_NUMBER = re.compile(r"\s*(?:文件)?\s*")
 """What may stand between a number and the title it heads: `中办发〔2015〕39号《…》`."""
 
-_SHORT_NAME_AFTER = re.compile(r"[\s（）()，,、]*")
+_SHORT_NAME_AFTER = re.compile(r"[\s（）()\[\]［］【】〔〕﹝﹞，,、]*")
 """What may stand between a mention and the short name defined for it: `（…39号，以下简称…）`."""
+
+_NUMBER_AFTER_SHORT_NAME = re.compile(r"[\s（）()\[\]［］【】〔〕﹝﹞，,、；;]*")
+"""What may stand between a title's short name and its number: `《…》（以下简称《方案》，国办发〔2015〕39号）`."""
 
 
 class _Kind(Enum):
@@ -64,7 +68,11 @@ class Mention:
 
 
 def find_mentions(text: str) -> list[Mention]:
-    """Every mention of a document in a text, in order, with numbers and short names paired to their titles."""
+    """Every mention of a document in a text, in order, with numbers and short names paired to their titles.
+
+    A title takes the number after it and the short name after either (`《…》（以下简称《方案》，国办发…）`);
+    a number takes the title after it (`中办发〔2015〕39号《…》`).
+    """
     tokens = _tokens(text)
     mentions: list[Mention] = []
     previous_end = 0
@@ -81,12 +89,15 @@ def find_mentions(text: str) -> list[Mention]:
         last = i + 1 if paired else i
         short = _follows(text, tokens, last, _Kind.SHORT_NAME, _SHORT_NAME_AFTER)
         last += 1 if short else 0
-        pair = (first, tokens[i + 1]) if paired else (first,)
+        late = short and first.kind is _Kind.TITLE and not paired
+        if late and _follows(text, tokens, last, _Kind.NUMBER, _NUMBER_AFTER_SHORT_NAME):
+            last += 1
+        group = tokens[i : last + 1]
         mentions.append(
             Mention(
-                title=next((t.value for t in pair if t.kind is _Kind.TITLE), None),
-                number=next((t.number for t in pair if t.kind is _Kind.NUMBER), None),
-                short_name=tokens[last].value if short else None,
+                title=next((t.value for t in group if t.kind is _Kind.TITLE), None),
+                number=next((t.number for t in group if t.kind is _Kind.NUMBER), None),
+                short_name=next((t.value for t in group if t.kind is _Kind.SHORT_NAME), None),
                 before=text[previous_end : first.start],
                 opens_text=not text[: first.start].strip(),
             )
@@ -117,3 +128,19 @@ def _tokens(text: str) -> list[_Token]:
         if not kept or token.start >= kept[-1].end:
             kept.append(token)
     return kept
+
+
+def runs_on(first: str, second: str) -> bool:
+    """Whether a title, number or short name begun at the end of one text ends in the next.
+
+    A text file or web page may break a paragraph into lines of their own: `…按照国办发〔20` / `15〕39号…`.
+    A number counts only when the break falls after its prefix, since a prefix read across the break
+    would run on from the line before (`…办公室文件` / `洛办〔2017〕15号`).
+    """
+    boundary = len(first)
+    return any(_opening(t) < boundary < t.end for t in _tokens(first + second))
+
+
+def _opening(token: _Token) -> int:
+    """Where a token's own text begins: a number's after its prefix, which may hold the line before's words."""
+    return token.start + len(token.number.prefix) - 1 if token.number else token.start

@@ -52,7 +52,7 @@ def extract(document: Document, doc_id: str) -> Extraction:
     rows = {
         "associations": associations,
         "milestones": keyed_rows(doc_id, extract_milestones(document, title=metadata.title), index_column="idx"),
-        "citations": keyed_rows(doc_id, extract_citations(document, own_title=metadata.title)),
+        "citations": keyed_rows(doc_id, extract_citations(document, metadata.title, metadata.doc_number)),
     }
     return Extraction(fields, roster.warnings + metadata.warnings, rows)
 
