@@ -36,6 +36,10 @@ _NUMBER_AFTER_SHORT_NAME = re.compile(r"[\s（）()\[\]［］【】〔〕﹝﹞�
 """What may stand between a title's short name and its number: `《…》（以下简称《方案》，国办发〔2015〕39号）`."""
 
 
+_TITLE_MARK_LOOKALIKES = re.compile(r"<<|＜＜|〈〈|«|>>|＞＞|〉〉|»")
+"""Title marks as typed on keyboards or converted by web sites: `<<…>>`, `＜＜…＞＞`, `«…»`."""
+
+
 class _Kind(Enum):
     TITLE = "title"
     NUMBER = "number"
@@ -73,6 +77,7 @@ def find_mentions(text: str) -> list[Mention]:
     A title takes the number after it and the short name after either (`《…》（以下简称《方案》，国办发…）`);
     a number takes the title after it (`中办发〔2015〕39号《…》`).
     """
+    text = standard_title_marks(text)
     tokens = _tokens(text)
     mentions: list[Mention] = []
     previous_end = 0
@@ -137,8 +142,14 @@ def runs_on(first: str, second: str) -> bool:
     A number counts only when the break falls after its prefix, since a prefix read across the break
     would run on from the line before (`…办公室文件` / `洛办〔2017〕15号`).
     """
+    first, second = standard_title_marks(first), standard_title_marks(second)
     boundary = len(first)
     return any(_opening(t) < boundary < t.end for t in _tokens(first + second))
+
+
+def standard_title_marks(text: str) -> str:
+    """The text with look-alike title marks printed as 《》: `<<甲办法>>` → `《甲办法》`."""
+    return _TITLE_MARK_LOOKALIKES.sub(lambda m: "《" if m[0][0] in "<＜〈«" else "》", text)
 
 
 def _opening(token: _Token) -> int:

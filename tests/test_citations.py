@@ -110,6 +110,18 @@ def test_every_bracket_style_gives_one_number(line: str) -> None:
     assert cite(text(f"根据{line}要求。")) == [("民发〔2016〕7号", "甲通知", None, "民政部")]
 
 
+TITLE_MARK_CASES = {
+    "ascii-double-angles": "根据<<甲省脱钩实施办法>>（甲发〔2019〕3号）要求。",
+    "full-width-double-angles": "根据＜＜甲省脱钩实施办法＞＞（甲发〔2019〕3号）要求。",
+    "guillemets": "根据«甲省脱钩实施办法»（甲发〔2019〕3号）要求。",
+}
+
+
+@pytest.mark.parametrize("line", TITLE_MARK_CASES.values(), ids=TITLE_MARK_CASES.keys())
+def test_look_alike_title_marks(line: str) -> None:
+    assert cite(text(line)) == [("甲发〔2019〕3号", "甲省脱钩实施办法", None, None)]
+
+
 def test_number_broken_between_lines_of_a_text_file() -> None:
     """A text file or web page gives each printed line as a block of its own."""
     rows = cite(text("一、按照《甲省脱钩实施办法》（甲发改〔20"), text("19〕3号）要求，开展工作。"))
