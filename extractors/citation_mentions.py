@@ -55,6 +55,16 @@ class _Token:
     number: DocumentNumber | None = None
 
 
+_GAPS = {
+    (_Kind.TITLE, _Kind.NUMBER): _NUMBER_AFTER_TITLE,
+    (_Kind.NUMBER, _Kind.TITLE): _TITLE_AFTER_NUMBER,
+    (_Kind.TITLE, _Kind.SHORT_NAME): _SHORT_NAME_AFTER,
+    (_Kind.NUMBER, _Kind.SHORT_NAME): _SHORT_NAME_AFTER,
+    (_Kind.SHORT_NAME, _Kind.NUMBER): _NUMBER_AFTER_SHORT_NAME,
+}
+"""What may stand between two tokens of one mention, by their kinds."""
+
+
 @dataclass(frozen=True)
 class Mention:
     """One cited document as one passage prints it.
@@ -89,13 +99,11 @@ def find_mentions(text: str) -> list[Mention]:
             i += 1
             continue
         partner = _Kind.NUMBER if first.kind is _Kind.TITLE else _Kind.TITLE
-        gap = _NUMBER_AFTER_TITLE if first.kind is _Kind.TITLE else _TITLE_AFTER_NUMBER
-        paired = _follows(text, tokens, i, partner, gap)
+        paired = _follows(text, tokens, i, partner)
         last = i + 1 if paired else i
-        short = _follows(text, tokens, last, _Kind.SHORT_NAME, _SHORT_NAME_AFTER)
+        short = _follows(text, tokens, last, _Kind.SHORT_NAME)
         last += 1 if short else 0
-        late = short and first.kind is _Kind.TITLE and not paired
-        if late and _follows(text, tokens, last, _Kind.NUMBER, _NUMBER_AFTER_SHORT_NAME):
+        if short and first.kind is _Kind.TITLE and not paired and _follows(text, tokens, last, _Kind.NUMBER):
             last += 1
         group = tokens[i : last + 1]
         mentions.append(
@@ -112,11 +120,9 @@ def find_mentions(text: str) -> list[Mention]:
     return mentions
 
 
-def _follows(text: str, tokens: list[_Token], i: int, kind: _Kind, gap: re.Pattern[str]) -> bool:
-    """True when the token after `i` is of `kind` and only `gap` stands between the two."""
-    if i + 1 >= len(tokens) or tokens[i + 1].kind is not kind:
-        return False
-    return gap.fullmatch(text, tokens[i].end, tokens[i + 1].start) is not None
+def _follows(text: str, tokens: list[_Token], i: int, kind: _Kind) -> bool:
+    """True when the token after `i` is of `kind` and belongs to the mention of token `i`."""
+    return i + 1 < len(tokens) and tokens[i + 1].kind is kind and _pairs(text, tokens[i], tokens[i + 1])
 
 
 def _tokens(text: str) -> list[_Token]:
@@ -138,13 +144,26 @@ def _tokens(text: str) -> list[_Token]:
 def runs_on(first: str, second: str) -> bool:
     """Whether a title, number or short name begun at the end of one text ends in the next.
 
-    A text file or web page may break a paragraph into lines of their own: `…按照国办发〔20` / `15〕39号…`.
+    A text file or web page may break a paragraph into lines of their own: `…按照国办发〔20` / `15〕39号…`,
+    or `…根据《甲办法》` / `（国办发〔2015〕39号）…`, where the title and its number are one mention.
     A number counts only when the break falls after its prefix, since a prefix read across the break
     would run on from the line before (`…办公室文件` / `洛办〔2017〕15号`).
     """
     first, second = standard_title_marks(first), standard_title_marks(second)
     boundary = len(first)
-    return any(_opening(t) < boundary < t.end for t in _tokens(first + second))
+    joined = first + second
+    tokens = _tokens(joined)
+    if any(_opening(t) < boundary < t.end for t in tokens):
+        return True
+    return any(
+        a.end <= boundary <= b.start and _pairs(joined, a, b) for a, b in zip(tokens, tokens[1:])
+    )
+
+
+def _pairs(text: str, first: _Token, second: _Token) -> bool:
+    """Whether two neighbouring tokens belong to one mention, only their gap standing between them."""
+    gap = _GAPS.get((first.kind, second.kind))
+    return gap is not None and gap.fullmatch(text, first.end, second.start) is not None
 
 
 def standard_title_marks(text: str) -> str:

@@ -128,6 +128,11 @@ def test_number_broken_between_lines_of_a_text_file() -> None:
     assert rows == [("甲发改〔2019〕3号", "甲省脱钩实施办法", None, None)]
 
 
+def test_title_and_its_number_on_two_lines_of_a_text_file() -> None:
+    rows = cite(text("一、按照《甲省脱钩实施办法》"), text("（甲发改〔2019〕3号）要求，开展工作。"))
+    assert rows == [("甲发改〔2019〕3号", "甲省脱钩实施办法", None, None)]
+
+
 def test_title_broken_between_lines_of_a_text_file() -> None:
     rows = cite(text("严格执行《甲市行业协会商会"), text("综合监管办法》的规定。"))
     assert rows == [(None, "甲市行业协会商会综合监管办法", None, None)]
