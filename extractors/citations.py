@@ -17,11 +17,23 @@ from dataclasses import dataclass, replace
 from extractors.citation_mentions import Mention, find_mentions, runs_on
 from normalizers.citation_issuers import citation_issuer
 from normalizers.document_numbers import find_numbers
-from normalizers.citation_vocabulary import CITATION, FORM, citing_verbs, is_back_reference, is_kind_word, title_kind
+from normalizers.citation_vocabulary import (
+    CITATION,
+    CITES,
+    FORM,
+    ISSUES,
+    is_back_reference,
+    is_kind_word,
+    title_kind,
+    title_verbs,
+)
 from pipeline.model import Document, join_cell_lines
 
 _INNER_TITLE = re.compile(r"[《〈<＜](?P<title>[^《》〈〉<>＜＞]+)[》〉>＞]")
 """A title quoted inside another title, in any of the brackets printed for it: `关于印发〈…方案〉的通知`."""
+
+_ISSUED_BARE = re.compile(rf"(?:{'|'.join(title_verbs(ISSUES))})(?P<title>[^《》〈〉<>＜＞]+)的[^的]{{1,4}}$")
+"""The title a document issues when its own title prints it without 《》: `关于印发甲市脱钩工作方案的通知`."""
 
 _INNER_BRACKETS = str.maketrans({"〈": "《", "〉": "》", "<": "《", ">": "》"})
 _SPACE = re.compile(r"\s+")
@@ -94,20 +106,24 @@ def _texts(document: Document) -> Iterator[str]:
 
 
 def _own_titles(own_title: str | None) -> frozenset[str]:
-    """The document's own title and the titles it issues: `关于印发《…实施方案》的通知` → both.
+    """The document's own title and the titles it issues, with or without 《》:
+    `关于印发《…实施方案》的通知` and `关于印发甲市脱钩工作方案的通知` → the title and the plan.
 
     A title the own title forwards or implements (`关于转发《…》的通知`, `关于贯彻落实《…》的实施意见`)
     is another document, which the text cites.
     """
     if not own_title:
         return frozenset()
-    inner = (m["title"] for m in _INNER_TITLE.finditer(own_title) if not _cited_by_verb(own_title[: m.start()]))
+    inner = [m["title"] for m in _INNER_TITLE.finditer(own_title) if not _cited_by_verb(own_title[: m.start()])]
+    issued = _ISSUED_BARE.search(own_title) if not inner else None
+    if issued and not _cited_by_verb(own_title[: issued.start()]):
+        inner.append(issued["title"])
     return frozenset(title_key(t) for t in (own_title, *inner))
 
 
 def _cited_by_verb(lead: str) -> bool:
     """Whether the part of a title before an inner title forwards or implements it: `省民政厅关于转发民政部`."""
-    return any(verb in lead for verb in citing_verbs())
+    return any(verb in lead for verb in title_verbs(CITES))
 
 
 def _citation(mention: Mention, short_names: set[str], own: frozenset[str]) -> Citation | None:

@@ -3,7 +3,7 @@
 Example: `document_number_prefixes.csv` says a number opening with `中办发` is 中共中央办公厅's and
 one opening with 宁 + `发改` is 宁夏回族自治区发展和改革委员会's; `citation_title_endings.csv` says a
 title ending in `办法` is a cited measure and one ending in `一览表` a form; `citation_back_references.csv`
-says `上述《意见》` refers back; `citation_citing_verbs.csv` says `关于转发《…》的通知` forwards another document.
+says `上述《意见》` refers back; `citation_title_verbs.csv` says `关于印发…的通知` issues what it names and `关于转发…` forwards another document.
 """
 
 from __future__ import annotations
@@ -19,6 +19,10 @@ PROVINCE = "{province}"
 
 CITATION = "citation"
 FORM = "form"
+
+ISSUES = "issues"
+CITES = "cites"
+"""Roles of a verb in a document's own title: `印发` issues what it names, `转发` and `贯彻` cite it."""
 
 _TRAILING_QUALIFIER = re.compile(r"[（(][^（）()]*[）)]\s*$")
 """A qualifier closing a title, `（试行）` or `（续）`, which stands after the word that says what the document is."""
@@ -120,9 +124,9 @@ def is_back_reference(before: str) -> bool:
 
 
 @cache
-def citing_verbs() -> tuple[str, ...]:
-    """Verbs by which a title forwards or implements the document quoted in it: `转发`, `贯彻`."""
-    return tuple(row["word"] for row in read_table("citation_citing_verbs.csv"))
+def title_verbs(role: str) -> tuple[str, ...]:
+    """Verbs by which a document's own title issues (`印发`) or cites (`转发`, `贯彻`) the document it names."""
+    return tuple(row["word"] for row in read_table("citation_title_verbs.csv") if row["role"] == role)
 
 
 @cache

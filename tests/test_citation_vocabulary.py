@@ -9,7 +9,9 @@ import pytest
 
 from normalizers.citation_vocabulary import (
     CITATION,
+    CITES,
     FORM,
+    ISSUES,
     PROVINCE,
     PrefixIssuer,
     is_back_reference,
@@ -26,7 +28,7 @@ TABLES = {
     "issuer_aliases.csv": ("alias", ("alias", "issuer", "source")),
     "citation_lead_words.csv": ("word", ("word", "source")),
     "citation_back_references.csv": ("word", ("word", "source")),
-    "citation_citing_verbs.csv": ("word", ("word", "source")),
+    "citation_title_verbs.csv": ("word", ("word", "role", "source")),
 }
 
 
@@ -47,6 +49,10 @@ def test_values_are_clean_text(filename: str) -> None:
         for column, value in row.items():
             if column != "source":
                 assert value == unicodedata.normalize("NFKC", value) and not re.search(r"\s", value), value
+
+
+def test_title_verbs_issue_or_cite() -> None:
+    assert {row["role"] for row in read_table("citation_title_verbs.csv")} == {ISSUES, CITES}
 
 
 def test_title_endings_are_citations_or_forms() -> None:

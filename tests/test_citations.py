@@ -274,6 +274,18 @@ def test_own_title_is_not_a_citation(line: str) -> None:
     assert cite(text(line), own_title=OWN_TITLE) == []
 
 
+def test_plan_issued_by_a_title_without_brackets_is_not_a_citation() -> None:
+    own = "甲市民政局关于印发甲市脱钩工作方案的通知"
+    assert cite(text("现将《甲市脱钩工作方案》印发给你们，请认真执行。"), own_title=own) == []
+
+
+def test_title_of_the_plan_a_document_implements_is_a_citation() -> None:
+    """A county's plan often repeats the title of the plan above it, which it cites."""
+    own = "甲县关于全面推开脱钩改革的实施意见"
+    rows = cite(text("根据《关于全面推开脱钩改革的实施意见》精神，制定本意见。"), own_title=own)
+    assert rows == [(None, "关于全面推开脱钩改革的实施意见", None, None)]
+
+
 def test_forwarded_document_is_a_citation() -> None:
     """A forwarding notice names in its title the document it forwards, which is not its own."""
     own = "甲省民政厅关于转发《乙部关于深化脱钩改革的通知》的通知"
