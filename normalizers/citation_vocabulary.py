@@ -3,7 +3,8 @@
 Example: `document_number_prefixes.csv` says a number opening with `中办发` is 中共中央办公厅's and
 one opening with 宁 + `发改` is 宁夏回族自治区发展和改革委员会's; `citation_title_endings.csv` says a
 title ending in `办法` is a cited measure and one ending in `一览表` a form; `citation_back_references.csv`
-says `上述《意见》` refers back; `citation_title_verbs.csv` says `关于印发…的通知` issues what it names and `关于转发…` forwards another document.
+says `上述《意见》` refers back; `citation_title_verbs.csv` says `关于印发…的通知` issues what it names
+and `关于转发…` forwards another document.
 """
 
 from __future__ import annotations
