@@ -127,11 +127,10 @@ def _cited_by_verb(lead: str) -> bool:
 
 
 def _citation(mention: Mention, short_names: set[str], own: frozenset[str]) -> Citation | None:
-    """The citation a mention makes, or None for the document itself, a form, a short name or a masthead number."""
+    """The citation a mention makes, or None for the document itself, a form, a short name, a back-reference
+    (`上述《意见》`, `发文字号：` before the own number) or a masthead number."""
     title = mention.title
-    if title is not None and title_key(title) in own:
-        return None
-    if title is not None and mention.number is None and _refers_back(mention):
+    if title is not None and title_key(title) in own or is_back_reference(mention.before):
         return None
     if title is not None and not _cited_title(title, numbered=mention.number is not None, short_names=short_names):
         title = None
@@ -150,17 +149,13 @@ def _cited_title(title: str, numbered: bool, short_names: set[str]) -> bool:
     """Whether a 《title》 names a cited document.
 
     With a number beside it, anything but a form does; alone, it must end like a law, plan, opinion,
-    notice or measure and not be a short name the text defines (`《总体方案》` after `以下简称《总体方案》`).
+    notice or measure, and be neither a short name the text defines (`《总体方案》` after
+    `以下简称《总体方案》`) nor the bare word for a kind of document (`《意见》`), which refers back.
     """
     kind = title_kind(title)
     if numbered:
         return kind != FORM
-    return kind == CITATION and title_key(title) not in short_names
-
-
-def _refers_back(mention: Mention) -> bool:
-    """A title that names a document by a determiner or by its kind alone: `本《方案》`, `上述《意见》`, `《通知》`."""
-    return is_back_reference(mention.before) or is_kind_word(mention.title or "")
+    return kind == CITATION and title_key(title) not in short_names and not is_kind_word(title)
 
 
 def _tidy(title: str) -> str:

@@ -120,8 +120,8 @@ def _back_references() -> tuple[str, ...]:
 
 
 def is_back_reference(before: str) -> bool:
-    """Whether the text before a title ends with a determiner that refers back: `按照上述` (《意见》)."""
-    return before.rstrip().endswith(_back_references())
+    """Whether the text before a mention ends with a word that refers back: `按照上述` (《意见》), `发文字号：`."""
+    return before.rstrip(" \t\n\u3000:：").endswith(_back_references())
 
 
 @cache

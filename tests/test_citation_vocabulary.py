@@ -147,7 +147,8 @@ def test_kind_word(title: str, expected: bool) -> None:
 
 
 @pytest.mark.parametrize(
-    ("before", "expected"), [("按照本", True), ("上述", True), ("该 ", True), ("按照", False), ("民政部", False)]
+    ("before", "expected"),
+    [("按照本", True), ("上述", True), ("该 ", True), ("发文字号：", True), ("按照", False), ("民政部", False)],
 )
 def test_back_reference(before: str, expected: bool) -> None:
     assert is_back_reference(before) is expected

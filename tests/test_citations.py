@@ -252,6 +252,7 @@ NOT_A_CITATION_CASES = {
     "kind-word-alone": "各单位要按照《意见》要求抓好落实。",
     "kind-word-with-qualifier": "参照《办法（试行）》执行。",
     "own-plan-without-brackets": "本方案自印发之日起施行，本意见由甲局负责解释。",
+    "own-number-after-its-label": "索引号：000014349/2019-00012　发文字号：甲政办发〔2019〕12号",
 }
 
 
