@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from enum import Enum
 
-from normalizers.document_numbers import DocumentNumber, find_numbers
+from normalizers.document_numbers import CLOSING, OPENING, DocumentNumber, find_numbers
 
 _TITLE = re.compile(r"《(?P<title>(?:[^《》\n。；]|《[^《》\n。；]*》)+)》")
 """A title in 《》, one level of inner 《》 allowed; a sentence end inside means an unclosed 《, not a title."""
@@ -38,6 +38,11 @@ _NUMBER_AFTER_SHORT_NAME = re.compile(r"[\s（）()\[\]［］【】〔〕﹝﹞�
 
 _TITLE_MARK_LOOKALIKES = re.compile(r"<<|＜＜|〈〈|«|>>|＞＞|〉〉|»")
 """Title marks as typed on keyboards or converted by web sites: `<<…>>`, `＜＜…＞＞`, `«…»`."""
+
+
+_RUN_ON_TAIL = frozenset(OPENING + CLOSING + "》号")
+_RUN_ON_HEAD = frozenset(OPENING + CLOSING + "号第年《")
+"""Characters at a line's end or the next line's start where a citation may be broken."""
 
 
 class _Kind(Enum):
@@ -150,6 +155,8 @@ def runs_on(first: str, second: str) -> bool:
     would run on from the line before (`…办公室文件` / `洛办〔2017〕15号`).
     """
     first, second = standard_title_marks(first), standard_title_marks(second)
+    if not _may_run_on(first, second):
+        return False
     boundary = len(first)
     joined = first + second
     tokens = _tokens(joined)
@@ -158,6 +165,13 @@ def runs_on(first: str, second: str) -> bool:
     return any(
         a.end <= boundary <= b.start and _pairs(joined, a, b) for a, b in zip(tokens, tokens[1:])
     )
+
+
+def _may_run_on(first: str, second: str) -> bool:
+    """A quick look at the two ends before tokenising them: an open 《, or a bracket, digit, 号 or 《 at the break."""
+    tail, head = first.rstrip()[-1:], second.lstrip()[:1]
+    unclosed = "《" in first[first.rfind("》") + 1 :]
+    return unclosed or tail.isdigit() or head.isdigit() or tail in _RUN_ON_TAIL or head in _RUN_ON_HEAD
 
 
 def _pairs(text: str, first: _Token, second: _Token) -> bool:

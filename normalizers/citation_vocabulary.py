@@ -63,6 +63,7 @@ def _province_abbreviations() -> dict[str, str]:
     return {row["abbreviation"]: row["province"] for row in read_table("province_abbreviations.csv")}
 
 
+@cache
 def prefix_issuer(prefix: str) -> PrefixIssuer | None:
     """The issuer a number's prefix names, by the longest rule the prefix opens with, or None.
 
