@@ -162,9 +162,7 @@ def runs_on(first: str, second: str) -> bool:
     tokens = _tokens(joined)
     if any(_opening(t) < boundary < t.end for t in tokens):
         return True
-    return any(
-        a.end <= boundary <= b.start and _pairs(joined, a, b) for a, b in zip(tokens, tokens[1:])
-    )
+    return any(a.end <= boundary <= b.start and _pairs(joined, a, b) for a, b in zip(tokens, tokens[1:]))
 
 
 def _may_run_on(first: str, second: str) -> bool:

@@ -16,7 +16,6 @@ from dataclasses import dataclass, replace
 
 from extractors.citation_mentions import Mention, find_mentions, runs_on
 from normalizers.citation_issuers import citation_issuer
-from normalizers.document_numbers import find_numbers
 from normalizers.citation_vocabulary import (
     CITATION,
     CITES,
@@ -27,6 +26,7 @@ from normalizers.citation_vocabulary import (
     title_kind,
     title_verbs,
 )
+from normalizers.document_numbers import find_numbers
 from pipeline.model import Document, join_cell_lines
 
 _INNER_TITLE = re.compile(r"[《〈<＜](?P<title>[^《》〈〉<>＜＞]+)[》〉>＞]")
@@ -130,7 +130,7 @@ def _citation(mention: Mention, short_names: set[str], own: frozenset[str]) -> C
     """The citation a mention makes, or None for the document itself, a form, a short name, a back-reference
     (`上述《意见》`, `发文字号：` before the own number) or a masthead number."""
     title = mention.title
-    if title is not None and title_key(title) in own or is_back_reference(mention.before):
+    if (title is not None and title_key(title) in own) or is_back_reference(mention.before):
         return None
     if title is not None and not _cited_title(title, numbered=mention.number is not None, short_names=short_names):
         title = None

@@ -57,7 +57,7 @@ class DocumentNumber:
 
 
 @cache
-def lead_words() -> tuple[str, ...]:
+def _lead_words() -> tuple[str, ...]:
     """Words that run into a prefix in unpunctuated text (`按照洛政办〔2015〕58号`), longest first."""
     return tuple(sorted((row["word"] for row in read_table("citation_lead_words.csv")), key=len, reverse=True))
 
@@ -68,7 +68,7 @@ def find_numbers(text: str) -> list[DocumentNumber]:
     for match in _AFTER_PREFIX.finditer(text):
         floor = numbers[-1].end if numbers else 0
         run = _PREFIX.search(text, max(floor, match.start() - MAX_PREFIX_CHARS), match.start())
-        prefix = trim_prefix(run[0]) if run else ""
+        prefix = _trim_prefix(run[0]) if run else ""
         parts = _parts(match, prefix)
         if parts is None:
             continue
@@ -105,14 +105,14 @@ def _half_width(digits: str) -> str:
     return _SPACE.sub("", unicodedata.normalize("NFKC", digits))
 
 
-def trim_prefix(run: str) -> str:
+def _trim_prefix(run: str) -> str:
     """The prefix at the end of a run of characters, the words leading into it cut off: `认真学习中办发` → `中办发`.
 
     The run is cut after the last lead word in it, never at an unknown word, so a city's `汴发改`
     stays whole rather than becoming the national `发改`.
     """
     cut = 0
-    for word in lead_words():
+    for word in _lead_words():
         at = run.rfind(word)
         if at >= 0 and at + len(word) < len(run):
             cut = max(cut, at + len(word))
