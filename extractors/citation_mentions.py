@@ -26,8 +26,8 @@ _NUMBER_AFTER_TITLE = re.compile(r"[\s（(\[［【〔﹝〖，,：:]*")
 """What may stand between a title and its number: `《…》（宁发改体改〔2019〕528号）`, `《…》[宁发改体改…]`,
 `《…》，宁发改体改…`; not `、`, which lists another document."""
 
-_TITLE_AFTER_NUMBER = re.compile(r"\s*(?:文件)?\s*")
-"""What may stand between a number and the title it heads: `中办发〔2015〕39号《…》`."""
+_TITLE_AFTER_NUMBER = re.compile(r"\s*(?:文件|文)?\s*")
+"""What may stand between a number and the title it heads: `中办发〔2015〕39号《…》`, `…39号文《…》`."""
 
 _SHORT_NAME_AFTER = re.compile(r"[\s（）()\[\]［］【】〔〕﹝﹞，,、]*")
 """What may stand between a mention and the short name defined for it: `（…39号，以下简称…）`."""
@@ -137,13 +137,21 @@ def _tokens(text: str) -> list[_Token]:
     inside a title belongs to the title.
     """
     found = [_Token(_Kind.SHORT_NAME, m.start(), m.end(), m["quoted"] or m["bare"]) for m in _SHORT_NAME.finditer(text)]
-    found += [_Token(_Kind.TITLE, m.start(), m.end(), m["title"]) for m in _TITLE.finditer(text)]
+    found += [_title_token(m) for m in _TITLE.finditer(text)]
     found += [_Token(_Kind.NUMBER, n.start, n.end, n.text, n) for n in find_numbers(text)]
     kept: list[_Token] = []
     for token in sorted(found, key=lambda t: (t.start, -t.end)):
         if not kept or token.start >= kept[-1].end:
             kept.append(token)
     return kept
+
+
+def _title_token(match: re.Match[str]) -> _Token:
+    """A 《title》, or the number it holds when it holds nothing else: `《国办发〔2015〕39号》文件`."""
+    numbers = find_numbers(match["title"])
+    if len(numbers) == 1 and match["title"].strip() == match["title"][numbers[0].start : numbers[0].end]:
+        return _Token(_Kind.NUMBER, match.start(), match.end(), numbers[0].text, numbers[0])
+    return _Token(_Kind.TITLE, match.start(), match.end(), match["title"])
 
 
 def runs_on(first: str, second: str) -> bool:

@@ -40,6 +40,10 @@ PAIRING_CASES: dict[str, tuple[str, list[Row]]] = {
         "按照民发〔2016〕1号文件《关于做好社会组织登记的通知》执行。",
         [("民发〔2016〕1号", "关于做好社会组织登记的通知", None, "民政部")],
     ),
+    "number-before-title-with-wen": (
+        "按照民发〔2016〕1号文《关于做好社会组织登记的通知》执行。",
+        [("民发〔2016〕1号", "关于做好社会组织登记的通知", None, "民政部")],
+    ),
     "number-without-title": (
         "根据国办发〔2013〕96号文件精神，做好购买服务工作。",
         [("国办发〔2013〕96号", None, None, "国务院办公厅")],
@@ -172,6 +176,10 @@ def test_several_numbers_in_one_parenthesis() -> None:
 def test_number_after_the_short_name() -> None:
     rows = cite(text("根据《甲省脱钩总体方案》（以下简称《总体方案》，甲办发〔2016〕5号）。"), text("按照《总体方案》要求。"))
     assert rows == [("甲办发〔2016〕5号", "甲省脱钩总体方案", "总体方案", None)]
+
+
+def test_number_printed_as_a_title() -> None:
+    assert cite(text("根据《国办发〔2015〕39号》文件精神。")) == [("国办发〔2015〕39号", None, None, "国务院办公厅")]
 
 
 def test_number_in_parentheses_without_title() -> None:
