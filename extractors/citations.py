@@ -32,8 +32,9 @@ from pipeline.model import Document, join_cell_lines
 _INNER_TITLE = re.compile(r"[《〈<＜](?P<title>[^《》〈〉<>＜＞]+)[》〉>＞]")
 """A title quoted inside another title, in any of the brackets printed for it: `关于印发〈…方案〉的通知`."""
 
-_ISSUED_BARE = re.compile(rf"(?:{'|'.join(title_verbs(ISSUES))})(?P<title>[^《》〈〉<>＜＞]+)的[^的]{{1,4}}$")
-"""The title a document issues when its own title prints it without 《》: `关于印发甲市脱钩工作方案的通知`."""
+_ISSUED = re.compile(rf"(?:{'|'.join(title_verbs(ISSUES))})(?P<title>.+)的[^的]{{1,4}}$")
+"""The title a document issues, also when its own title prints it without 《》 (`关于印发甲市脱钩工作方案的通知`)
+or quotes another inside it (`关于印发甲市贯彻《…》实施方案的通知`)."""
 
 _INNER_BRACKETS = str.maketrans({"〈": "《", "〉": "》", "<": "《", ">": "》"})
 _SPACE = re.compile(r"\s+")
@@ -115,7 +116,7 @@ def _own_titles(own_title: str | None) -> frozenset[str]:
     if not own_title:
         return frozenset()
     inner = [m["title"] for m in _INNER_TITLE.finditer(own_title) if not _cited_by_verb(own_title[: m.start()])]
-    issued = _ISSUED_BARE.search(own_title) if not inner else None
+    issued = _ISSUED.search(own_title)
     if issued and not _cited_by_verb(own_title[: issued.start()]):
         inner.append(issued["title"])
     return frozenset(title_key(t) for t in (own_title, *inner))

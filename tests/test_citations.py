@@ -288,6 +288,12 @@ def test_plan_issued_by_a_title_without_brackets_is_not_a_citation() -> None:
     assert cite(text("现将《甲市脱钩工作方案》印发给你们，请认真执行。"), own_title=own) == []
 
 
+def test_plan_issued_by_a_title_quoting_another_is_not_a_citation() -> None:
+    own = "关于印发甲市贯彻落实《乙省脱钩总体方案》实施方案的通知"
+    rows = cite(text("现将《甲市贯彻落实〈乙省脱钩总体方案〉实施方案》印发给你们。"), own_title=own)
+    assert rows == []
+
+
 def test_title_of_the_plan_a_document_implements_is_a_citation() -> None:
     """A county's plan often repeats the title of the plan above it, which it cites."""
     own = "甲县关于全面推开脱钩改革的实施意见"
