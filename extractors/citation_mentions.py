@@ -187,8 +187,19 @@ def _pairs(text: str, first: _Token, second: _Token) -> bool:
 
 
 def standard_title_marks(text: str) -> str:
-    """The text with look-alike title marks printed as 《》: `<<甲办法>>` → `《甲办法》`."""
-    return _TITLE_MARK_LOOKALIKES.sub(lambda m: "《" if m[0][0] in "<＜〈«" else "》", text)
+    """The text with look-alike title marks printed as 《》: `<<甲办法>>`, or `〈甲办法〉` outside any 《》."""
+    text = _TITLE_MARK_LOOKALIKES.sub(lambda m: "《" if m[0][0] in "<＜〈«" else "》", text)
+    if "〈" not in text:
+        return text
+    chars, depth = list(text), 0
+    for i, char in enumerate(text):
+        depth += {"《": 1, "》": -1}.get(char, 0)
+        if char != "〈" or depth > 0:
+            continue
+        close = text.find("〉", i)
+        if close > 0 and "《" not in text[i:close] and "》" not in text[i:close]:
+            chars[i], chars[close] = "《", "》"
+    return "".join(chars)
 
 
 def _opening(token: _Token) -> int:

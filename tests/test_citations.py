@@ -118,6 +118,7 @@ TITLE_MARK_CASES = {
     "ascii-double-angles": "根据<<甲省脱钩实施办法>>（甲发〔2019〕3号）要求。",
     "full-width-double-angles": "根据＜＜甲省脱钩实施办法＞＞（甲发〔2019〕3号）要求。",
     "guillemets": "根据«甲省脱钩实施办法»（甲发〔2019〕3号）要求。",
+    "single-angles-outside-any-title": "根据〈甲省脱钩实施办法〉（甲发〔2019〕3号）要求。",
 }
 
 
