@@ -187,7 +187,8 @@ def _pairs(text: str, first: _Token, second: _Token) -> bool:
 
 
 def standard_title_marks(text: str) -> str:
-    """The text with look-alike title marks printed as 《》: `<<甲办法>>`, or `〈甲办法〉` outside any 《》."""
+    """The text with look-alike title marks printed as 《》: `<<甲办法>>`, or `〈甲办法〉` outside any 《》
+    unless it is the inner title of a title printed without marks (`关于印发〈甲办法〉的通知`)."""
     text = _TITLE_MARK_LOOKALIKES.sub(lambda m: "《" if m[0][0] in "<＜〈«" else "》", text)
     if "〈" not in text:
         return text
@@ -197,7 +198,8 @@ def standard_title_marks(text: str) -> str:
         if char != "〈" or depth > 0:
             continue
         close = text.find("〉", i)
-        if close > 0 and "《" not in text[i:close] and "》" not in text[i:close]:
+        inner_of_bare_title = text.startswith("的", close + 1)
+        if close > 0 and "《" not in text[i:close] and "》" not in text[i:close] and not inner_of_bare_title:
             chars[i], chars[close] = "《", "》"
     return "".join(chars)
 

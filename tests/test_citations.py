@@ -127,6 +127,11 @@ def test_look_alike_title_marks(line: str) -> None:
     assert cite(text(line)) == [("甲发〔2019〕3号", "甲省脱钩实施办法", None, None)]
 
 
+def test_inner_title_of_a_title_printed_without_marks_stays_inner() -> None:
+    rows = cite(text("根据甲省人民政府关于印发〈甲省脱钩实施办法〉的通知（甲政发〔2019〕3号）要求。"))
+    assert rows == [("甲政发〔2019〕3号", None, None, None)]
+
+
 def test_number_broken_between_lines_of_a_text_file() -> None:
     """A text file or web page gives each printed line as a block of its own."""
     rows = cite(text("一、按照《甲省脱钩实施办法》（甲发改〔20"), text("19〕3号）要求，开展工作。"))
