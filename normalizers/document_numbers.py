@@ -44,6 +44,8 @@ _PREFIX = re.compile(rf"(?:(?!号)[\u4e00-\u9fff]){{1,{MAX_PREFIX_CHARS}}}$")
 
 _YEAR = re.compile(r"(?:19[5-9]|20[0-9])[0-9]")
 _SPACE = re.compile(r"\s+")
+_SPACED_DIGITS = re.compile(r"[0-9]\s+[0-9]")
+"""Year and serial apart by a space where a font left the brackets out: `国办发2015 39号`."""
 
 
 @dataclass(frozen=True)
@@ -92,7 +94,7 @@ def _parts(match: re.Match[str], prefix: str) -> tuple[str, str] | None:
     serial = _half_width(match["serial"] or "")
     bracketed = match["open"] is not None or (match["close"] not in (None, YEAR_WORD))
     if match["close"] is None:
-        if not bracketed and not re.search(r"[0-9]\s+[0-9]", match["year"]):
+        if not bracketed and not _SPACED_DIGITS.search(unicodedata.normalize("NFKC", match["year"])):
             return None
         year, serial = (year + serial)[:YEAR_DIGITS], (year + serial)[YEAR_DIGITS:]
     if not bracketed and (prefix_issuer(prefix) is None or match["nth"]):
