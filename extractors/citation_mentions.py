@@ -10,26 +10,39 @@ import re
 from dataclasses import dataclass
 from enum import Enum
 
-from normalizers.document_numbers import DocumentNumber, find_numbers
+from normalizers.document_numbers import CLOSING, OPENING, DocumentNumber, find_numbers
 
 _TITLE = re.compile(r"《(?P<title>(?:[^《》\n。；]|《[^《》\n。；]*》)+)》")
 """A title in 《》, one level of inner 《》 allowed; a sentence end inside means an unclosed 《, not a title."""
 
 _SHORT_NAME = re.compile(
-    r"(?:以下简称|以下称|简称)\s*[:：]?\s*"
+    r"(?:以下简称|以下统称|以下称|下称|简称|统称)\s*[:：]?\s*"
     r"(?:[《“\"「『](?P<quoted>[^《》“”\"「」『』，,。；;（）()]+)[》”\"」』]"
     r"|(?P<bare>[^《》“”\"，,。；;（）()、\s]+?)(?=[）)，,。；;]))"
 )
-"""`以下简称《总体方案》`, `以下简称"实施意见"`, `以下简称“实施意见”` or a bare `简称省方案）`."""
+"""`以下简称《总体方案》`, `以下简称"实施意见"`, `下称“实施意见”` or a bare `简称省方案）`."""
 
-_NUMBER_AFTER_TITLE = re.compile(r"\s*[（(]?\s*")
-"""What may stand between a title and its number: `《…》（宁发改体改〔2019〕528号）`."""
+_NUMBER_AFTER_TITLE = re.compile(r"[\s（(\[［【〔﹝〖，,：:]*")
+"""What may stand between a title and its number: `《…》（宁发改体改〔2019〕528号）`, `《…》[宁发改体改…]`,
+`《…》，宁发改体改…`; not `、`, which lists another document."""
 
-_TITLE_AFTER_NUMBER = re.compile(r"\s*(?:文件)?\s*")
-"""What may stand between a number and the title it heads: `中办发〔2015〕39号《…》`."""
+_TITLE_AFTER_NUMBER = re.compile(r"\s*(?:文件|文)?\s*")
+"""What may stand between a number and the title it heads: `中办发〔2015〕39号《…》`, `…39号文《…》`."""
 
-_SHORT_NAME_AFTER = re.compile(r"[\s（）()，,、]*")
+_SHORT_NAME_AFTER = re.compile(r"[\s（）()\[\]［］【】〔〕﹝﹞，,、]*")
 """What may stand between a mention and the short name defined for it: `（…39号，以下简称…）`."""
+
+_NUMBER_AFTER_SHORT_NAME = re.compile(r"[\s（）()\[\]［］【】〔〕﹝﹞，,、；;]*")
+"""What may stand between a title's short name and its number: `《…》（以下简称《方案》，国办发〔2015〕39号）`."""
+
+
+_TITLE_MARK_LOOKALIKES = re.compile(r"<<|＜＜|〈〈|«|>>|＞＞|〉〉|»")
+"""Title marks as typed on keyboards or converted by web sites: `<<…>>`, `＜＜…＞＞`, `«…»`."""
+
+
+_RUN_ON_TAIL = frozenset(OPENING + CLOSING + "》号")
+_RUN_ON_HEAD = frozenset(OPENING + CLOSING + "号第年《")
+"""Characters at a line's end or the next line's start where a citation may be broken."""
 
 
 class _Kind(Enum):
@@ -45,6 +58,16 @@ class _Token:
     end: int
     value: str
     number: DocumentNumber | None = None
+
+
+_GAPS = {
+    (_Kind.TITLE, _Kind.NUMBER): _NUMBER_AFTER_TITLE,
+    (_Kind.NUMBER, _Kind.TITLE): _TITLE_AFTER_NUMBER,
+    (_Kind.TITLE, _Kind.SHORT_NAME): _SHORT_NAME_AFTER,
+    (_Kind.NUMBER, _Kind.SHORT_NAME): _SHORT_NAME_AFTER,
+    (_Kind.SHORT_NAME, _Kind.NUMBER): _NUMBER_AFTER_SHORT_NAME,
+}
+"""What may stand between two tokens of one mention, by their kinds."""
 
 
 @dataclass(frozen=True)
@@ -64,7 +87,12 @@ class Mention:
 
 
 def find_mentions(text: str) -> list[Mention]:
-    """Every mention of a document in a text, in order, with numbers and short names paired to their titles."""
+    """Every mention of a document in a text, in order, with numbers and short names paired to their titles.
+
+    A title takes the number after it and the short name after either (`《…》（以下简称《方案》，国办发…）`);
+    a number takes the title after it (`中办发〔2015〕39号《…》`).
+    """
+    text = standard_title_marks(text)
     tokens = _tokens(text)
     mentions: list[Mention] = []
     previous_end = 0
@@ -76,17 +104,18 @@ def find_mentions(text: str) -> list[Mention]:
             i += 1
             continue
         partner = _Kind.NUMBER if first.kind is _Kind.TITLE else _Kind.TITLE
-        gap = _NUMBER_AFTER_TITLE if first.kind is _Kind.TITLE else _TITLE_AFTER_NUMBER
-        paired = _follows(text, tokens, i, partner, gap)
+        paired = _follows(text, tokens, i, partner)
         last = i + 1 if paired else i
-        short = _follows(text, tokens, last, _Kind.SHORT_NAME, _SHORT_NAME_AFTER)
+        short = _follows(text, tokens, last, _Kind.SHORT_NAME)
         last += 1 if short else 0
-        pair = (first, tokens[i + 1]) if paired else (first,)
+        if short and first.kind is _Kind.TITLE and not paired and _follows(text, tokens, last, _Kind.NUMBER):
+            last += 1
+        group = tokens[i : last + 1]
         mentions.append(
             Mention(
-                title=next((t.value for t in pair if t.kind is _Kind.TITLE), None),
-                number=next((t.number for t in pair if t.kind is _Kind.NUMBER), None),
-                short_name=tokens[last].value if short else None,
+                title=next((t.value for t in group if t.kind is _Kind.TITLE), None),
+                number=next((t.number for t in group if t.kind is _Kind.NUMBER), None),
+                short_name=next((t.value for t in group if t.kind is _Kind.SHORT_NAME), None),
                 before=text[previous_end : first.start],
                 opens_text=not text[: first.start].strip(),
             )
@@ -96,11 +125,9 @@ def find_mentions(text: str) -> list[Mention]:
     return mentions
 
 
-def _follows(text: str, tokens: list[_Token], i: int, kind: _Kind, gap: re.Pattern[str]) -> bool:
-    """True when the token after `i` is of `kind` and only `gap` stands between the two."""
-    if i + 1 >= len(tokens) or tokens[i + 1].kind is not kind:
-        return False
-    return gap.fullmatch(text, tokens[i].end, tokens[i + 1].start) is not None
+def _follows(text: str, tokens: list[_Token], i: int, kind: _Kind) -> bool:
+    """True when the token after `i` is of `kind` and belongs to the mention of token `i`."""
+    return i + 1 < len(tokens) and tokens[i + 1].kind is kind and _pairs(text, tokens[i], tokens[i + 1])
 
 
 def _tokens(text: str) -> list[_Token]:
@@ -110,10 +137,73 @@ def _tokens(text: str) -> list[_Token]:
     inside a title belongs to the title.
     """
     found = [_Token(_Kind.SHORT_NAME, m.start(), m.end(), m["quoted"] or m["bare"]) for m in _SHORT_NAME.finditer(text)]
-    found += [_Token(_Kind.TITLE, m.start(), m.end(), m["title"]) for m in _TITLE.finditer(text)]
+    found += [_title_token(m) for m in _TITLE.finditer(text)]
     found += [_Token(_Kind.NUMBER, n.start, n.end, n.text, n) for n in find_numbers(text)]
     kept: list[_Token] = []
     for token in sorted(found, key=lambda t: (t.start, -t.end)):
         if not kept or token.start >= kept[-1].end:
             kept.append(token)
     return kept
+
+
+def _title_token(match: re.Match[str]) -> _Token:
+    """A 《title》, or the number it holds when it holds nothing else: `《国办发〔2015〕39号》文件`."""
+    numbers = find_numbers(match["title"])
+    if len(numbers) == 1 and match["title"].strip() == match["title"][numbers[0].start : numbers[0].end]:
+        return _Token(_Kind.NUMBER, match.start(), match.end(), numbers[0].text, numbers[0])
+    return _Token(_Kind.TITLE, match.start(), match.end(), match["title"])
+
+
+def runs_on(first: str, second: str) -> bool:
+    """Whether a title, number or short name begun at the end of one text ends in the next.
+
+    A text file or web page may break a paragraph into lines of their own: `…按照国办发〔20` / `15〕39号…`,
+    or `…根据《甲办法》` / `（国办发〔2015〕39号）…`, where the title and its number are one mention.
+    A number counts only when the break falls after its prefix, since a prefix read across the break
+    would run on from the line before (`…办公室文件` / `洛办〔2017〕15号`).
+    """
+    first, second = standard_title_marks(first), standard_title_marks(second)
+    if not _may_run_on(first, second):
+        return False
+    boundary = len(first)
+    joined = first + second
+    tokens = _tokens(joined)
+    if any(_opening(t) < boundary < t.end for t in tokens):
+        return True
+    return any(a.end <= boundary <= b.start and _pairs(joined, a, b) for a, b in zip(tokens, tokens[1:]))
+
+
+def _may_run_on(first: str, second: str) -> bool:
+    """A quick look at the two ends before tokenising them: an open 《, or a bracket, digit, 号 or 《 at the break."""
+    tail, head = first.rstrip()[-1:], second.lstrip()[:1]
+    unclosed = "《" in first[first.rfind("》") + 1 :]
+    return unclosed or tail.isdigit() or head.isdigit() or tail in _RUN_ON_TAIL or head in _RUN_ON_HEAD
+
+
+def _pairs(text: str, first: _Token, second: _Token) -> bool:
+    """Whether two neighbouring tokens belong to one mention, only their gap standing between them."""
+    gap = _GAPS.get((first.kind, second.kind))
+    return gap is not None and gap.fullmatch(text, first.end, second.start) is not None
+
+
+def standard_title_marks(text: str) -> str:
+    """The text with look-alike title marks printed as 《》: `<<甲办法>>`, or `〈甲办法〉` outside any 《》
+    unless it is the inner title of a title printed without marks (`关于印发〈甲办法〉的通知`)."""
+    text = _TITLE_MARK_LOOKALIKES.sub(lambda m: "《" if m[0][0] in "<＜〈«" else "》", text)
+    if "〈" not in text:
+        return text
+    chars, depth = list(text), 0
+    for i, char in enumerate(text):
+        depth += {"《": 1, "》": -1}.get(char, 0)
+        if char != "〈" or depth > 0:
+            continue
+        close = text.find("〉", i)
+        inner_of_bare_title = text.startswith("的", close + 1)
+        if close > 0 and "《" not in text[i:close] and "》" not in text[i:close] and not inner_of_bare_title:
+            chars[i], chars[close] = "《", "》"
+    return "".join(chars)
+
+
+def _opening(token: _Token) -> int:
+    """Where a token's own text begins: a number's after its prefix, which may hold the line before's words."""
+    return token.start + len(token.number.prefix) - 1 if token.number else token.start

@@ -3,7 +3,8 @@
 Example: `根据《中共中央办公厅 国务院办公厅关于印发〈…总体方案〉的通知》（中办发〔2015〕39号，以下简称
 《总体方案》）` cites 中办发〔2015〕39号 with that title, short name 总体方案 and issuer 中共中央办公厅; a later
 `《总体方案》` refers back to it, `《…情况统计表》` is a form, and the plan the document itself issues
-(the 《…》 inside its own title) is not a citation.
+(the 《…》 inside its own title) is not a citation. Neither are back-references (`本《方案》`, `上述《意见》`,
+a bare `《通知》`) nor the document's own number repeated in its text.
 """
 
 from __future__ import annotations
@@ -13,13 +14,27 @@ import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
-from extractors.citation_mentions import Mention, find_mentions
+from extractors.citation_mentions import Mention, find_mentions, runs_on
 from normalizers.citation_issuers import citation_issuer
-from normalizers.citation_vocabulary import CITATION, FORM, title_kind
+from normalizers.citation_vocabulary import (
+    CITATION,
+    CITES,
+    FORM,
+    ISSUES,
+    is_back_reference,
+    is_kind_word,
+    title_kind,
+    title_verbs,
+)
+from normalizers.document_numbers import find_numbers
 from pipeline.model import Document, join_cell_lines
 
 _INNER_TITLE = re.compile(r"[《〈<＜](?P<title>[^《》〈〉<>＜＞]+)[》〉>＞]")
 """A title quoted inside another title, in any of the brackets printed for it: `关于印发〈…方案〉的通知`."""
+
+_ISSUED = re.compile(rf"(?:{'|'.join(title_verbs(ISSUES))})(?P<title>.+)的[^的]{{1,4}}$")
+"""The title a document issues, also when its own title prints it without 《》 (`关于印发甲市脱钩工作方案的通知`)
+or quotes another inside it (`关于印发甲市贯彻《…》实施方案的通知`)."""
 
 _INNER_BRACKETS = str.maketrans({"〈": "《", "〉": "》", "<": "《", ">": "》"})
 _SPACE = re.compile(r"\s+")
@@ -37,17 +52,23 @@ class Citation:
     issuer: str | None = None
 
 
-def extract_citations(document: Document, own_title: str | None = None) -> list[Citation]:
+def extract_citations(
+    document: Document, own_title: str | None = None, own_number: str | None = None
+) -> list[Citation]:
     """The documents a document cites, in order of first mention, one per cited document.
 
     Text blocks and table cells are read alike (a form cell may cite `□《民间非营利组织会计制度》`).
-    `own_title` is the document's own title, whose 《…》 names what it issues rather than cites.
+    `own_title` is the document's own title, whose 《…》 names what it issues rather than cites;
+    `own_number` its own 发文字号, which names the document itself wherever it is printed.
     """
     mentions = [mention for text in _texts(document) for mention in find_mentions(text)]
     short_names = {title_key(m.short_name) for m in mentions if m.short_name}
     own = _own_titles(own_title)
+    own_numbers = {n.text for n in find_numbers(own_number)} if own_number else set()
     citations: list[Citation] = []
     for mention in mentions:
+        if mention.number is not None and mention.number.text in own_numbers:
+            continue
         citation = _citation(mention, short_names, own)
         if citation is not None:
             _add(citations, citation)
@@ -60,27 +81,57 @@ def title_key(title: str) -> str:
 
 
 def _texts(document: Document) -> Iterator[str]:
-    """Paragraphs and table cells in reading order, each cell's wrapped lines joined."""
+    """Paragraphs and table cells in reading order, each cell's wrapped lines joined.
+
+    A paragraph whose citation runs on into the next one (a text file's or a web page's line break
+    inside `国办发〔20` / `15〕39号`) is read together with it.
+    """
+    pending: str | None = None
     for block in document.blocks:
         if block.is_table:
+            if pending is not None:
+                yield pending
+                pending = None
             for row in block.rows:
                 yield from (join_cell_lines(cell) for cell in row.cells)
-        else:
-            yield join_cell_lines(block.text)
+            continue
+        text = join_cell_lines(block.text)
+        if pending is not None and runs_on(pending, text):
+            pending += text
+            continue
+        if pending is not None:
+            yield pending
+        pending = text
+    if pending is not None:
+        yield pending
 
 
 def _own_titles(own_title: str | None) -> frozenset[str]:
-    """The document's own title and the titles quoted in it: `关于印发《…实施方案》的通知` → both."""
+    """The document's own title and the titles it issues, with or without 《》:
+    `关于印发《…实施方案》的通知` and `关于印发甲市脱钩工作方案的通知` → the title and the plan.
+
+    A title the own title forwards or implements (`关于转发《…》的通知`, `关于贯彻落实《…》的实施意见`)
+    is another document, which the text cites.
+    """
     if not own_title:
         return frozenset()
-    inner = (m["title"] for m in _INNER_TITLE.finditer(own_title))
+    inner = [m["title"] for m in _INNER_TITLE.finditer(own_title) if not _cited_by_verb(own_title[: m.start()])]
+    issued = _ISSUED.search(own_title)
+    if issued and not _cited_by_verb(own_title[: issued.start()]):
+        inner.append(issued["title"])
     return frozenset(title_key(t) for t in (own_title, *inner))
 
 
+def _cited_by_verb(lead: str) -> bool:
+    """Whether the part of a title before an inner title forwards or implements it: `省民政厅关于转发民政部`."""
+    return any(verb in lead for verb in title_verbs(CITES))
+
+
 def _citation(mention: Mention, short_names: set[str], own: frozenset[str]) -> Citation | None:
-    """The citation a mention makes, or None for the document itself, a form, a short name or a masthead number."""
+    """The citation a mention makes, or None for the document itself, a form, a short name, a back-reference
+    (`上述《意见》`, `发文字号：` before the own number) or a masthead number."""
     title = mention.title
-    if title is not None and title_key(title) in own:
+    if (title is not None and title_key(title) in own) or is_back_reference(mention.before):
         return None
     if title is not None and not _cited_title(title, numbered=mention.number is not None, short_names=short_names):
         title = None
@@ -99,12 +150,13 @@ def _cited_title(title: str, numbered: bool, short_names: set[str]) -> bool:
     """Whether a 《title》 names a cited document.
 
     With a number beside it, anything but a form does; alone, it must end like a law, plan, opinion,
-    notice or measure and not be a short name the text defines (`《总体方案》` after `以下简称《总体方案》`).
+    notice or measure, and be neither a short name the text defines (`《总体方案》` after
+    `以下简称《总体方案》`) nor the bare word for a kind of document (`《意见》`), which refers back.
     """
     kind = title_kind(title)
     if numbered:
         return kind != FORM
-    return kind == CITATION and title_key(title) not in short_names
+    return kind == CITATION and title_key(title) not in short_names and not is_kind_word(title)
 
 
 def _tidy(title: str) -> str:

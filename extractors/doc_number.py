@@ -2,7 +2,8 @@
 
 GB/T 9704-2012 (7.2.2) prints the number under the masthead on a line of its own, so only a whole
 line counts: `邵委〔2019〕12号` is the document's number, while `（桂发改体改〔2019〕311号）` inside a
-sentence cites another document. Brackets of any style are normalised to 〔〕 by `find_numbers`.
+sentence cites another document. Brackets of any style, look-alike, mixed or one forgotten (`邵委﹝2019]12号`,
+`邵委〔201912号`), are normalised to 〔〕 by `find_numbers`.
 """
 
 from __future__ import annotations

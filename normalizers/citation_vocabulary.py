@@ -2,7 +2,9 @@
 
 Example: `document_number_prefixes.csv` says a number opening with `中办发` is 中共中央办公厅's and
 one opening with 宁 + `发改` is 宁夏回族自治区发展和改革委员会's; `citation_title_endings.csv` says a
-title ending in `办法` is a cited measure and one ending in `一览表` a form.
+title ending in `办法` is a cited measure and one ending in `一览表` a form; `citation_back_references.csv`
+says `上述《意见》` refers back; `citation_title_verbs.csv` says `关于印发…的通知` issues what it names
+and `关于转发…` forwards another document.
 """
 
 from __future__ import annotations
@@ -18,6 +20,10 @@ PROVINCE = "{province}"
 
 CITATION = "citation"
 FORM = "form"
+
+ISSUES = "issues"
+CITES = "cites"
+"""Roles of a verb in a document's own title: `印发` issues what it names, `转发` and `贯彻` cite it."""
 
 _TRAILING_QUALIFIER = re.compile(r"[（(][^（）()]*[）)]\s*$")
 """A qualifier closing a title, `（试行）` or `（续）`, which stands after the word that says what the document is."""
@@ -57,6 +63,7 @@ def _province_abbreviations() -> dict[str, str]:
     return {row["abbreviation"]: row["province"] for row in read_table("province_abbreviations.csv")}
 
 
+@cache
 def prefix_issuer(prefix: str) -> PrefixIssuer | None:
     """The issuer a number's prefix names, by the longest rule the prefix opens with, or None.
 
@@ -84,16 +91,44 @@ def _title_endings() -> tuple[tuple[str, str], ...]:
     return tuple(sorted(((row["ending"], row["kind"]) for row in rows), key=lambda pair: -len(pair[0])))
 
 
+def _core(title: str) -> str:
+    """A title without the qualifiers closing it: `办法（试行）` → `办法`."""
+    core = title.strip()
+    while _TRAILING_QUALIFIER.search(core):
+        core = _TRAILING_QUALIFIER.sub("", core)
+    return core
+
+
 def title_kind(title: str) -> str | None:
     """`citation` for a title that ends like a law, plan, opinion, notice or measure, `form` for a form, else None.
 
     Trailing qualifiers are read past: `行业协会商会综合监管办法（试行）` → citation,
     `脱钩人事、党建管理分离情况统计表（续）` → form, `人民日报` → None.
     """
-    core = title.strip()
-    while _TRAILING_QUALIFIER.search(core):
-        core = _TRAILING_QUALIFIER.sub("", core)
+    core = _core(title)
     return next((kind for ending, kind in _title_endings() if core.endswith(ending)), None)
+
+
+def is_kind_word(title: str) -> bool:
+    """Whether a title is nothing but the word for a kind of document, which refers back: `《意见》`, `《办法（试行）》`."""
+    core = _core(title)
+    return any(core == ending for ending, _ in _title_endings())
+
+
+@cache
+def _back_references() -> tuple[str, ...]:
+    return tuple(row["word"] for row in read_table("citation_back_references.csv"))
+
+
+def is_back_reference(before: str) -> bool:
+    """Whether the text before a mention ends with a word that refers back: `按照上述` (《意见》), `发文字号：`."""
+    return before.rstrip(" \t\n\u3000:：").endswith(_back_references())
+
+
+@cache
+def title_verbs(role: str) -> tuple[str, ...]:
+    """Verbs by which a document's own title issues (`印发`) or cites (`转发`, `贯彻`) the document it names."""
+    return tuple(row["word"] for row in read_table("citation_title_verbs.csv") if row["role"] == role)
 
 
 @cache

@@ -60,7 +60,7 @@ def extract(printed: Document, doc_id: str) -> Extraction:
     rows = {
         "associations": associations,
         "milestones": keyed_rows(doc_id, printed_milestones(view, metadata.title), index_column="idx"),
-        "citations": keyed_rows(doc_id, extract_citations(document, own_title=metadata.title)),
+        "citations": keyed_rows(doc_id, extract_citations(document, metadata.title, metadata.doc_number)),
     }
     return Extraction(fields, roster.warnings + metadata.warnings, rows)
 

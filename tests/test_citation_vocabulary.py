@@ -9,9 +9,13 @@ import pytest
 
 from normalizers.citation_vocabulary import (
     CITATION,
+    CITES,
     FORM,
+    ISSUES,
     PROVINCE,
     PrefixIssuer,
+    is_back_reference,
+    is_kind_word,
     known_issuer,
     prefix_issuer,
     title_kind,
@@ -22,6 +26,9 @@ TABLES = {
     "document_number_prefixes.csv": ("prefix", ("prefix", "issuer", "source")),
     "citation_title_endings.csv": ("ending", ("ending", "kind", "source")),
     "issuer_aliases.csv": ("alias", ("alias", "issuer", "source")),
+    "citation_lead_words.csv": ("word", ("word", "source")),
+    "citation_back_references.csv": ("word", ("word", "source")),
+    "citation_title_verbs.csv": ("word", ("word", "role", "source")),
 }
 
 
@@ -42,6 +49,10 @@ def test_values_are_clean_text(filename: str) -> None:
         for column, value in row.items():
             if column != "source":
                 assert value == unicodedata.normalize("NFKC", value) and not re.search(r"\s", value), value
+
+
+def test_title_verbs_issue_or_cite() -> None:
+    assert {row["role"] for row in read_table("citation_title_verbs.csv")} == {ISSUES, CITES}
 
 
 def test_title_endings_are_citations_or_forms() -> None:
@@ -125,3 +136,19 @@ def test_title_kind(title: str, kind: str | None) -> None:
 )
 def test_known_issuer(name: str, full: str | None) -> None:
     assert known_issuer(name) == full
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [("意见", True), ("办法（试行）", True), ("实施意见", False), ("脱钩方案", False), ("一览表", True)],
+)
+def test_kind_word(title: str, expected: bool) -> None:
+    assert is_kind_word(title) is expected
+
+
+@pytest.mark.parametrize(
+    ("before", "expected"),
+    [("按照本", True), ("上述", True), ("该 ", True), ("发文字号：", True), ("按照", False), ("民政部", False)],
+)
+def test_back_reference(before: str, expected: bool) -> None:
+    assert is_back_reference(before) is expected

@@ -40,6 +40,10 @@ PAIRING_CASES: dict[str, tuple[str, list[Row]]] = {
         "按照民发〔2016〕1号文件《关于做好社会组织登记的通知》执行。",
         [("民发〔2016〕1号", "关于做好社会组织登记的通知", None, "民政部")],
     ),
+    "number-before-title-with-wen": (
+        "按照民发〔2016〕1号文《关于做好社会组织登记的通知》执行。",
+        [("民发〔2016〕1号", "关于做好社会组织登记的通知", None, "民政部")],
+    ),
     "number-without-title": (
         "根据国办发〔2013〕96号文件精神，做好购买服务工作。",
         [("国办发〔2013〕96号", None, None, "国务院办公厅")],
@@ -82,12 +86,128 @@ BRACKET_CASES = {
     "lenticular": "《甲通知》（民发【2016】7号）",
     "spaced": "《甲通知》（民发 〔 2016 〕 7 号）",
     "full-width-digits": "《甲通知》（民发〔２０１６〕７号）",
+    "small-tortoise-shell": "《甲通知》（民发﹝2016﹞7号）",
+    "white-lenticular": "《甲通知》（民发〖2016〗7号）",
+    "angle": "《甲通知》（民发〈2016〉7号）",
+    "mixed-tortoise-and-square": "《甲通知》（民发〔2016]7号）",
+    "mixed-square-and-tortoise": "《甲通知》（民发[2016〕7号）",
+    "mixed-lenticular-and-round": "《甲通知》（民发【2016）7号）",
+    "closing-bracket-forgotten": "《甲通知》（民发〔20167号）",
+    "closing-bracket-forgotten-spaced": "《甲通知》（民发〔2016 7号）",
+    "opening-bracket-forgotten": "《甲通知》（民发2016〕7号）",
+    "year-word-for-brackets": "《甲通知》（民发2016年7号）",
+    "brackets-lost-to-a-space": "《甲通知》（民发2016 7号）",
+    "serial-with-di": "《甲通知》（民发〔2016〕第7号）",
+    "pdf-line-break-inside-year": "《甲通知》（民发〔20\n16〕7号）",
+    "pdf-line-break-inside-serial": "《甲通知》（民发〔2016〕\n7号）",
+    "pdf-line-break-before-bracket": "《甲通知》（民发\n〔2016〕7号）",
+    "pdf-line-break-before-hao": "《甲通知》（民发〔2016〕7\n号）",
+    "comma-before-number": "《甲通知》，民发〔2016〕7号",
+    "ascii-comma-before-number": "《甲通知》,民发〔2016〕7号",
+    "square-brackets-around-number": "《甲通知》[民发[2016]7号]",
+    "lenticular-brackets-around-number": "《甲通知》【民发〔2016〕7号】",
 }
 
 
 @pytest.mark.parametrize("line", BRACKET_CASES.values(), ids=BRACKET_CASES.keys())
 def test_every_bracket_style_gives_one_number(line: str) -> None:
     assert cite(text(f"根据{line}要求。")) == [("民发〔2016〕7号", "甲通知", None, "民政部")]
+
+
+TITLE_MARK_CASES = {
+    "ascii-double-angles": "根据<<甲省脱钩实施办法>>（甲发〔2019〕3号）要求。",
+    "full-width-double-angles": "根据＜＜甲省脱钩实施办法＞＞（甲发〔2019〕3号）要求。",
+    "guillemets": "根据«甲省脱钩实施办法»（甲发〔2019〕3号）要求。",
+    "single-angles-outside-any-title": "根据〈甲省脱钩实施办法〉（甲发〔2019〕3号）要求。",
+}
+
+
+@pytest.mark.parametrize("line", TITLE_MARK_CASES.values(), ids=TITLE_MARK_CASES.keys())
+def test_look_alike_title_marks(line: str) -> None:
+    assert cite(text(line)) == [("甲发〔2019〕3号", "甲省脱钩实施办法", None, None)]
+
+
+def test_inner_title_of_a_title_printed_without_marks_stays_inner() -> None:
+    rows = cite(text("根据甲省人民政府关于印发〈甲省脱钩实施办法〉的通知（甲政发〔2019〕3号）要求。"))
+    assert rows == [("甲政发〔2019〕3号", None, None, None)]
+
+
+def test_number_broken_between_lines_of_a_text_file() -> None:
+    """A text file or web page gives each printed line as a block of its own."""
+    rows = cite(text("一、按照《甲省脱钩实施办法》（甲发改〔20"), text("19〕3号）要求，开展工作。"))
+    assert rows == [("甲发改〔2019〕3号", "甲省脱钩实施办法", None, None)]
+
+
+def test_title_and_its_number_on_two_lines_of_a_text_file() -> None:
+    rows = cite(text("一、按照《甲省脱钩实施办法》"), text("（甲发改〔2019〕3号）要求，开展工作。"))
+    assert rows == [("甲发改〔2019〕3号", "甲省脱钩实施办法", None, None)]
+
+
+def test_title_broken_between_lines_of_a_text_file() -> None:
+    rows = cite(text("严格执行《甲市行业协会商会"), text("综合监管办法》的规定。"))
+    assert rows == [(None, "甲市行业协会商会综合监管办法", None, None)]
+
+
+def test_number_line_under_a_masthead_line_stays_apart() -> None:
+    """A prefix is not read across a line break, so the masthead does not run into the number under it,
+    which, opening its line, is the document's own."""
+    assert cite(text("甲县人民政府办公室文件"), text("甲政办〔2019〕4号")) == []
+
+
+NOT_A_NUMBER_CASES = {
+    "bracketless-unknown-prefix": "按照甲发2016年7号执行。",
+    "bracketless-without-separator": "按照国办发20167号执行。",
+    "announcement-numbered-by-year": "按照甲局公告2018年第5号执行。",
+    "order-number": "按照甲部令第8号执行。",
+    "street-number": "地址：甲市中山路2018号。",
+    "year-out-of-range": "按照甲发〔1234〕5号执行。",
+}
+
+
+@pytest.mark.parametrize("line", NOT_A_NUMBER_CASES.values(), ids=NOT_A_NUMBER_CASES.keys())
+def test_not_a_document_number(line: str) -> None:
+    assert cite(text(line)) == []
+
+
+def test_order_number_leaves_the_title_cited() -> None:
+    """`国务院令第250号` numbers an order, not a 发文字号 with a year: the title is cited without a number."""
+    assert cite(text("按照《甲团体登记管理条例》（国务院令第250号）规定。")) == [(None, "甲团体登记管理条例", None, None)]
+
+
+def test_several_numbers_in_one_parenthesis() -> None:
+    rows = cite(text("落实《甲意见》（国发〔2015〕1号、国发〔2016〕2号）要求。"))
+    assert rows == [("国发〔2015〕1号", "甲意见", None, "国务院"), ("国发〔2016〕2号", None, None, "国务院")]
+
+
+def test_number_after_the_short_name() -> None:
+    rows = cite(text("根据《甲省脱钩总体方案》（以下简称《总体方案》，甲办发〔2016〕5号）。"), text("按照《总体方案》要求。"))
+    assert rows == [("甲办发〔2016〕5号", "甲省脱钩总体方案", "总体方案", None)]
+
+
+def test_number_printed_as_a_title() -> None:
+    assert cite(text("根据《国办发〔2015〕39号》文件精神。")) == [("国办发〔2015〕39号", None, None, "国务院办公厅")]
+
+
+def test_number_in_parentheses_without_title() -> None:
+    assert cite(text("（中办发〔2015〕39号）")) == [("中办发〔2015〕39号", None, None, "中共中央办公厅")]
+
+
+PREFIX_CASES = {
+    "verb-inside-the-run": ("认真学习中办发〔2015〕39号精神。", "中办发〔2015〕39号", "中共中央办公厅"),
+    "forwarding-sentence": ("现将国办发〔2015〕39号转发给你们。", "国办发〔2015〕39号", "国务院办公厅"),
+    "issuer-running-into-its-number": ("根据国务院办公厅国办发〔2015〕39号精神。", "国办发〔2015〕39号", "国务院办公厅"),
+    "date-running-into-a-number": ("2016年民发〔2016〕7号规定。", "民发〔2016〕7号", "民政部"),
+    "series-of-a-ministry": ("按照财行〔2016〕9号执行。", "财行〔2016〕9号", "财政部"),
+    "general-office-letter": ("按照民办函〔2016〕9号执行。", "民办函〔2016〕9号", "民政部办公厅"),
+    "provincial-government": ("湖南省贯彻湘政〔2016〕9号精神。", "湘政〔2016〕9号", "湖南省人民政府"),
+    "provincial-prefix-needs-its-province": ("贯彻湘政〔2016〕9号精神。", "湘政〔2016〕9号", None),
+    "county-prefix-stays-whole": ("贯彻甲县委发〔2016〕9号精神。", "甲县委发〔2016〕9号", None),
+}
+
+
+@pytest.mark.parametrize(("line", "number", "issuer"), PREFIX_CASES.values(), ids=PREFIX_CASES.keys())
+def test_prefix_and_issuer(line: str, number: str, issuer: str | None) -> None:
+    assert cite(text(line)) == [(number, None, None, issuer)]
 
 
 SHORT_NAME_CASES = {
@@ -139,6 +259,14 @@ NOT_A_CITATION_CASES = {
     "unclosed-bracket": "应严格按照《国家行业协会商会公用房的行改办公用房，待合",
     "masthead-number": "甲委〔2018〕84号",
     "no-year": "按照第3号令执行。",
+    "determiner-ben": "按照本《方案》要求，抓好落实。",
+    "determiner-shangshu": "上述《意见》印发后，各地认真贯彻。",
+    "determiner-gai": "该《通知》明确了工作要求。",
+    "determiner-qianshu": "按照前述《方案》，做好工作。",
+    "kind-word-alone": "各单位要按照《意见》要求抓好落实。",
+    "kind-word-with-qualifier": "参照《办法（试行）》执行。",
+    "own-plan-without-brackets": "本方案自印发之日起施行，本意见由甲局负责解释。",
+    "own-number-after-its-label": "索引号：000014349/2019-00012　发文字号：甲政办发〔2019〕12号",
 }
 
 
@@ -159,6 +287,52 @@ OWN_TITLE_CASES = {
 @pytest.mark.parametrize("line", OWN_TITLE_CASES.values(), ids=OWN_TITLE_CASES.keys())
 def test_own_title_is_not_a_citation(line: str) -> None:
     assert cite(text(line), own_title=OWN_TITLE) == []
+
+
+def test_plan_issued_by_a_title_without_brackets_is_not_a_citation() -> None:
+    own = "甲市民政局关于印发甲市脱钩工作方案的通知"
+    assert cite(text("现将《甲市脱钩工作方案》印发给你们，请认真执行。"), own_title=own) == []
+
+
+def test_plan_issued_by_a_title_quoting_another_is_not_a_citation() -> None:
+    own = "关于印发甲市贯彻落实《乙省脱钩总体方案》实施方案的通知"
+    rows = cite(text("现将《甲市贯彻落实〈乙省脱钩总体方案〉实施方案》印发给你们。"), own_title=own)
+    assert rows == []
+
+
+def test_title_of_the_plan_a_document_implements_is_a_citation() -> None:
+    """A county's plan often repeats the title of the plan above it, which it cites."""
+    own = "甲县关于全面推开脱钩改革的实施意见"
+    rows = cite(text("根据《关于全面推开脱钩改革的实施意见》精神，制定本意见。"), own_title=own)
+    assert rows == [(None, "关于全面推开脱钩改革的实施意见", None, None)]
+
+
+def test_forwarded_document_is_a_citation() -> None:
+    """A forwarding notice names in its title the document it forwards, which is not its own."""
+    own = "甲省民政厅关于转发《乙部关于深化脱钩改革的通知》的通知"
+    rows = cite(text("现将《乙部关于深化脱钩改革的通知》（乙发〔2019〕2号）转发给你们。"), own_title=own)
+    assert rows == [("乙发〔2019〕2号", "乙部关于深化脱钩改革的通知", None, None)]
+
+
+def test_implemented_document_is_a_citation() -> None:
+    own = "关于贯彻落实《甲省脱钩总体方案》的实施意见"
+    assert cite(text("为贯彻落实《甲省脱钩总体方案》，制定本意见。"), own_title=own) == [
+        (None, "甲省脱钩总体方案", None, None)
+    ]
+
+
+OWN_NUMBER_CASES = {
+    "under-the-masthead": [text("甲市人民政府文件"), text("甲政发〔2019〕1号")],
+    "repeated-in-the-text": [text("现将《甲市脱钩实施方案》（甲政发〔2019〕1号）印发给你们。")],
+    "other-brackets-in-a-portal-table": [table(("发文字号：", "甲政发[2019]1号"))],
+    "after-a-label": [text("发文字号：甲政发（2019）1号")],
+}
+
+
+@pytest.mark.parametrize("blocks", OWN_NUMBER_CASES.values(), ids=OWN_NUMBER_CASES.keys())
+def test_own_number_is_not_a_citation(blocks: list[Block]) -> None:
+    rows = extract_citations(Document(source_format="test", blocks=blocks), None, "甲政发〔2019〕1号")
+    assert rows == []
 
 
 def test_without_own_title_the_issued_plan_reads_as_a_citation() -> None:
