@@ -17,7 +17,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from functools import cache
 
-from extractors.addressees import recipient_lines
+from extractors.addressees import without_recipients
 from extractors.issuers import is_central
 from extractors.lines import Line
 from normalizers.citation_vocabulary import prefix_issuer
@@ -72,7 +72,6 @@ def _self_reference_pattern() -> re.Pattern[str]:
 
 def _all_text(document: Document, lines: Sequence[Line]) -> list[str]:
     """Every printed line but the recipients', and every table cell, roster names included."""
-    recipients = recipient_lines(lines)
-    texts = [line.text for index, line in enumerate(lines) if index not in recipients]
+    texts = without_recipients(lines)
     cells = [join_cell_lines(cell) for table in document.tables() for row in table.rows for cell in row.cells]
     return texts + [cell for cell in cells if cell]
