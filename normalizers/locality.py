@@ -269,6 +269,6 @@ def _ambiguity_warning(tied: list[Division], first: list[_Mention]) -> list[str]
     paths = list(dict.fromkeys(d.path for d in tied))
     if len(paths) == 1:
         return []
-    names = "/".join(dict.fromkeys(m.text for m in first if set(m.candidates) & set(tied)))
+    names = "/".join(dict.fromkeys(m.text for m in first if any(_related(c, t) for c in m.candidates for t in tied)))
     listed = ", ".join(paths) if len(paths) <= MAX_LISTED_CANDIDATES else f"{len(paths)} candidates"
     return [f"ambiguous_locality: {names} ({listed})"]
