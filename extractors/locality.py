@@ -5,8 +5,8 @@ clues, in that order of trust: the issuers, then the 发文字号's prefix (`湘
 unit named 长…), then the title, then the signature's other lines. The body, every table cell and so
 the roster's association and supervisor names (`开封市…协会`, `河南省通信管理局`) settle what they
 leave open, and carry a roster that prints no issuer at all; the recipients' lines (`各市、州、县人民政府：`)
-name other places and are left out. When the issuers name no place, the text's own word for its
-place (`我市`, `全省`) gives the level. Documents of central bodies (`国务院办公厅`, or a `国办发` number
+name other places and are left out. When neither the issuers nor the number name a place, the text's
+own word for its place (`我市`, `全省`) gives the level. Documents of central bodies (`国务院办公厅`, or a `国办发` number
 without printed issuers) are at level `central`, with no place.
 """
 
@@ -22,7 +22,7 @@ from extractors.issuers import is_central
 from extractors.lines import Line
 from normalizers.citation_vocabulary import prefix_issuer
 from normalizers.document_numbers import find_numbers
-from normalizers.locality import Clue, Locality, NumberPrefix, names_place, resolve_locality
+from normalizers.locality import Clue, Locality, NumberPrefix, names_place, number_province, resolve_locality
 from normalizers.metadata_vocabulary import self_references
 from pipeline.model import Document, join_cell_lines
 
@@ -35,24 +35,32 @@ def document_locality(
 ) -> tuple[Locality, list[str]]:
     """The document's locality and any `ambiguous_locality` warning.
 
-    `issuers` are the names as printed, which make the document central when all of them are central
-    bodies; `doc_number` its own number; `clues` the title and signature lines, in that order.
+    `issuers` are the names as printed, which make the document central when some are central bodies
+    and the others name no place (`国管局` beside `国家发展改革委`); `doc_number` its own number; `clues`
+    the title and signature lines, in that order.
     """
-    prefix = _number_prefix(doc_number)
-    if issuers and all(is_central(name) for name in issuers):
+    number = _number_prefix(doc_number)
+    if _is_central(issuers, number):
         return Locality(level=CENTRAL), []
-    if not issuers and prefix and (issuer := prefix_issuer(prefix)) and is_central(issuer.issuer):
-        return Locality(level=CENTRAL), []
-    primary: list[Clue] = [*issuers, *([NumberPrefix(prefix)] if prefix else []), *clues]
+    primary: list[Clue] = [*issuers, *([number] if number else []), *clues]
     texts = _all_text(document, lines)
-    self_word = None if any(names_place(name) for name in issuers) else self_designator(texts)
-    return resolve_locality(primary, texts, self_word)
+    placed = any(names_place(name) for name in issuers) or (number is not None and number_province(number) is not None)
+    return resolve_locality(primary, texts, None if placed else self_designator(texts))
 
 
-def _number_prefix(doc_number: str | None) -> str | None:
+def _is_central(issuers: Sequence[str], number: NumberPrefix | None) -> bool:
+    """Central bodies among the issuers and no place named by the others, or no issuers and a central number (`国办发`)."""
+    central = [name for name in issuers if is_central(name)]
+    if central:
+        return not any(names_place(name) for name in issuers if name not in central)
+    rule = prefix_issuer(number.prefix) if number and not issuers else None
+    return rule is not None and is_central(rule.issuer)
+
+
+def _number_prefix(doc_number: str | None) -> NumberPrefix | None:
     """The 机关代字 of the document's own number: `湘民发〔2020〕3号` → 湘民发."""
     numbers = find_numbers(doc_number) if doc_number else []
-    return numbers[0].prefix if numbers else None
+    return NumberPrefix(numbers[0].prefix) if numbers else None
 
 
 def self_designator(texts: Iterable[str]) -> str | None:

@@ -122,11 +122,16 @@ def names_place(text: str) -> bool:
 def _read_clue(clue: Clue) -> _Clue:
     """A text clue anchors on and agrees with the places it names; a number prefix anchors on its province's 简称."""
     if isinstance(clue, NumberPrefix):
-        province = _abbreviated_provinces().get(clue.prefix[:1])
+        province = number_province(clue)
         anchors = [_Mention(clue.prefix, (province,), True)] if province else []
         return _Clue(anchors, anchors, lambda target: _numbered_by(target, clue.prefix[:1]))
     mentions = _clue_mentions(clue, primary=True)
     return _Clue(mentions, mentions, lambda target: any(_related(target, d) for m in mentions for d in m.candidates))
+
+
+def number_province(number: NumberPrefix) -> Division | None:
+    """The province a number prefix opens with by its 简称: `湘民发` → 湖南省, `长政办发` → None."""
+    return _abbreviated_provinces().get(number.prefix[:1])
 
 
 def _related(one: Division, other: Division) -> bool:

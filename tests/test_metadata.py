@@ -222,6 +222,10 @@ CASES: dict[str, tuple[list[Block], dict[str, Any]]] = {
         ],
         {"issuers": ("国家发展改革委", "民政部"), "locality": Locality(level="central")},
     ),
+    "central-issuers-beside-one-without-a-place": (
+        [heading("国家发展改革委\u3000国管局关于做好脱钩改革工作的通知"), text("各省、自治区、直辖市人民政府，北京市各有关单位："), BODY],
+        {"locality": Locality(level="central")},
+    ),
     "central-number-without-printed-issuers": (
         [text("国办发〔2019〕3号"), heading("关于做好脱钩改革工作的通知"), text("各省、自治区、直辖市人民政府："), BODY],
         {"issuers": (), "locality": Locality(level="central")},
