@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import cache
 
 from normalizers import divisions
 from normalizers.agencies import clean_text, normalize_agency
+from normalizers.citation_vocabulary import known_issuer
 from normalizers.locality import PARTY_PREFIXES, RELATIVE_WORD, Locality
 from normalizers.metadata_vocabulary import central_issuer_endings, central_issuer_prefixes, issuer_endings, masthead_words
 
@@ -36,10 +38,19 @@ def is_issuer_name(text: str) -> bool:
 
 
 def strip_masthead_word(line: str) -> tuple[str, bool]:
-    """The line without a closing masthead word, and whether it had one: `中共洛阳市委办公室文件` → 中共洛阳市委办公室."""
+    """The line without a closing masthead word, and whether it had one: `中共洛阳市委办公室文件` → 中共洛阳市委办公室.
+
+    The word may be letter-spaced like the names: `湖南省民政厅　文　件` → 湖南省民政厅.
+    """
     text = line.strip()
-    word = next((w for w in masthead_words() if text.endswith(w)), None)
-    return (text[: -len(word)].strip(), True) if word else (text, False)
+    match = _masthead_word_pattern().search(text)
+    return (text[: match.start()].strip(), True) if match else (text, False)
+
+
+@cache
+def _masthead_word_pattern() -> re.Pattern[str]:
+    spaced = ("\\s*".join(map(re.escape, word)) for word in masthead_words())
+    return re.compile(f"(?:{'|'.join(spaced)})$")
 
 
 def issuer_names(line: str) -> tuple[str, ...] | None:
@@ -91,9 +102,12 @@ def full_issuer_name(raw: str, locality: Locality) -> str:
     """The issuer's full name: relative places and party abbreviations written out, the printed places kept.
 
     Example: `市民政局` in a 开封市 document → 开封市民政局; `中共罗庄区委` → 中国共产党罗庄区委员会;
-    `天津市河东区发改委` → 天津市河东区发展和改革委员会 (the municipality stays).
+    `天津市河东区发改委` → 天津市河东区发展和改革委员会 (the municipality stays); a central body by its
+    known full name, `国家发展改革委` → 国家发展和改革委员会.
     """
     text = clean_text(raw)
+    if is_central(text):
+        return known_issuer(text) or text
     agency = normalize_agency(text, locality)
     name = agency.name or text
     place = _own_name(agency.locality)

@@ -35,6 +35,8 @@ FULL_NAMES = {
     "abbreviated-ending-keeps-municipality": ("重庆市渝中区发改委", YUZHONG, "重庆市渝中区发展和改革委员会"),
     "full-name-unchanged": ("兰考县人民政府", LANKAO, "兰考县人民政府"),
     "central-body": ("国务院办公厅", Locality(level="central"), "国务院办公厅"),
+    "central-short-name": ("国家发展改革委", Locality(level="central"), "国家发展和改革委员会"),
+    "central-name-before-the-reform": ("安监总局", Locality(level="central"), "国家安全生产监督管理总局"),
 }
 
 

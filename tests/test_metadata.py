@@ -220,7 +220,7 @@ CASES: dict[str, tuple[list[Block], dict[str, Any]]] = {
             text("国家发展改革委\u3000\u3000民政部"),
             text("2019年6月14日"),
         ],
-        {"issuers": ("国家发展改革委", "民政部"), "locality": Locality(level="central")},
+        {"issuers": ("国家发展和改革委员会", "民政部"), "locality": Locality(level="central")},
     ),
     "central-issuers-beside-one-without-a-place": (
         [heading("国家发展改革委\u3000国管局关于做好脱钩改革工作的通知"), text("各省、自治区、直辖市人民政府，北京市各有关单位："), BODY],
@@ -281,6 +281,14 @@ CASES: dict[str, tuple[list[Block], dict[str, Any]]] = {
             "locality": Locality(None, None, "朝阳区", None, "county"),
             "warnings": ["ambiguous_locality: 朝阳区 (北京市朝阳区, 吉林省长春市朝阳区)"],
         },
+    ),
+    "letter-spaced-masthead-word": (
+        [heading("湖南省民政厅\u3000文\u3000件"), heading("关于做好脱钩改革工作的通知"), ADDRESSEES, BODY],
+        {"issuers": ("湖南省民政厅",), "title": "关于做好脱钩改革工作的通知"},
+    ),
+    "leading-group-masthead": (
+        [heading("株洲市行业协会商会脱钩工作领导小组文件"), heading("关于做好脱钩改革工作的通知"), ADDRESSEES, BODY],
+        {"issuers": ("株洲市行业协会商会脱钩工作领导小组",), "title": "关于做好脱钩改革工作的通知", "locality": ZHUZHOU},
     ),
     "secrecy-and-urgency-marks-are-not-the-title": (
         [text("000123"), text("机密★1年"), text("特急"), heading("湖南省民政厅文件"), heading("关于做好脱钩改革工作的通知"), ADDRESSEES, BODY],
