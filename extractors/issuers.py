@@ -26,6 +26,8 @@ MIN_NAME_LENGTH = 3
 """The shortest issuers have three characters (`民政部`, `国务院`)."""
 MAX_NAME_LENGTH = 40
 """Longer runs of characters are sentences, not names."""
+DIRECT_ORGANS = "直"
+"""`省直`, `市直`: the organs directly under a level, whose working committee belongs to the body before it."""
 
 
 def is_issuer_name(text: str) -> bool:
@@ -84,11 +86,14 @@ def split_joint_issuers(name: str) -> tuple[str, ...]:
 
 
 def _opens_body(text: str) -> bool:
-    """Whether a text opens like an issuer's name: a place (a county by its full name), a party or central prefix, a level word."""
+    """Whether a text opens like an issuer's name: a place (a county by its full name), a party or central prefix, a level word.
+
+    A level word before 直 names the organs under the body just named (`中共某省委省直机关工委` is one body).
+    """
     return (
         text.startswith(PARTY_PREFIXES)
         or text.startswith(central_issuer_prefixes())
-        or RELATIVE_WORD.match(text) is not None
+        or (RELATIVE_WORD.match(text) is not None and not text.startswith(DIRECT_ORGANS, 1))
         or bool(_leading_places(text))
     )
 
