@@ -74,15 +74,20 @@ def split_joint_issuers(name: str) -> tuple[str, ...]:
     A body ends like an issuer (`…厅`, `…办公室`) and the next opens like one: with a place
     (`湖南省民政厅湖南省财政厅`), a party prefix (`…市人民政府办公室中共…`), a central body's opening
     (`国家发展改革委民政部`) or a level word (`湖南省委省人民政府`). `中共长沙市委办公室` stays whole:
-    `办公室` opens no body.
+    `办公室` opens no body; so does a central body's branch, `国家税务总局福建省税务局`.
     """
     for end in range(MIN_NAME_LENGTH, len(name) - MIN_NAME_LENGTH + 1):
         head, rest = name[:end], name[end:]
-        if is_issuer_name(head) and _opens_body(rest):
+        if is_issuer_name(head) and _opens_body(rest) and not _is_branch(head, rest):
             tail = split_joint_issuers(rest)
             if all(is_issuer_name(body) for body in tail):
                 return (head, *tail)
     return (name,)
+
+
+def _is_branch(head: str, rest: str) -> bool:
+    """Whether a place after a central body names its local branch: `国家税务总局` + `福建省税务局` is one body."""
+    return bool(_leading_places(rest)) and is_central(head)
 
 
 def _opens_body(text: str) -> bool:

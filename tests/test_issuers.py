@@ -90,6 +90,7 @@ JOINT = {
     "government-then-party": ("株洲市人民政府中共株洲市委", ("株洲市人民政府", "中共株洲市委")),
     "two-central-bodies": ("国家发展改革委民政部", ("国家发展改革委", "民政部")),
     "relative-second-body": ("中共湖南省委省人民政府", ("中共湖南省委", "省人民政府")),
+    "branch-of-a-central-body": ("国家税务总局福建省税务局", ("国家税务总局福建省税务局",)),
     "working-committee-of-direct-organs": ("中共湖南省委省直机关工作委员会", ("中共湖南省委省直机关工作委员会",)),
     "one-body-with-an-office": ("中共株洲市委办公室", ("中共株洲市委办公室",)),
     "one-central-body-opening-with-a-county-short-name": ("公安部办公厅", ("公安部办公厅",)),
