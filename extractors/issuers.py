@@ -51,6 +51,7 @@ def strip_masthead_word(line: str) -> tuple[str, bool]:
 
 @cache
 def _masthead_word_pattern() -> re.Pattern[str]:
+    """The masthead words closing a line, white space allowed between their characters (`文　件`)."""
     spaced = ("\\s*".join(map(re.escape, word)) for word in masthead_words())
     return re.compile(f"(?:{'|'.join(spaced)})$")
 
@@ -151,6 +152,7 @@ def merge_issuers(names: Iterable[str]) -> tuple[str, ...]:
 
 
 def _same_body(one: str, other: str) -> bool:
+    """Whether two full names name one body: the shorter ends the longer or abbreviates it."""
     short, long = sorted((one, other), key=len)
     return long.endswith(short) or abbreviates(short, long)
 
@@ -179,6 +181,7 @@ def _place_chain(name: str) -> str:
 
 
 def _is_subsequence(part: str, text: str) -> bool:
+    """Whether the characters of `part` stand in `text` in the same order, gaps allowed: 人社 in 人力资源和社会保障."""
     characters = iter(text)
     return all(character in characters for character in part)
 
@@ -195,4 +198,5 @@ def is_central(name: str) -> bool:
 
 
 def _names_full_place(name: str) -> bool:
+    """Whether a place's full name stands anywhere in the name (`…湖南省税务局`); a short one may be a word."""
     return any(name.startswith(d.name, offset) for offset, d in divisions.find_places(name))
