@@ -226,6 +226,14 @@ CASES: dict[str, tuple[list[Block], dict[str, Any]]] = {
         [heading("国家发展改革委\u3000国管局关于做好脱钩改革工作的通知"), text("各省、自治区、直辖市人民政府，北京市各有关单位："), BODY],
         {"locality": Locality(level="central")},
     ),
+    "party-centre-and-state-council-run-together": (
+        [heading("中共中央办公厅国务院办公厅关于做好脱钩改革工作的通知"), text("各省、自治区、直辖市党委和人民政府："), BODY],
+        {"issuers": ("中共中央办公厅", "国务院办公厅"), "locality": Locality(level="central")},
+    ),
+    "party-centre-and-state-council": (
+        [heading("中共中央\u3000国务院关于深化行业协会商会改革的意见"), text("各省、自治区、直辖市党委和人民政府："), BODY],
+        {"issuers": ("中共中央", "国务院"), "locality": Locality(level="central")},
+    ),
     "central-number-without-printed-issuers": (
         [text("国办发〔2019〕3号"), heading("关于做好脱钩改革工作的通知"), text("各省、自治区、直辖市人民政府："), BODY],
         {"issuers": (), "locality": Locality(level="central")},
