@@ -16,7 +16,12 @@ from normalizers import divisions
 from normalizers.agencies import clean_text, normalize_agency
 from normalizers.citation_vocabulary import known_issuer
 from normalizers.locality import PARTY_PREFIXES, RELATIVE_WORD, Locality
-from normalizers.metadata_vocabulary import central_issuer_endings, central_issuer_prefixes, issuer_endings, masthead_words
+from normalizers.metadata_vocabulary import (
+    central_issuer_endings,
+    central_issuer_prefixes,
+    issuer_endings,
+    masthead_words,
+)
 
 NAME_SEPARATORS = re.compile(r"[\s、]+")
 """Joint issuers printed on one line stand apart by spaces (often U+3000) or a 顿号."""
@@ -92,7 +97,8 @@ def _is_branch(head: str, rest: str) -> bool:
 
 
 def _opens_body(text: str) -> bool:
-    """Whether a text opens like an issuer's name: a place (a county by its full name), a party or central prefix, a level word.
+    """Whether a text opens like an issuer's name: a place (a county by its full name), a party or central
+    prefix, a level word.
 
     A level word before 直 names the organs under the body just named (`中共某省委省直机关工委` is one body).
     """
@@ -158,7 +164,8 @@ def _same_body(one: str, other: str) -> bool:
 
 
 def abbreviates(short: str, full: str) -> bool:
-    """Whether `short` is a 简称 of `full`: the same place, then the full name's characters in order, closing in its ending.
+    """Whether `short` is a 简称 of `full`: the same place, then the full name's characters in order,
+    closing in its ending.
 
     Example: `湖南省人社厅` → `湖南省人力资源和社会保障厅`, `国家发展改革委` → `国家发展和改革委员会`; but
     `中共长沙市委` is not `中共长沙市委办公室` (its 委 is not in `办公室`), nor `长沙县民政局` a bureau of

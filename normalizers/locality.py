@@ -165,7 +165,8 @@ def _of_kind(targets: list[Division], word: str) -> list[Division]:
         if target.name.endswith(word):
             moved.append(target)
             continue
-        parents = [p for name in (target.city, target.province) if name for p in divisions.lookup(name) if p.contains(target)]
+        names = [name for name in (target.city, target.province) if name]
+        parents = [p for name in names for p in divisions.lookup(name) if p.contains(target)]
         fitting = [p for p in parents if p.name.endswith(word)]
         if fitting:
             moved.append(max(fitting, key=lambda d: d.depth))

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from extractors.issuers import abbreviates, full_issuer_name, is_central, issuer_names, merge_issuers, split_joint_issuers
+from extractors.issuers import (
+    abbreviates,
+    full_issuer_name,
+    is_central,
+    issuer_names,
+    merge_issuers,
+    split_joint_issuers,
+)
 from normalizers.locality import Locality
 
 SHAOYANG = Locality("湖南省", "邵阳市", None, "430500", "city")

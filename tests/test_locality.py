@@ -221,7 +221,9 @@ ORDERED = {
 }
 
 
-@pytest.mark.parametrize(("primary", "secondary", "self_word", "expected", "warnings"), ORDERED.values(), ids=ORDERED.keys())
+@pytest.mark.parametrize(
+    ("primary", "secondary", "self_word", "expected", "warnings"), ORDERED.values(), ids=ORDERED.keys()
+)
 def test_clues_in_order_of_trust(
     primary: list[Clue], secondary: list[str], self_word: str | None, expected: Locality, warnings: list[str]
 ) -> None:
