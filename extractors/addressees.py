@@ -22,6 +22,8 @@ LIST_OPENING = "各"
 SENTENCE = re.compile(r"[。！？!?；;]")
 """A sentence, even one ending in a colon (`现将有关事项通知如下：`), is no list of recipients."""
 COLON = re.compile(r"[:：]")
+ENUMERATED = re.compile(r"\s*(?:[（(][一二三四五六七八九十0-9]+[）)]|[一二三四五六七八九十]+、|[0-9]+[.、．])")
+"""A numbered item (`（一）市民政局：负责…`) assigns a task in the body; it lists no recipients."""
 TRAILING_QUALIFIER = re.compile(r"[（(][^（）()]*[）)]$")
 """A bracketed qualifier closing a recipient: `各县（市、区）`."""
 
@@ -46,16 +48,23 @@ def without_recipients(lines: Sequence[Line]) -> list[str]:
 
 
 def _after_recipients(text: str) -> str | None:
-    """What follows the recipients on a line that lists them (often ""), None for other lines."""
+    """What follows the recipients on a line that lists them (often ""), None for other lines.
+
+    A single body before a colon with text after it (`长沙市民政局：负责…`) assigns a task; recipients
+    run on into a sentence only as a list (`各有关单位：根据…`).
+    """
     text = text.strip()
     if any(re.match(rf"{label}\s*[:：]", text) for label in recipient_labels()):
         return ""
     colon = COLON.search(text)
-    if colon is None or SENTENCE.search(text, 0, colon.start()):
+    if colon is None or SENTENCE.search(text, 0, colon.start()) or ENUMERATED.match(text):
         return None
-    last = TRAILING_QUALIFIER.sub("", text[: colon.start()].rstrip())
-    ends = last.endswith(recipient_endings()) or last.endswith(issuer_endings())
-    return text[colon.end() :].strip() if ends else None
+    before, after = text[: colon.start()].rstrip(), text[colon.end() :].strip()
+    last = TRAILING_QUALIFIER.sub("", before)
+    if not (last.endswith(recipient_endings()) or last.endswith(issuer_endings())):
+        return None
+    listed = not after or before.startswith(LIST_OPENING) or any(mark in before for mark in CONTINUED)
+    return after if listed else None
 
 
 def _wrapped_list(text: str) -> bool:
