@@ -23,7 +23,7 @@ from extractors.lines import Line
 from normalizers.citation_vocabulary import prefix_issuer
 from normalizers.document_numbers import find_numbers
 from normalizers.locality import Clue, Locality, NumberPrefix, names_place, number_province, resolve_locality
-from normalizers.metadata_vocabulary import self_references
+from normalizers.metadata_vocabulary import own_self_references, self_references
 from pipeline.model import Document, join_cell_lines
 
 CENTRAL = "central"
@@ -64,10 +64,14 @@ def _number_prefix(doc_number: str | None) -> NumberPrefix | None:
 
 
 def self_designator(texts: Iterable[str]) -> str | None:
-    """The designator of the place the text calls its own most often (`我市`, `全市` → 市), None without one."""
-    counts = Counter(
-        self_references()[match.group(1)] for text in texts for match in _self_reference_pattern().finditer(text)
-    )
+    """The designator of the place the text calls its own most often, None without one.
+
+    `我区`, `本区` mean the writer's place; `全市` may quote a higher level's plan in a district's
+    document, so such words count only when there is no `我…` or `本…`.
+    """
+    words = [match.group(1) for text in texts for match in _self_reference_pattern().finditer(text)]
+    own = [word for word in words if word in own_self_references()]
+    counts = Counter(self_references()[word] for word in own or words)
     return counts.most_common(1)[0][0] if counts else None
 
 

@@ -79,3 +79,9 @@ def recipient_endings() -> tuple[str, ...]:
 def self_references() -> dict[str, str]:
     """Words a document calls its own place by, with the designator of that place: 我市 → 市, 全省 → 省."""
     return {row["word"]: row["designator"] for row in read_table("self_references.csv")}
+
+
+@cache
+def own_self_references() -> frozenset[str]:
+    """The self references that can only mean the writer's place (`我市`, `本区`), unlike `全市`."""
+    return frozenset(row["word"] for row in read_table("self_references.csv") if row["kind"] == "own")

@@ -31,8 +31,9 @@ def test_recipient_words_are_labels_or_endings() -> None:
     assert "抄送" in recipient_labels() and "单位" in recipient_endings()
 
 
-def test_self_references_end_like_locality_designators() -> None:
+def test_self_references_are_own_or_whole_and_end_like_locality_designators() -> None:
     designators = [row["designator"] for row in read_table("locality_designators.csv")]
+    assert {row["kind"] for row in read_table("self_references.csv")} == {"own", "whole"}
     used = {row["designator"] for row in read_table("self_references.csv")}
     assert all(any(designator.endswith(word) for designator in designators) for word in used)
 
@@ -44,6 +45,7 @@ def test_central_endings_read() -> None:
 SELF = {
     "city": (["我市年底前完成脱钩。", "全市行业协会商会"], "市"),
     "most-often-named-wins": (["全省统一部署。", "我县、本县、全县"], "县"),
+    "own-word-outranks-whole": (["全市统一部署，全市行业协会商会", "我区按期完成"], "区"),
     "market-is-no-city": (["本市场主体"], None),
     "none": (["现将有关事项通知如下。"], None),
 }
