@@ -4,10 +4,10 @@ The masthead, title and signature of an official document name its issuer, so th
 clues, in that order of trust: the issuers, then the 发文字号's prefix (`湘民发` → 湖南省, `长政办发` → a
 unit named 长…), then the title, then the signature's other lines. The body, every table cell and so
 the roster's association and supervisor names (`开封市…协会`, `河南省通信管理局`) settle what they
-leave open, and carry a roster that prints no issuer at all; the recipients' lines (`各市、州、县人民政府：`)
-name other places and are left out. When neither the issuers nor the number name a place, the text's
-own word for its place (`我市`, `全省`) gives the level. Documents of central bodies (`国务院办公厅`, or a `国办发` number
-without printed issuers) are at level `central`, with no place.
+leave open, and carry a roster that prints no issuer at all; the recipients' lines
+(`各市、州、县人民政府：`) name other places and are left out. When neither the issuers nor the number
+name a place, the text's own word for its place (`我市`, `全省`) gives the level. Documents of central
+bodies (`国务院办公厅`, or a `国办发` number without printed issuers) are at level `central`, with no place.
 """
 
 from __future__ import annotations
@@ -44,7 +44,8 @@ def document_locality(
         return Locality(level=CENTRAL), []
     primary: list[Clue] = [*issuers, *([number] if number else []), *clues]
     texts = _all_text(document, lines)
-    placed = any(names_place(name) for name in issuers) or (number is not None and number_province(number) is not None)
+    numbered = number is not None and number_province(number) is not None
+    placed = numbered or any(names_place(name) for name in issuers)
     return resolve_locality(primary, texts, None if placed else self_designator(texts))
 
 
