@@ -140,11 +140,20 @@ def _related(one: Division, other: Division) -> bool:
 
 
 def _numbered_by(target: Division, character: str) -> bool:
-    """Whether a number prefix opening with `character` may be the target's: its province's 简称 (`湘` for 长沙市)
-    or the first character of its own or its city's name (`长` for 长沙市 and 长沙县)."""
+    """Whether a number prefix opening with `character` may be the target's: its province's 简称 (`湘` for 长沙市),
+    the first character of its own or its city's name (`长` for 长沙市 and 长沙县), or its city's 简称 in
+    numbers when that is another character (`穗` for 广州市)."""
     province = _abbreviated_provinces().get(character)
     in_province = province is not None and (target == province or province.contains(target))
-    return in_province or any(name and name.startswith(character) for name in (target.name, target.city))
+    names = [name for name in (target.name, target.city) if name]
+    initial = any(name.startswith(character) for name in names)
+    return in_province or initial or _city_numbers().get(character) in names
+
+
+@cache
+def _city_numbers() -> dict[str, str]:
+    """Cities whose numbers open with a character other than their name's first: 穗 → 广州市."""
+    return {row["abbreviation"]: row["city"] for row in read_table("city_number_abbreviations.csv")}
 
 
 @cache

@@ -176,6 +176,13 @@ ORDERED = {
         Locality("湖南省", "长沙市", None, "430100", "city"),
         [],
     ),
+    "city-numbered-by-another-character": (
+        ["市人民政府办公室", NumberPrefix("穗府办")],
+        ["广州市商会", "深圳市商会", "深圳市"],
+        None,
+        Locality("广东省", "广州市", None, "440100", "city"),
+        [],
+    ),
     "number-outranks-title": (
         [NumberPrefix("湘民函"), "关于同意株洲市行业协会脱钩名单的批复"],
         [],

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from extractors.locality import self_designator
+from normalizers.divisions import divisions
 from normalizers.metadata_vocabulary import central_issuer_endings, recipient_endings, recipient_labels
 from normalizers.vocabulary import read_table
 
@@ -16,6 +17,7 @@ TABLES = {
     "head_marks.csv": "word",
     "recipient_words.csv": "word",
     "self_references.csv": "word",
+    "city_number_abbreviations.csv": "abbreviation",
 }
 
 
@@ -54,3 +56,9 @@ SELF = {
 @pytest.mark.parametrize(("texts", "expected"), SELF.values(), ids=SELF.keys())
 def test_self_designator(texts: list[str], expected: str | None) -> None:
     assert self_designator(texts) == expected
+
+
+def test_city_number_abbreviations_are_cities_named_otherwise() -> None:
+    cities = {d.name for d in divisions() if d.level == "city" and not d.former}
+    rows = read_table("city_number_abbreviations.csv")
+    assert all(row["city"] in cities and not row["city"].startswith(row["abbreviation"]) for row in rows)
