@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from extractors.head import read_head
-from extractors.issuers import full_issuer_name, merge_issuers
+from extractors.issuers import full_issuer_name, merge_issuers, split_joint_issuers
 from extractors.lines import printed_lines
 from extractors.locality import document_locality
 from extractors.publication import find_publication
@@ -44,9 +44,9 @@ def extract_metadata(document: Document) -> Metadata:
     signature = find_signature(lines)
     title_issuers = head.title.issuers if head.title else ()
     signers = signature.issuers if signature else ()
-    printed = [*head.masthead, *title_issuers, *signers]
-    clues = [*printed, *([head.title.text] if head.title else []), *(signature.lines if signature else ())]
-    locality, warnings = document_locality(document, clues, printed)
+    printed = [body for name in (*head.masthead, *title_issuers, *signers) for body in split_joint_issuers(name)]
+    clues = [*([head.title.text] if head.title else []), *(signature.lines if signature else ())]
+    locality, warnings = document_locality(document, lines, printed, head.doc_number, clues)
     return Metadata(
         title=head.title.text if head.title else None,
         doc_number=head.doc_number,

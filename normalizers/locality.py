@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
 from normalizers import divisions
 from normalizers.divisions import Division, Locality
+from normalizers.vocabulary import read_table
 
 
 @dataclass(frozen=True)
@@ -37,24 +38,56 @@ MAX_LISTED_CANDIDATES = 6
 """An ambiguity among more candidates than this is reported by count, not by name."""
 
 
-def resolve_locality(primary: Sequence[str], secondary: Sequence[str] = ()) -> tuple[Locality, list[str]]:
+@dataclass(frozen=True)
+class NumberPrefix:
+    """A 发文字号's 机关代字 read as a place clue: `湘民发` names 湖南省 by its 简称, `长政办发` a unit whose name opens with 长."""
+
+    prefix: str
+
+
+Clue = str | NumberPrefix
+"""A primary clue: a text (an issuer's name, the title, a signature line) or the document's number prefix."""
+
+
+@dataclass(frozen=True)
+class _Clue:
+    """A primary clue read: the places it names, those it may anchor the search on, and which units it agrees with."""
+
+    mentions: list[_Mention]
+    anchors: list[_Mention]
+    agrees: Callable[[Division], bool]
+
+
+def resolve_locality(
+    primary: Sequence[Clue], secondary: Sequence[str] = (), self_word: str | None = None
+) -> tuple[Locality, list[str]]:
     """The document's locality from its clues, and warnings when the clues leave it ambiguous.
 
-    `primary` are strong clues in priority order (issuers, title, signature): the first of them that
-    names a place sets the candidates, at the most specific level it names (a city bureau → city).
-    All clues, `secondary` ones too (body text, names of associations and supervisors), then count
-    for the candidates they name or whose province or city they name, so `河东区` with a `天津` in the
-    text is 天津市河东区. Without primary clues the most often named, most specific place wins.
+    `primary` are strong clues in priority order (issuers, the number's prefix, title, signature):
+    the first of them that names a place sets the candidates, at the most specific level it names (a
+    city bureau → city); each later one that agrees with some candidates keeps only those, and one
+    that agrees with none is outranked and ignored. `self_word` is the designator the text calls its
+    own place by (`市` of `我市`, `省` of `全省`), for documents whose issuers name no place: it moves the
+    candidates to the units of that kind above or below them. All clues, `secondary` ones too (body
+    text, names of associations and supervisors), then count for the candidates they name or whose
+    province or city they name, so `河东区` with a `天津` in the text is 天津市河东区. Without primary
+    clues the most often named, most specific place wins.
     """
-    primary_mentions = [_clue_mentions(clue, primary=True) for clue in primary]
-    mentions = [m for found in primary_mentions for m in found]
-    mentions += [m for clue in secondary for m in _clue_mentions(clue, primary=False)]
-    first = next((found for found in primary_mentions if found), None)
-    if first:
+    clues = [_read_clue(clue) for clue in primary]
+    mentions = [m for clue in clues for m in clue.mentions]
+    mentions += [m for text in secondary for m in _clue_mentions(text, primary=False)]
+    anchor = next((index for index, clue in enumerate(clues) if clue.anchors), None)
+    if anchor is not None:
+        first = clues[anchor].anchors
         deepest = max(d.depth for m in first for d in m.candidates)
         targets = list(dict.fromkeys(d for m in first for d in m.candidates if d.depth == deepest))
     else:
+        first = []
         targets = list(dict.fromkeys(d for m in mentions for d in m.candidates))
+    if self_word:
+        targets = _of_kind(targets, self_word)
+    for clue in clues[anchor + 1 if anchor is not None else 0 :]:
+        targets = [t for t in targets if clue.agrees(t)] or targets
     if not targets:
         return Locality(), []
     named = Counter((d, m.primary) for m in mentions for d in m.candidates)
@@ -64,6 +97,78 @@ def resolve_locality(primary: Sequence[str], secondary: Sequence[str] = ()) -> t
     if len(tied) == 1:
         return _locality(tied[0]), []
     return _common_locality(tied), _ambiguity_warning(tied, first or mentions)
+
+
+def names_place(text: str) -> bool:
+    """Whether a primary clue names a place or a level: `长沙市民政局`, `市民政局`; not `民政部`."""
+    return bool(_clue_mentions(text, primary=True))
+
+
+def _read_clue(clue: Clue) -> _Clue:
+    """A text clue anchors on and agrees with the places it names; a number prefix anchors on its province's 简称."""
+    if isinstance(clue, NumberPrefix):
+        province = number_province(clue)
+        anchors = [_Mention(clue.prefix, (province,), True)] if province else []
+        return _Clue(anchors, anchors, lambda target: _numbered_by(target, clue.prefix[:1]))
+    mentions = _clue_mentions(clue, primary=True)
+    return _Clue(mentions, mentions, lambda target: any(_related(target, d) for m in mentions for d in m.candidates))
+
+
+def number_province(number: NumberPrefix) -> Division | None:
+    """The province a number prefix opens with by its 简称: `湘民发` → 湖南省, `长政办发` → None."""
+    return _abbreviated_provinces().get(number.prefix[:1])
+
+
+def _related(one: Division, other: Division) -> bool:
+    """The same unit, or one inside the other: 长沙市 and 芙蓉区, 湖南省 and 长沙市."""
+    return one == other or one.contains(other) or other.contains(one)
+
+
+def _numbered_by(target: Division, character: str) -> bool:
+    """Whether a number prefix opening with `character` may be the target's: its province's 简称 (`湘` for 长沙市),
+    the first character of its own or its city's name (`长` for 长沙市 and 长沙县), or its city's 简称 in
+    numbers when that is another character (`穗` for 广州市)."""
+    province = _abbreviated_provinces().get(character)
+    in_province = province is not None and (target == province or province.contains(target))
+    names = [name for name in (target.name, target.city) if name]
+    initial = any(name.startswith(character) for name in names)
+    return in_province or initial or _city_numbers().get(character) in names
+
+
+@cache
+def _city_numbers() -> dict[str, str]:
+    """Cities whose numbers open with a character other than their name's first: 穗 → 广州市."""
+    return {row["abbreviation"]: row["city"] for row in read_table("city_number_abbreviations.csv")}
+
+
+@cache
+def _abbreviated_provinces() -> dict[str, Division]:
+    """The province each one-character 简称 stands for: 湘 → 湖南省."""
+    provinces = {d.name: d for d in divisions.divisions() if d.level == "province" and not d.former}
+    return {row["abbreviation"]: provinces[row["province"]] for row in read_table("province_abbreviations.csv")}
+
+
+def _of_kind(targets: list[Division], word: str) -> list[Division]:
+    """The candidates moved to the units whose name ends in `word`: each itself when it does, else its nearest
+    such parent, else its nearest such units inside it; the candidates unchanged when none fits.
+
+    Example: 芙蓉区 with `市` → 长沙市; 湖南省 with `市` → the cities of 湖南省.
+    """
+    moved: list[Division] = []
+    for target in targets:
+        if target.name.endswith(word):
+            moved.append(target)
+            continue
+        names = [name for name in (target.city, target.province) if name]
+        parents = [p for name in names for p in divisions.lookup(name) if p.contains(target)]
+        fitting = [p for p in parents if p.name.endswith(word)]
+        if fitting:
+            moved.append(max(fitting, key=lambda d: d.depth))
+            continue
+        inside = [d for d in divisions.divisions() if not d.former and d.name.endswith(word) and target.contains(d)]
+        shallowest = min((d.depth for d in inside), default=None)
+        moved += [d for d in inside if d.depth == shallowest]
+    return list(dict.fromkeys(moved)) or targets
 
 
 def _score(target: Division, named: Counter[tuple[Division, bool]]) -> tuple[int, ...]:
@@ -164,6 +269,6 @@ def _ambiguity_warning(tied: list[Division], first: list[_Mention]) -> list[str]
     paths = list(dict.fromkeys(d.path for d in tied))
     if len(paths) == 1:
         return []
-    names = "/".join(dict.fromkeys(m.text for m in first if set(m.candidates) & set(tied)))
+    names = "/".join(dict.fromkeys(m.text for m in first if any(_related(c, t) for c in m.candidates for t in tied)))
     listed = ", ".join(paths) if len(paths) <= MAX_LISTED_CANDIDATES else f"{len(paths)} candidates"
     return [f"ambiguous_locality: {names} ({listed})"]

@@ -52,6 +52,36 @@ def central_issuer_prefixes() -> tuple[str, ...]:
 
 
 @cache
+def central_issuer_endings() -> tuple[str, ...]:
+    """Endings that make a name without a place a central body's (`市场监管总局`, `海关总署`), longest first."""
+    return _longest_first([row["ending"] for row in read_table("central_issuer_endings.csv")])
+
+
+@cache
 def head_marks() -> tuple[str, ...]:
     """Words of the 密级 and 紧急程度 lines above a masthead (`机密★1年`, `特急`)."""
     return tuple(row["word"] for row in read_table("head_marks.csv"))
+
+
+@cache
+def recipient_labels() -> tuple[str, ...]:
+    """Labels that open a line of recipients (`主送`, `抄送`)."""
+    return tuple(row["word"] for row in read_table("recipient_words.csv") if row["kind"] == "label")
+
+
+@cache
+def recipient_endings() -> tuple[str, ...]:
+    """How a 主送 line's last recipient ends besides an issuer's ending (`各有关单位`, `各区县`), longest first."""
+    return _longest_first([row["word"] for row in read_table("recipient_words.csv") if row["kind"] == "ending"])
+
+
+@cache
+def self_references() -> dict[str, str]:
+    """Words a document calls its own place by, with the designator of that place: 我市 → 市, 全省 → 省."""
+    return {row["word"]: row["designator"] for row in read_table("self_references.csv")}
+
+
+@cache
+def own_self_references() -> frozenset[str]:
+    """The self references that can only mean the writer's place (`我市`, `本区`), unlike `全市`."""
+    return frozenset(row["word"] for row in read_table("self_references.csv") if row["kind"] == "own")

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from extractors.issuers import full_issuer_name, is_central, issuer_names, merge_issuers
+from extractors.issuers import (
+    abbreviates,
+    full_issuer_name,
+    is_central,
+    issuer_names,
+    merge_issuers,
+    split_joint_issuers,
+)
 from normalizers.locality import Locality
 
 SHAOYANG = Locality("湖南省", "邵阳市", None, "430500", "city")
@@ -35,6 +42,8 @@ FULL_NAMES = {
     "abbreviated-ending-keeps-municipality": ("重庆市渝中区发改委", YUZHONG, "重庆市渝中区发展和改革委员会"),
     "full-name-unchanged": ("兰考县人民政府", LANKAO, "兰考县人民政府"),
     "central-body": ("国务院办公厅", Locality(level="central"), "国务院办公厅"),
+    "central-short-name": ("国家发展改革委", Locality(level="central"), "国家发展和改革委员会"),
+    "central-name-before-the-reform": ("安监总局", Locality(level="central"), "国家安全生产监督管理总局"),
 }
 
 
@@ -47,6 +56,10 @@ MERGES = {
     "same-name-twice": (["邵阳市民政局", "邵阳市民政局"], ("邵阳市民政局",)),
     "longer-name-of-one-body-kept-in-place": (["渝中区发展和改革委员会", "重庆市渝中区发展和改革委员会"], ("重庆市渝中区发展和改革委员会",)),
     "joint-issuers-in-order": (["邵阳市发展和改革委员会", "邵阳市民政局", "邵阳市发展和改革委员会"], ("邵阳市发展和改革委员会", "邵阳市民政局")),
+    "signature-abbreviates-masthead": (["株洲市人民政府办公室", "株洲市政府办公室"], ("株洲市人民政府办公室",)),
+    "short-first-full-kept-in-its-place": (["国家发展改革委", "民政部", "国家发展和改革委员会"], ("国家发展和改革委员会", "民政部")),
+    "party-committee-and-its-office-stay-apart": (["中共株洲市委", "中共株洲市委办公室"], ("中共株洲市委", "中共株洲市委办公室")),
+    "government-and-its-office-stay-apart": (["株洲市人民政府", "株洲市人民政府办公室"], ("株洲市人民政府", "株洲市人民政府办公室")),
 }
 
 
@@ -61,6 +74,13 @@ CENTRAL = {
     "national-commission": ("国家发展改革委", True),
     "city-bureau": ("邵阳市民政局", False),
     "province-department": ("湖南省民政厅", False),
+    "state-name-before-ministry": ("中华人民共和国民政部", True),
+    "ministry-before-the-2018-reform": ("国土资源部", True),
+    "administration-printed-short": ("市场监管总局", True),
+    "ministry-opening-with-a-county-short-name": ("公安部", True),
+    "regulator": ("中国银保监会", True),
+    "relative-city-office": ("市人民政府办公室", False),
+    "local-branch-of-a-central-body": ("国家税务总局湖南省税务局", False),
 }
 
 
@@ -68,3 +88,40 @@ CENTRAL = {
 def test_is_central(name: str, expected: bool) -> None:
     assert is_central(name) is expected
 
+
+
+JOINT = {
+    "two-provincial-departments": ("湖南省民政厅湖南省发展和改革委员会", ("湖南省民政厅", "湖南省发展和改革委员会")),
+    "three-bodies": ("江西省民政厅江西省财政厅江西省人力资源和社会保障厅", ("江西省民政厅", "江西省财政厅", "江西省人力资源和社会保障厅")),
+    "party-office-and-government-office": ("中共株洲市委办公室株洲市人民政府办公室", ("中共株洲市委办公室", "株洲市人民政府办公室")),
+    "government-then-party": ("株洲市人民政府中共株洲市委", ("株洲市人民政府", "中共株洲市委")),
+    "two-central-bodies": ("国家发展改革委民政部", ("国家发展改革委", "民政部")),
+    "relative-second-body": ("中共湖南省委省人民政府", ("中共湖南省委", "省人民政府")),
+    "branch-of-a-central-body": ("国家税务总局福建省税务局", ("国家税务总局福建省税务局",)),
+    "working-committee-of-direct-organs": ("中共湖南省委省直机关工作委员会", ("中共湖南省委省直机关工作委员会",)),
+    "one-body-with-an-office": ("中共株洲市委办公室", ("中共株洲市委办公室",)),
+    "one-central-body-opening-with-a-county-short-name": ("公安部办公厅", ("公安部办公厅",)),
+    "state-council-commission": ("国务院国有资产监督管理委员会", ("国务院国有资产监督管理委员会",)),
+}
+
+
+@pytest.mark.parametrize(("name", "expected"), JOINT.values(), ids=JOINT.keys())
+def test_split_joint_issuers(name: str, expected: tuple[str, ...]) -> None:
+    assert split_joint_issuers(name) == expected
+
+
+ABBREVIATIONS = {
+    "department-short-form": ("湖南省人社厅", "湖南省人力资源和社会保障厅", True),
+    "government-without-people": ("株洲市政府", "株洲市人民政府", True),
+    "commission-short-form": ("国家发展改革委", "国家发展和改革委员会", True),
+    "without-and": ("湖南省人力资源社会保障厅", "湖南省人力资源和社会保障厅", True),
+    "committee-is-not-its-office": ("中共株洲市委", "中共株洲市委办公室", False),
+    "government-is-not-its-office": ("株洲市人民政府", "株洲市人民政府办公室", False),
+    "other-place": ("长沙县民政局", "长沙市望城县民政局", False),
+    "other-department": ("湖南省民政厅", "湖南省民族宗教事务委员会", False),
+}
+
+
+@pytest.mark.parametrize(("short", "full", "expected"), ABBREVIATIONS.values(), ids=ABBREVIATIONS.keys())
+def test_abbreviates(short: str, full: str, expected: bool) -> None:
+    assert abbreviates(short, full) is expected

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from normalizers.locality import Locality, resolve_locality
+from normalizers.locality import Clue, Locality, NumberPrefix, resolve_locality
 
 HEDONG_TITLE = "河东区关于全面推开行业协会商会与行政机关脱钩改革的实施意见"
 HEDONG_AMBIGUOUS = "ambiguous_locality: 河东区 (天津市河东区, 山东省临沂市河东区)"
@@ -156,3 +156,82 @@ CASES = {
 @pytest.mark.parametrize(("primary", "secondary", "expected", "warnings"), CASES.values(), ids=CASES.keys())
 def test_resolve_locality(primary: list[str], secondary: list[str], expected: Locality, warnings: list[str]) -> None:
     assert resolve_locality(primary, secondary) == (expected, warnings)
+
+
+CHANGSHA = Locality("湖南省", "长沙市", None, "430100", "city")
+HUNAN = Locality("湖南省", None, None, "430000", "province")
+
+ORDERED = {
+    "province-abbreviation-settles-relative-department": (
+        ["省民政厅", NumberPrefix("湘民发"), "关于做好脱钩工作的通知"],
+        [],
+        None,
+        HUNAN,
+        [],
+    ),
+    "city-initial-settles-relative-office-with-text": (
+        ["市人民政府办公室", NumberPrefix("长政办发")],
+        ["长沙市商会", "长沙市书法家协会", "长春市", "株洲市商会", "株洲市"],
+        None,
+        Locality("湖南省", "长沙市", None, "430100", "city"),
+        [],
+    ),
+    "city-numbered-by-another-character": (
+        ["市人民政府办公室", NumberPrefix("穗府办")],
+        ["广州市商会", "深圳市商会", "深圳市"],
+        None,
+        Locality("广东省", "广州市", None, "440100", "city"),
+        [],
+    ),
+    "number-outranks-title": (
+        [NumberPrefix("湘民函"), "关于同意株洲市行业协会脱钩名单的批复"],
+        [],
+        None,
+        HUNAN,
+        [],
+    ),
+    "issuer-outranks-disagreeing-number-and-title": (
+        ["长沙市民政局", NumberPrefix("赣民发"), "关于转发《株洲市脱钩方案》的通知"],
+        [],
+        None,
+        CHANGSHA,
+        [],
+    ),
+    "number-without-province-leaves-title-to-decide": (
+        [NumberPrefix("株民发"), "关于衡阳市行业协会脱钩的通知"],
+        [],
+        None,
+        Locality("湖南省", "衡阳市", None, "430400", "city"),
+        [],
+    ),
+    "my-city-and-city-in-a-cited-title": (
+        [],
+        ["根据《长沙市行业协会脱钩实施方案》", "湖南省民政厅", "湖南省发展和改革委员会", "全省统一部署"],
+        "市",
+        CHANGSHA,
+        [],
+    ),
+    "my-city-lifts-a-district-to-its-city": (
+        [],
+        ["芙蓉区行业协会", "芙蓉区商会"],
+        "市",
+        CHANGSHA,
+        [],
+    ),
+    "my-county-under-a-city-title-unsettled": (
+        ["关于转发《株洲市脱钩方案》的通知"],
+        [],
+        "县",
+        Locality("湖南省", "株洲市", None, None, "county"),
+        ["ambiguous_locality: 株洲市 (湖南省株洲市攸县, 湖南省株洲市茶陵县, 湖南省株洲市炎陵县)"],
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("primary", "secondary", "self_word", "expected", "warnings"), ORDERED.values(), ids=ORDERED.keys()
+)
+def test_clues_in_order_of_trust(
+    primary: list[Clue], secondary: list[str], self_word: str | None, expected: Locality, warnings: list[str]
+) -> None:
+    assert resolve_locality(primary, secondary, self_word) == (expected, warnings)

@@ -16,6 +16,10 @@ from normalizers.locality import Locality
 from pipeline.model import Block
 
 ADDRESSEES = text("各有关单位：")
+HUNAN = Locality("湖南省", None, None, "430000", "province")
+JIANGXI = Locality("江西省", None, None, "360000", "province")
+CHANGSHA = Locality("湖南省", "长沙市", None, "430100", "city")
+ZHUZHOU = Locality("湖南省", "株洲市", None, "430200", "city")
 BODY = text("现将有关事项通知如下，请认真贯彻执行。")
 
 CASES: dict[str, tuple[list[Block], dict[str, Any]]] = {
@@ -174,6 +178,125 @@ CASES: dict[str, tuple[list[Block], dict[str, Any]]] = {
             table(("序号", "行业协会商会名称", "业务主管单位"), ("1", "邵阳市收藏协会", "邵阳市文化旅游广电体育局")),
         ],
         {"title": None, "issuers": (), "issue_date": None, "locality": Locality("湖南省", "邵阳市", None, "430500", "city")},
+    ),
+    "masthead-full-and-signature-short-are-one-issuer": (
+        [
+            heading("湖南省人力资源和社会保障厅文件"),
+            heading("关于做好脱钩改革工作的通知"),
+            ADDRESSEES,
+            BODY,
+            text("省人社厅"),
+            text("2020年3月2日"),
+        ],
+        {"issuers": ("湖南省人力资源和社会保障厅",), "locality": HUNAN},
+    ),
+    "joint-issuers-run-together-in-the-masthead": (
+        [heading("湖南省民政厅湖南省发展和改革委员会"), heading("关于做好脱钩改革工作的通知"), ADDRESSEES, BODY],
+        {"issuers": ("湖南省民政厅", "湖南省发展和改革委员会"), "locality": HUNAN},
+    ),
+    "three-joint-issuers-run-together-in-the-signature": (
+        [
+            heading("关于做好脱钩改革工作的通知"),
+            ADDRESSEES,
+            BODY,
+            text("江西省民政厅江西省财政厅江西省人力资源和社会保障厅"),
+            text("2020年3月2日"),
+        ],
+        {"issuers": ("江西省民政厅", "江西省财政厅", "江西省人力资源和社会保障厅"), "locality": JIANGXI},
+    ),
+    "party-and-government-offices-run-together-in-the-title": (
+        [heading("中共株洲市委办公室株洲市人民政府办公室关于印发《脱钩改革实施方案》的通知"), ADDRESSEES, BODY],
+        {"issuers": ("中国共产党株洲市委员会办公室", "株洲市人民政府办公室"), "locality": ZHUZHOU},
+    ),
+    "ministry-with-its-number": (
+        [heading("民政部文件"), text("民发〔2016〕3号"), heading("民政部关于做好脱钩改革工作的通知"), text("各省、自治区、直辖市民政厅（局）："), BODY],
+        {"issuers": ("民政部",), "locality": Locality(level="central")},
+    ),
+    "joint-central-issuers": (
+        [
+            heading("国家发展改革委\u3000民政部关于做好脱钩改革工作的通知"),
+            text("各省、自治区、直辖市发展改革委、民政厅（局）："),
+            text("北京市、上海市的全国性行业协会商会要率先完成脱钩。"),
+            text("国家发展改革委\u3000\u3000民政部"),
+            text("2019年6月14日"),
+        ],
+        {"issuers": ("国家发展和改革委员会", "民政部"), "locality": Locality(level="central")},
+    ),
+    "central-issuers-beside-one-without-a-place": (
+        [heading("国家发展改革委\u3000国管局关于做好脱钩改革工作的通知"), text("各省、自治区、直辖市人民政府，北京市各有关单位："), BODY],
+        {"locality": Locality(level="central")},
+    ),
+    "party-centre-and-state-council-run-together": (
+        [heading("中共中央办公厅国务院办公厅关于做好脱钩改革工作的通知"), text("各省、自治区、直辖市党委和人民政府："), BODY],
+        {"issuers": ("中共中央办公厅", "国务院办公厅"), "locality": Locality(level="central")},
+    ),
+    "party-centre-and-state-council": (
+        [heading("中共中央\u3000国务院关于深化行业协会商会改革的意见"), text("各省、自治区、直辖市党委和人民政府："), BODY],
+        {"issuers": ("中共中央", "国务院"), "locality": Locality(level="central")},
+    ),
+    "central-number-without-printed-issuers": (
+        [text("国办发〔2019〕3号"), heading("关于做好脱钩改革工作的通知"), text("各省、自治区、直辖市人民政府："), BODY],
+        {"issuers": (), "locality": Locality(level="central")},
+    ),
+    "recipients-name-other-places": (
+        [
+            heading("关于做好脱钩改革工作的通知"),
+            text("荷塘区、芦淞区、天元区人民政府，"),
+            text("市直各单位："),
+            text("株洲市收藏协会要按期完成脱钩。"),
+        ],
+        {"locality": ZHUZHOU, "warnings": []},
+    ),
+    "my-city-and-a-city-only-in-a-cited-title": (
+        [
+            heading("关于做好脱钩改革工作的通知"),
+            text("各县市区民政局："),
+            text("根据《衡阳市行业协会商会脱钩实施方案》，按照湖南省民政厅、湖南省发展和改革委员会部署，我市年底前完成脱钩。"),
+        ],
+        {"locality": Locality("湖南省", "衡阳市", None, "430400", "city"), "warnings": []},
+    ),
+    "number-prefix-decides-a-relative-issuer": (
+        [
+            heading("市人民政府办公室文件"),
+            text("长政办发〔2020〕3号"),
+            heading("关于做好脱钩改革工作的通知"),
+            ADDRESSEES,
+            text("长沙市收藏协会、株洲市收藏协会要按期完成脱钩。"),
+        ],
+        {"issuers": ("长沙市人民政府办公室",), "locality": CHANGSHA, "warnings": []},
+    ),
+    "issuer-outranks-number-and-title": (
+        [
+            heading("长沙县民政局文件"),
+            text("株民发〔2020〕1号"),
+            heading("关于转发《株洲市行业协会商会脱钩实施方案》的通知"),
+            ADDRESSEES,
+            BODY,
+        ],
+        {"locality": Locality("湖南省", "长沙市", "长沙县", "430121", "county"), "warnings": []},
+    ),
+    "forwarding-notice-is-the-forwarders": (
+        [
+            heading("攸县人民政府办公室关于转发《湖南省人民政府办公厅关于做好脱钩改革工作的通知》的通知"),
+            text("各乡镇人民政府，县直各单位："),
+            BODY,
+        ],
+        {"issuers": ("攸县人民政府办公室",), "locality": Locality("湖南省", "株洲市", "攸县", "430223", "county")},
+    ),
+    "nothing-settles-the-place": (
+        [heading("关于做好脱钩改革工作的通知"), ADDRESSEES, BODY, text("朝阳区民政局"), text("2020年3月2日")],
+        {
+            "locality": Locality(None, None, "朝阳区", None, "county"),
+            "warnings": ["ambiguous_locality: 朝阳区 (北京市朝阳区, 吉林省长春市朝阳区)"],
+        },
+    ),
+    "letter-spaced-masthead-word": (
+        [heading("湖南省民政厅\u3000文\u3000件"), heading("关于做好脱钩改革工作的通知"), ADDRESSEES, BODY],
+        {"issuers": ("湖南省民政厅",), "title": "关于做好脱钩改革工作的通知"},
+    ),
+    "leading-group-masthead": (
+        [heading("株洲市行业协会商会脱钩工作领导小组文件"), heading("关于做好脱钩改革工作的通知"), ADDRESSEES, BODY],
+        {"issuers": ("株洲市行业协会商会脱钩工作领导小组",), "title": "关于做好脱钩改革工作的通知", "locality": ZHUZHOU},
     ),
     "secrecy-and-urgency-marks-are-not-the-title": (
         [text("000123"), text("机密★1年"), text("特急"), heading("湖南省民政厅文件"), heading("关于做好脱钩改革工作的通知"), ADDRESSEES, BODY],
