@@ -11,9 +11,11 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from extractors.head import read_head
+from extractors.headline import find_headline
 from extractors.issuers import full_issuer_name, merge_issuers
 from extractors.lines import printed_lines
 from extractors.locality import document_locality
+from extractors.page_info import read_page_info
 from extractors.publication import find_publication
 from extractors.signature import find_signature
 from normalizers.locality import Locality
@@ -31,6 +33,7 @@ class Metadata:
     publication: str | None
     locality: Locality
     warnings: list[str] = field(default_factory=list)
+    published: date | None = None
 
 
 def extract_metadata(document: Document) -> Metadata:
@@ -42,17 +45,20 @@ def extract_metadata(document: Document) -> Metadata:
     lines = printed_lines(document)
     head = read_head(document, lines)
     signature = find_signature(lines)
+    page = read_page_info(document, lines)
     title_issuers = head.title.issuers if head.title else ()
     signers = signature.issuers if signature else ()
-    printed = [*head.masthead, *title_issuers, *signers]
-    clues = [*printed, *([head.title.text] if head.title else []), *(signature.lines if signature else ())]
+    printed = [*head.masthead, *title_issuers, *signers] or list(page.issuers)
+    title = head.title.text if head.title else page.title or find_headline(document)
+    clues = [*printed, *([title] if title else []), *(signature.lines if signature else ())]
     locality, warnings = document_locality(document, clues, printed)
     return Metadata(
-        title=head.title.text if head.title else None,
-        doc_number=head.doc_number,
+        title=title,
+        doc_number=head.doc_number or page.doc_number,
         issuers=merge_issuers(full_issuer_name(name, locality) for name in printed),
-        issue_date=signature.issue_date if signature else None,
+        issue_date=signature.issue_date if signature else page.issue_date or page.published,
         publication=find_publication(lines),
         locality=locality,
         warnings=warnings,
+        published=page.published,
     )

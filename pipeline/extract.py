@@ -14,6 +14,7 @@ from extractors.associations import association_rows
 from extractors.citations import extract_citations
 from extractors.metadata import extract_metadata
 from extractors.milestones import extract_milestones
+from extractors.page_info import without_page_info
 from extractors.roster import extract_roster
 from pipeline.model import Document
 
@@ -31,7 +32,8 @@ class Extraction:
 
 def extract(document: Document, doc_id: str) -> Extraction:
     """Run every extractor over a document."""
-    roster = extract_roster(document)
+    content = without_page_info(document)
+    roster = extract_roster(content)
     metadata = extract_metadata(document)
     locality = metadata.locality
     associations = association_rows(doc_id, roster.lines, locality)
@@ -40,6 +42,7 @@ def extract(document: Document, doc_id: str) -> Extraction:
         "doc_number": metadata.doc_number,
         "issuers": list(metadata.issuers),
         "issue_date": metadata.issue_date,
+        "published": metadata.published,
         "publication": metadata.publication,
         "province": locality.province,
         "city": locality.city,
@@ -51,8 +54,12 @@ def extract(document: Document, doc_id: str) -> Extraction:
     }
     rows = {
         "associations": associations,
-        "milestones": keyed_rows(doc_id, extract_milestones(document, title=metadata.title), index_column="idx"),
-        "citations": keyed_rows(doc_id, extract_citations(document, own_title=metadata.title)),
+        "milestones": keyed_rows(
+            doc_id,
+            extract_milestones(content, title=metadata.title, own_date=metadata.published or metadata.issue_date),
+            index_column="idx",
+        ),
+        "citations": keyed_rows(doc_id, extract_citations(content, own_title=metadata.title)),
     }
     return Extraction(fields, roster.warnings + metadata.warnings, rows)
 

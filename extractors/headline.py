@@ -1,0 +1,69 @@
+"""The headline of a web page or news report, the title of a document that prints no formal one.
+
+A portal article or a news report opens with a headline (`<h1>`, the page `<title>`, the first lines of
+a saved text copy, which readers mark as headings) rather than a GB/T 9704 title ending in a 文种:
+`某市召开行业协会商会与行政机关脱钩改革推进会`. A `<title>` also names the site
+(`…推进会_工作动态_某市人民政府门户网站`); that part is dropped.
+"""
+
+from __future__ import annotations
+
+import re
+
+from extractors.issuers import issuer_names
+from extractors.page_info import disclosure_pairs, is_info_line
+from extractors.title import MAX_TITLE_LENGTH, SPACE_BETWEEN_CHINESE
+from normalizers.page_vocabulary import site_name_endings
+from pipeline.model import Block, BlockKind, Document, join_cell_lines
+
+SEPARATOR = re.compile(r"\s*(?:[_|｜]|——|--|(?<!\d)[-－—–](?!\d))\s*")
+"""What parts of a page `<title>` stand apart by: `标题_栏目_站点`, `站点 - 标题`, `标题｜站点` (not `2019-2020年`)."""
+NOT_IN_HEADLINE = re.compile(r"[。；;！!？?]")
+"""A line with a full stop is a sentence of the report, not its headline."""
+
+
+def find_headline(document: Document) -> str | None:
+    """The leading heading of a document, joined over its lines and without the site's name, else None.
+
+    Example: HEADING `某市召开脱钩改革` / HEADING `推进会` → `某市召开脱钩改革推进会`; HEADING
+    `关于做好脱钩工作的通知_通知公告_某市人民政府网` → `关于做好脱钩工作的通知`; a paragraph first → None.
+    """
+    lines = _leading_heading(document.blocks)
+    if not lines:
+        return None
+    text = join_cell_lines("\n".join(lines))
+    if len(text) > MAX_TITLE_LENGTH or NOT_IN_HEADLINE.search(text):
+        return None
+    headline = _without_site_name(text)
+    if not headline or issuer_names(headline) is not None:
+        return None
+    return SPACE_BETWEEN_CHINESE.sub("", headline)
+
+
+def _leading_heading(blocks: list[Block]) -> list[str]:
+    """The lines of the first run of headings, past a disclosure table and byline lines before it."""
+    lines: list[str] = []
+    for block in blocks:
+        if block.kind is BlockKind.HEADING:
+            lines.extend(line.strip() for line in block.text.splitlines() if line.strip())
+        elif lines:
+            break
+        elif block.is_table and disclosure_pairs(block) is not None:
+            continue
+        elif block.is_table or not all(is_info_line(line.strip()) for line in block.text.splitlines() if line.strip()):
+            break
+    return lines
+
+
+def _without_site_name(text: str) -> str | None:
+    """The longest part of `text` once the parts naming a site or a body are dropped; the whole when none does."""
+    parts = [part for part in SEPARATOR.split(text) if part]
+    kept = [part for part in parts if not _names_site(part)]
+    if len(kept) == len(parts):
+        return text
+    return max(kept, key=len, default=None)
+
+
+def _names_site(part: str) -> bool:
+    """`某市人民政府门户网站`, `中国政府网`, `某省民政厅`: a site's or a body's name."""
+    return part.endswith(site_name_endings()) or issuer_names(part) is not None
