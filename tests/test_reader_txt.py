@@ -45,7 +45,28 @@ def test_document_fields(luozhuang: Document) -> None:
     assert luozhuang.source_format == "txt"
     assert luozhuang.pages is None
     assert luozhuang.tables() == []
-    assert all(b.kind is BlockKind.PARAGRAPH and b.page is None and b.table is None for b in luozhuang.blocks)
+    assert all(b.page is None and b.table is None for b in luozhuang.blocks)
+    assert [b.kind for b in luozhuang.blocks[:2]] == [BlockKind.HEADING, BlockKind.PARAGRAPH]
+    assert all(b.kind is BlockKind.PARAGRAPH for b in luozhuang.blocks[1:])
+
+
+HEADLINE_CASES = [
+    ("two-lines-then-blank", ["某市召开行业协会商会与行政机关", "脱钩改革推进会", "", "3月5日，某市召开推进会。"], 2),
+    ("one-line-then-byline", ["某市召开脱钩改革推进会", "发布时间：2020-03-05  来源：某市民政局", "正文。"], 1),
+    ("leading-blank-lines", ["", "  某市召开脱钩改革推进会", "", "正文。"], 1),
+    ("sentence-first", ["某市召开推进会，部署脱钩改革。", "", "正文。"], 0),
+    ("too-many-lines", ["甲", "乙", "丙", "丁", "", "正文。"], 0),
+    ("nothing-after", ["某市召开脱钩改革推进会", ""], 0),
+    ("no-break", ["某市召开脱钩改革推进会", "3月5日，某市召开推进会。"], 0),
+]
+
+
+@pytest.mark.parametrize(("lines", "count"), [c[1:] for c in HEADLINE_CASES], ids=[c[0] for c in HEADLINE_CASES])
+def test_headline_lines_are_headings(tmp_path: Path, lines: list[str], count: int) -> None:
+    path = tmp_path / "news.txt"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    kinds = [b.kind for b in read(path).blocks]
+    assert kinds == [BlockKind.HEADING] * count + [BlockKind.PARAGRAPH] * (len(kinds) - count)
 
 
 def test_lines_are_trimmed(luozhuang: Document) -> None:

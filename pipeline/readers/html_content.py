@@ -22,8 +22,11 @@ general instead:
    so the short lines around a notice (signature, date) stay in;
 4. the title is the nearest heading (h1–h3) before the root, or element whose
    text equals the page's `<meta name="ArticleTitle">` (the Chinese government
-   site standard), unless the root has a heading of that rank itself. Lines
-   between title and root (publication time, source, view counter) are left out.
+   site standard), unless the root has a heading of that rank itself. The
+   elements between title and root are the byline (publication time, source,
+   view counter), kept for the page's date. A page whose headline is no heading
+   at all (`<div class="title">`) still names it in the `ArticleTitle` meta or the
+   `<title>` (`标题_栏目_站点名`), which is kept for the extractors to trim.
 
 Tables that hold other tables, or a cell with half the page's text, are layout:
 their text is read as paragraphs, not as a table.
@@ -61,11 +64,17 @@ _SENTENCE_MARK = re.compile("[，。；！？]")
 
 @dataclass(frozen=True)
 class Content:
-    """The article of a page: its title element (if found apart), its root, and which tables hold data."""
+    """The article of a page: its title element (if found apart), its root, and which tables hold data.
+
+    `byline` holds the elements between the title and the root; `page_title` the `ArticleTitle`
+    meta or the `<title>` text, for a page whose title is neither apart nor a heading of the root.
+    """
 
     title: HtmlElement | None
     root: HtmlElement
     data_tables: frozenset[HtmlElement]
+    byline: tuple[HtmlElement, ...] = ()
+    page_title: str | None = None
 
 
 def main_content(page: HtmlElement) -> Content:
@@ -75,13 +84,18 @@ def main_content(page: HtmlElement) -> Content:
     the title is the `<h1>` and the root the `<div>` with the text.
     """
     article_title = _article_title_meta(page)
+    page_title = _page_title(page)
     body = page.body if page.body is not None else page  # a frameset page has no body
     etree.strip_elements(page, *_NEVER_TEXT, etree.Comment, etree.ProcessingInstruction, with_tail=False)
     _strip_chrome(body, text_weights(body))
     weights = text_weights(body)
     data_tables = frozenset(t for t in body.iter("table") if _is_data_table(t, weights, weights[body]))
     root = _content_root(body, weights, data_tables)
-    return Content(_title_before(body, root, article_title), root, data_tables)
+    title = _title_before(body, root, article_title)
+    if title is not None:
+        return Content(title, root, data_tables, _between(body, title, root))
+    has_heading = next(root.iter(*TITLE_TAGS[:1]), None) is not None
+    return Content(None, root, data_tables, page_title=None if has_heading else page_title)
 
 
 def text_weights(root: HtmlElement) -> dict[HtmlElement, int]:
@@ -115,6 +129,31 @@ def _article_title_meta(page: HtmlElement) -> str | None:
         if (meta.get("name") or "").lower() == "articletitle" and meta.get("content"):
             return _squeeze(meta.get("content"))
     return None
+
+
+def _page_title(page: HtmlElement) -> str | None:
+    """The `ArticleTitle` meta as printed, else the `<title>` text, white space collapsed; None when empty."""
+    for meta in page.iter("meta"):
+        if (meta.get("name") or "").lower() == "articletitle" and (meta.get("content") or "").strip():
+            return collapse_space(meta.get("content"))
+    title = page.find(".//title")
+    text = collapse_space(title.text_content()) if title is not None else ""
+    return text or None
+
+
+def _between(body: HtmlElement, title: HtmlElement, root: HtmlElement) -> tuple[HtmlElement, ...]:
+    """The outermost elements after `title` and before `root` in reading order: the byline under a headline."""
+    covered = set(title.iter()) | set(root.iterancestors())
+    found: list[HtmlElement] = []
+    started = False
+    for element in body.iter():
+        if element is root:
+            break
+        started = started or element is title
+        if started and element not in covered:
+            found.append(element)
+            covered.update(element.iter())
+    return tuple(found)
 
 
 def _squeeze(text: str) -> str:

@@ -2,15 +2,27 @@
 
 Line ends may be CRLF, CR or LF. Indentation with ideographic spaces (U+3000)
 and trailing white space are dropped; a title that wraps over several lines
-stays several paragraphs, which the title extractor joins.
+stays several paragraphs, which the title extractor joins. The one layout a
+saved copy of a web page or news report keeps is its headline: the first
+short lines, without punctuation, standing apart from what follows by a blank
+line or by a byline (`发布时间：…`). They are read as headings.
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from pipeline.model import Block, BlockKind, Document
 from pipeline.readers.text_encoding import decode_text
+
+MAX_HEADLINE_LINES = 3
+"""A headline wraps over two or three lines at most."""
+MAX_HEADLINE_LINE = 40
+"""Longer lines are running text."""
+PUNCTUATION = re.compile(r"[。，,；;！!？?：:]")
+"""Sentences and label lines (`来源：…`) carry these; a headline does not."""
+LABEL = re.compile(r"[：:]")
 
 
 def read(path: Path) -> Document:
@@ -18,6 +30,31 @@ def read(path: Path) -> Document:
 
     Raises ReadError when the file holds binary data rather than text.
     """
-    text = decode_text(path.read_bytes())
-    blocks = [Block(BlockKind.PARAGRAPH, text=line.strip()) for line in text.splitlines() if line.strip()]
-    return Document(source_format="txt", blocks=blocks)
+    lines = [line.strip() for line in decode_text(path.read_bytes()).splitlines()]
+    headline = _headline_length(lines)
+    printed = [line for line in lines if line]
+    return Document(
+        source_format="txt",
+        blocks=[
+            Block(BlockKind.HEADING if index < headline else BlockKind.PARAGRAPH, text=line)
+            for index, line in enumerate(printed)
+        ],
+    )
+
+
+def _headline_length(lines: list[str]) -> int:
+    """How many of the first printed lines make the headline: `['某市召开…', '推进会', '', '正文…']` → 2.
+
+    The headline ends at a blank line or at a line with a colon (a byline); without either, or when
+    nothing follows it, there is none.
+    """
+    start = next((index for index, line in enumerate(lines) if line), len(lines))
+    count = 0
+    for line in lines[start:]:
+        if not line or (count and LABEL.search(line)):
+            break
+        if count == MAX_HEADLINE_LINES or len(line) > MAX_HEADLINE_LINE or PUNCTUATION.search(line):
+            return 0
+        count += 1
+    rest = lines[start + count :]
+    return count if any(rest) else 0
