@@ -21,8 +21,9 @@ MAX_TITLE_LENGTH = 150
 """Longer texts are paragraphs, not titles."""
 MIN_SUBJECT_LENGTH = 2
 """A title says more than its kind: a spaced-out `通  知` heading alone is no title."""
-NOT_IN_TITLE = re.compile(r"[。；;：:！!？?，,]")
-"""Sentence punctuation never appears in a title; a line carrying it is body text."""
+NOT_IN_TITLE = re.compile(r"[。；;：:！!？?，,_|｜]|\s[-－–]\s")
+"""Sentence punctuation never appears in a title; a line carrying it is body text. Nor do the separators
+of a page's `<title>` (`标题_栏目_站点`, `站点 - 标题`), which is a headline for `extractors.headline`."""
 BODY_START = re.compile(r"。|[：:]$")
 """The body begins with the addressees (`各有关部门：`) or the first sentence."""
 QUALIFIER = re.compile(r"\s*[（(][^（）()]*[）)]$")
