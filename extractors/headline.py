@@ -15,9 +15,8 @@ from extractors.page_info import disclosure_pairs, is_info_line
 from extractors.title import MAX_TITLE_LENGTH, SPACE_BETWEEN_CHINESE
 from normalizers.page_vocabulary import site_name_endings
 from pipeline.model import Block, BlockKind, Document, join_cell_lines
+from pipeline.readers.page_title import title_parts
 
-SEPARATOR = re.compile(r"\s*(?:[_|｜]|——|--|(?<!\d)[-－—–](?!\d))\s*")
-"""What parts of a page `<title>` stand apart by: `标题_栏目_站点`, `站点 - 标题`, `标题｜站点` (not `2019-2020年`)."""
 NOT_IN_HEADLINE = re.compile(r"[。；;！!？?]")
 """A line with a full stop is a sentence of the report, not its headline."""
 
@@ -57,7 +56,7 @@ def _leading_heading(blocks: list[Block]) -> list[str]:
 
 def _without_site_name(text: str) -> str | None:
     """The longest part of `text` once the parts naming a site or a body are dropped; the whole when none does."""
-    parts = [part for part in SEPARATOR.split(text) if part]
+    parts = title_parts(text)
     kept = [part for part in parts if not _names_site(part)]
     if len(kept) == len(parts):
         return text

@@ -314,3 +314,15 @@ def test_empty_page_has_no_blocks(tmp_path: Path, html: str) -> None:
 def test_binary_file_rejected() -> None:
     with pytest.raises(ReadError, match="binary"):
         read(BAD / "binary.txt")
+
+
+def test_headline_found_by_the_page_title(tmp_path: Path) -> None:
+    html = f"""<html><head><title>某县召开脱钩改革推进会 - 某县政务网</title></head><body>
+    <div class="logo">某县政务网</div><div class="art-title">某县召开脱钩改革推进会</div>
+    <div class="art-info">日期：2021-04-12　来源：某县融媒体中心</div>
+    <div class="art-text"><p>{PARAGRAPH}</p><p>{PARAGRAPH}</p></div></body></html>"""
+    assert _summary(_read_page(tmp_path, html).blocks)[:3] == [
+        ("heading", "某县召开脱钩改革推进会"),
+        ("paragraph", "日期：2021-04-12 来源：某县融媒体中心"),
+        ("paragraph", PARAGRAPH),
+    ]

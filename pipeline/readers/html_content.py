@@ -41,6 +41,7 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from pipeline.readers.html_text import BLOCK_TAGS, collapse_space
+from pipeline.readers.page_title import title_parts
 
 CONTENT_SHARE = 0.85
 """Share of the page's weight the content root must keep."""
@@ -50,6 +51,8 @@ LAYOUT_CELL_SHARE = 0.5
 PROTECTED_SHARE = 0.5
 """A chrome-looking element holding this share of the weight is the content after all."""
 TITLE_TAGS = ("h1", "h2", "h3")
+MIN_TITLE_PART = 4
+"""A page's `<title>` part shorter than this (`首页`, `新闻`) is a menu label, not a headline."""
 _NEVER_TEXT = tuple(
     ["head", "script", "style", "noscript", "template", "iframe", "frame", "object", "embed", "svg", "canvas", "map", "button", "select", "input", "textarea"]
 )
@@ -92,6 +95,8 @@ def main_content(page: HtmlElement) -> Content:
     data_tables = frozenset(t for t in body.iter("table") if _is_data_table(t, weights, weights[body]))
     root = _content_root(body, weights, data_tables)
     title = _title_before(body, root, article_title)
+    if title is None:
+        title = _headline_element(body, root, page_title)
     if title is not None:
         return Content(title, root, data_tables, _between(body, title, root))
     has_heading = next(root.iter(*TITLE_TAGS[:1]), None) is not None
@@ -207,6 +212,25 @@ def _content_root(
 def _count_tables(element: HtmlElement, data_tables: frozenset[HtmlElement]) -> int:
     """How many data tables `element` holds."""
     return sum(1 for table in element.iter("table") if table in data_tables)
+
+
+def _headline_element(body: HtmlElement, root: HtmlElement, page_title: str | None) -> HtmlElement | None:
+    """The last element before `root` printing the longest part of the `<title>`, for a headline that is no heading.
+
+    Example: with `<title>某县召开脱钩推进会 - 某县政务网</title>`, `<div class="tit">某县召开脱钩推进会</div>`,
+    not the logo `某县政务网`. None when the root has a heading of its own or no element prints that part.
+    """
+    if not page_title or next(root.iter(*TITLE_TAGS[:1]), None) is not None:
+        return None
+    headline = _squeeze(max(title_parts(page_title), key=len, default=""))
+    ancestors = set(root.iterancestors())
+    found = None
+    for element in body.iter():
+        if element is root:
+            break
+        if element not in ancestors and len(headline) >= MIN_TITLE_PART and _squeeze(element.text_content()) == headline:
+            found = element if found is None or element not in set(found.iter()) else found
+    return found
 
 
 def _title_before(body: HtmlElement, root: HtmlElement, article_title: str | None) -> HtmlElement | None:
