@@ -323,6 +323,6 @@ def test_headline_found_by_the_page_title(tmp_path: Path) -> None:
     <div class="art-text"><p>{PARAGRAPH}</p><p>{PARAGRAPH}</p></div></body></html>"""
     assert _summary(_read_page(tmp_path, html).blocks)[:3] == [
         ("heading", "某县召开脱钩改革推进会"),
-        ("paragraph", "日期：2021-04-12 来源：某县融媒体中心"),
+        ("paragraph", "日期：2021-04-12\u3000来源：某县融媒体中心"),
         ("paragraph", PARAGRAPH),
     ]
