@@ -326,3 +326,17 @@ def test_headline_found_by_the_page_title(tmp_path: Path) -> None:
         ("paragraph", "日期：2021-04-12\u3000来源：某县融媒体中心"),
         ("paragraph", PARAGRAPH),
     ]
+
+
+def test_disclosure_list_above_the_title_kept(tmp_path: Path) -> None:
+    html = f"""<html><body><div class="position">当前位置：首页 &gt; 信息公开</div>
+    <ul class="xxgk"><li><b>索 引 号：</b>11419900/2020-00031</li><li><b>发布机构：</b>某市民政局</li>
+    <li><b>文　　号：</b>某民〔2020〕5号</li></ul>
+    <h1>关于脱钩的通知</h1><div class="body"><p>{PARAGRAPH}</p><p>{PARAGRAPH}</p></div></body></html>"""
+    assert _summary(_read_page(tmp_path, html).blocks)[:5] == [
+        ("paragraph", "索 引 号：11419900/2020-00031"),
+        ("paragraph", "发布机构：某市民政局"),
+        ("paragraph", "文\u3000\u3000号：某民〔2020〕5号"),
+        ("heading", "关于脱钩的通知"),
+        ("paragraph", PARAGRAPH),
+    ]

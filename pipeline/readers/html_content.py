@@ -40,7 +40,7 @@ from dataclasses import dataclass
 from lxml import etree
 from lxml.html import HtmlElement
 
-from pipeline.readers.html_text import BLOCK_TAGS, collapse_space
+from pipeline.readers.html_text import BLOCK_TAGS, collapse_space, lines
 from pipeline.readers.page_title import title_parts
 
 CONTENT_SHARE = 0.85
@@ -51,6 +51,10 @@ LAYOUT_CELL_SHARE = 0.5
 PROTECTED_SHARE = 0.5
 """A chrome-looking element holding this share of the weight is the content after all."""
 TITLE_TAGS = ("h1", "h2", "h3")
+MIN_LABEL_LINES = 3
+"""A disclosure list names three fields or more; a breadcrumb or a lone `来源：` line is no list."""
+LABEL_LINE = re.compile(r"[^：:]{1,8}[：:]")
+"""A line opening with a short label and its colon: `索 引 号：000014349/2020-00031`."""
 MIN_TITLE_PART = 4
 """A page's `<title>` part shorter than this (`首页`, `新闻`) is a menu label, not a headline."""
 _NEVER_TEXT = tuple(
@@ -70,7 +74,8 @@ class Content:
     """The article of a page: its title element (if found apart), its root, and which tables hold data.
 
     `byline` holds the elements between the title and the root; `page_title` the `ArticleTitle`
-    meta or the `<title>` text, for a page whose title is neither apart nor a heading of the root.
+    meta or the `<title>` text, for a page whose title is neither apart nor a heading of the root;
+    `labelled` the blocks of `label：value` lines above the title (a disclosure list).
     """
 
     title: HtmlElement | None
@@ -78,6 +83,7 @@ class Content:
     data_tables: frozenset[HtmlElement]
     byline: tuple[HtmlElement, ...] = ()
     page_title: str | None = None
+    labelled: tuple[HtmlElement, ...] = ()
 
 
 def main_content(page: HtmlElement) -> Content:
@@ -98,7 +104,7 @@ def main_content(page: HtmlElement) -> Content:
     if title is None:
         title = _headline_element(body, root, page_title)
     if title is not None:
-        return Content(title, root, data_tables, _between(body, title, root))
+        return Content(title, root, data_tables, _between(body, title, root), labelled=_labelled_before(body, title))
     has_heading = next(root.iter(*TITLE_TAGS[:1]), None) is not None
     return Content(None, root, data_tables, page_title=None if has_heading else page_title)
 
@@ -156,6 +162,26 @@ def _between(body: HtmlElement, title: HtmlElement, root: HtmlElement) -> tuple[
             break
         started = started or element is title
         if started and element not in covered:
+            found.append(element)
+            covered.update(element.iter())
+    return tuple(found)
+
+
+def _labelled_before(body: HtmlElement, title: HtmlElement) -> tuple[HtmlElement, ...]:
+    """The outermost blocks above `title` made of MIN_LABEL_LINES or more `label：value` lines.
+
+    Example: `<ul><li>索引号：…</li><li>发布机构：…</li><li>发文日期：…</li></ul><h1>…</h1>` → the `<ul>`;
+    a breadcrumb (`当前位置：首页`) is one line and stays out.
+    """
+    covered = set(title.iterancestors())
+    found: list[HtmlElement] = []
+    for element in body.iter():
+        if element is title:
+            break
+        if element in covered or element.tag not in BLOCK_TAGS:
+            continue
+        printed = lines(element)
+        if len(printed) >= MIN_LABEL_LINES and all(LABEL_LINE.match(line) for line in printed):
             found.append(element)
             covered.update(element.iter())
     return tuple(found)
