@@ -12,7 +12,7 @@ import re
 
 from extractors.issuers import issuer_names
 from extractors.page_info import disclosure_pairs, is_info_line
-from extractors.title import MAX_TITLE_LENGTH, SPACE_BETWEEN_CHINESE
+from extractors.title import MAX_TITLE_LENGTH, compose_title
 from normalizers.page_vocabulary import site_name_endings
 from pipeline.model import Block, BlockKind, Document, join_cell_lines
 from pipeline.readers.page_title import title_parts
@@ -36,7 +36,7 @@ def find_headline(document: Document) -> str | None:
     headline = _without_site_name(text)
     if not headline or issuer_names(headline) is not None:
         return None
-    return SPACE_BETWEEN_CHINESE.sub("", headline)
+    return compose_title(headline).text
 
 
 def _leading_heading(blocks: list[Block]) -> list[str]:

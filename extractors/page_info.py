@@ -17,7 +17,7 @@ from datetime import date
 
 from extractors.issuers import issuer_names
 from extractors.lines import Line
-from extractors.title import SPACE_BETWEEN_CHINESE
+from extractors.title import compose_title
 from normalizers.dates import find_dates
 from normalizers.document_numbers import find_numbers
 from normalizers.page_vocabulary import PageLabel, label_key, label_pattern, page_labels
@@ -30,10 +30,17 @@ SHORT_LABEL = 2
 LINE_OPENING = " \t\u3000【[（("
 """What may stand before the first label of a line (`【字体：大 中 小】`)."""
 VALUE_EDGES = " \t\u3000【】[]|｜"
-WHITE_SPACE = re.compile(r"\s+")
 CHINESE = re.compile(r"[\u4e00-\u9fff]")
 
 Pair = tuple[PageLabel, str]
+PUBLISHED = PageLabel("", "published", "byline")
+"""The unlabelled date opening a byline: `2015-07-08 20:00　来源：新华社`."""
+_TIME = r"\d{1,2}[:：]\d{2}(?:[:：]\d{2})?"
+DATE_TIME = re.compile(rf"\d{{4}}[-/.年]\d{{1,2}}[-/.月]\d{{1,2}}日?(?:\s*{_TIME})?")
+"""A printed publication time before a byline's labels: `2015-07-08 20:00`, `2020年03月05日 10:21:33`."""
+BYLINE_TIME = re.compile(rf"\d{{4}}[-/.]\d{{1,2}}[-/.]\d{{1,2}}(?:\s*{_TIME})?|\d{{4}}年\d{{1,2}}月\d{{1,2}}日\s*{_TIME}")
+"""A publication time alone on its line: numeric or with a time (`2015-07-08`, `2020年3月5日 10:21`); a bare
+`2020年3月2日` is a signature's 成文日期."""
 
 
 @dataclass(frozen=True)
@@ -72,12 +79,16 @@ def label_pairs(text: str) -> list[Pair] | None:
     """The label–value pairs of a line made of them, else None.
 
     Example: `发布时间：2019-10-18 09:32来源：某市民政局` → (发布时间, `2019-10-18 09:32`), (来源, `某市民政局`);
+    `2015-07-08 20:00　来源：新华社` → (a publication date, …), (来源, `新华社`);
     `完成时间：2020年10月底前` → None (`完成时间` is no label); `时间：上午9时` alone → None.
     """
+    if BYLINE_TIME.fullmatch(text.strip(LINE_OPENING)):
+        return [(PUBLISHED, text.strip(LINE_OPENING))]
     matches = [m for m in label_pattern().finditer(text) if not _inside_word(text, m)]
-    if not matches or text[: matches[0].start()].strip(LINE_OPENING):
+    opening = text[: matches[0].start()].strip(LINE_OPENING) if matches else ""
+    if not matches or (opening and not DATE_TIME.fullmatch(opening)):
         return None
-    pairs: list[Pair] = []
+    pairs: list[Pair] = [(PUBLISHED, opening)] if opening else []
     for match, following in zip(matches, [*matches[1:], None]):
         value = text[match.end() : following.start() if following else len(text)].strip(VALUE_EDGES)
         pairs.append((page_labels()[label_key(match["label"])], value))
@@ -172,7 +183,7 @@ def _with_value(info: PageInfo, label: PageLabel, value: str, disclosure: bool) 
         return replace(info, doc_number=numbers[0].text) if numbers else info
     if field == "issuers":
         return replace(info, issuers=issuer_names(value) or ())
-    return replace(info, title=SPACE_BETWEEN_CHINESE.sub("", WHITE_SPACE.sub(" ", value)).strip() or None)
+    return replace(info, title=compose_title(value).text or None)
 
 
 def _day(value: str) -> date | None:

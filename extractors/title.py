@@ -69,7 +69,7 @@ def _title_from(lines: Sequence[Line]) -> Title | None:
         if (index and not follows(lines[index - 1], line)) or NOT_IN_TITLE.search(line.text):
             return None
         taken.append(line.text)
-        title = _compose(" ".join(taken))
+        title = compose_title(" ".join(taken))
         if len(title.text) > MAX_TITLE_LENGTH:
             return None
         if _is_complete(title.text):
@@ -77,7 +77,7 @@ def _title_from(lines: Sequence[Line]) -> Title | None:
     return None
 
 
-def _compose(printed: str) -> Title:
+def compose_title(printed: str) -> Title:
     """The title text and its leading issuers: names one space apart, the subject's wrapping spaces gone.
 
     Example: `中共罗庄区委　罗庄区人民政府 印发《关于…与 行政机关…》的通知` → `中共罗庄区委 罗庄区人民政府 印发《关于…与行政机关…》的通知`;

@@ -89,6 +89,10 @@ TABLE_CASES: dict[str, tuple[list[Block], PageInfo]] = {
         [heading(TITLE), text("更新时间：2020年4月1日　作者：张三"), BODY],
         PageInfo(published=date(2020, 4, 1)),
     ),
+    "byline-opening-with-a-time": (
+        [heading(TITLE), text("2015-07-08 20:00\u3000来源： 新华社"), BODY],
+        PageInfo(published=date(2015, 7, 8)),
+    ),
     "news-byline-with-generic-labels": (
         [heading("某市召开脱钩改革推进会"), text("时间：2020-03-06　来源：某日报"), BODY],
         PageInfo(published=date(2020, 3, 6)),
@@ -104,6 +108,11 @@ def test_page_info(blocks: list[Block], expected: PageInfo) -> None:
 LINE_CASES = [
     ("byline", "发布时间：2019-10-18 09:32来源：某厅浏览次数：【字体：大 中 小】", True),
     ("font-switch", "【字体：大 中 小】", True),
+    ("time-before-the-source", "2015-07-08 20:00\u3000来源： 新华社", True),
+    ("time-alone", "2015-07-08 20:00", True),
+    ("numeric-date-alone", "2015-07-08", True),
+    ("signature-date-alone", "2015年7月8日", False),
+    ("text-before-labels", "请于9月底前报送来源：本局", False),
     ("source-alone", "来源：某市民政局", True),
     ("spaced-label", "索 引 号：000014349/2020-00031", True),
     ("deadline-label-inside-a-word", "完成时间：2020年10月底前", False),
