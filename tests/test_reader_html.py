@@ -340,3 +340,23 @@ def test_disclosure_list_above_the_title_kept(tmp_path: Path) -> None:
         ("heading", "关于脱钩的通知"),
         ("paragraph", PARAGRAPH),
     ]
+
+
+def test_site_name_heading_is_no_title(tmp_path: Path) -> None:
+    html = f"""<html><head><title>某县召开脱钩改革推进会_工作动态_某县人民政府</title></head><body>
+    <h1 class="logo">某县人民政府</h1><div class="tit">某县召开脱钩改革推进会</div>
+    <div class="text"><p>{PARAGRAPH}</p><p>{PARAGRAPH}</p></div></body></html>"""
+    assert _summary(_read_page(tmp_path, html).blocks)[:2] == [
+        ("heading", "某县召开脱钩改革推进会"),
+        ("paragraph", PARAGRAPH),
+    ]
+
+
+def test_site_name_heading_gives_way_to_the_page_title(tmp_path: Path) -> None:
+    html = f"""<html><head><title>某县召开脱钩改革推进会_工作动态_某县人民政府</title></head><body>
+    <h1 class="logo">某县人民政府</h1>
+    <div class="text"><div class="tit">某县召开脱钩改革推进会</div><p>{PARAGRAPH}</p><p>{PARAGRAPH}</p></div></body></html>"""
+    assert _summary(_read_page(tmp_path, html).blocks)[:2] == [
+        ("heading", "某县召开脱钩改革推进会_工作动态_某县人民政府"),
+        ("paragraph", "某县召开脱钩改革推进会"),
+    ]

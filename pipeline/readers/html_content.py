@@ -101,8 +101,8 @@ def main_content(page: HtmlElement) -> Content:
     data_tables = frozenset(t for t in body.iter("table") if _is_data_table(t, weights, weights[body]))
     root = _content_root(body, weights, data_tables)
     title = _title_before(body, root, article_title)
-    if title is None:
-        title = _headline_element(body, root, page_title)
+    if title is None or _names_the_site(title, page_title):
+        title = _headline_element(body, root, page_title)  # a site's name in an <h1> is no title
     if title is not None:
         return Content(title, root, data_tables, _between(body, title, root), labelled=_labelled_before(body, title))
     has_heading = next(root.iter(*TITLE_TAGS[:1]), None) is not None
@@ -238,6 +238,15 @@ def _content_root(
 def _count_tables(element: HtmlElement, data_tables: frozenset[HtmlElement]) -> int:
     """How many data tables `element` holds."""
     return sum(1 for table in element.iter("table") if table in data_tables)
+
+
+def _names_the_site(title: HtmlElement, page_title: str | None) -> bool:
+    """Whether a heading prints a lesser part of the `<title>` (the site or column: `某市人民政府`), not its headline."""
+    if not page_title:
+        return False
+    parts = [_squeeze(part) for part in title_parts(page_title)]
+    text = _squeeze(title.text_content())
+    return len(parts) > 1 and text in parts and text != max(parts, key=len)
 
 
 def _headline_element(body: HtmlElement, root: HtmlElement, page_title: str | None) -> HtmlElement | None:
