@@ -2,7 +2,9 @@
 
 The extractors follow GB/T 9704-2012: the head gives the masthead, 发文字号 and title, the tail the
 signature, 成文日期 and 附注; the issuers' names found there are written in full once the locality
-they name is known (`自治区工业和信息化厅` → `宁夏回族自治区工业和信息化厅`).
+they name is known (`自治区工业和信息化厅` → `宁夏回族自治区工业和信息化厅`). A web page adds its disclosure table
+and byline (`page_info`), which fill what the page does not print, and its headline, the title of a news
+report; a page without any 成文日期 is dated by its publication.
 """
 
 from __future__ import annotations

@@ -15,7 +15,9 @@ Conventions: a day is itself; 底/末 is the last day of the named period; a 旬
 the 10th, the 20th or the last day; a bare month, quarter, half or year with 前 ends the
 day before that period begins (`2020年2月前` → 2020-01-31), a day or a 旬 with 前 ends on
 itself; a period without 前 runs from its first to its last day; a year missing from the
-expression is the year of the nearest earlier one (`default_year` for the first).
+expression is the year of the nearest earlier one (`default_year` for the first: the document's
+own year); `今年`, `明年`, `去年` (`今年10月底前`, `明年上半年`) count from `this_year`, the year the
+document is dated, else from the year a missing one would take.
 """
 
 from __future__ import annotations
