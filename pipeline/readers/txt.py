@@ -5,7 +5,7 @@ and trailing white space are dropped; a title that wraps over several lines
 stays several paragraphs, which the title extractor joins. The one layout a
 saved copy of a web page or news report keeps is its headline: the first
 short lines, without punctuation, standing apart from what follows by a blank
-line or by a byline (`发布时间：…`). They are read as headings.
+line, a byline (`发布时间：…`) or the first sentence. They are read as headings.
 """
 
 from __future__ import annotations
@@ -22,7 +22,8 @@ MAX_HEADLINE_LINE = 40
 """Longer lines are running text."""
 PUNCTUATION = re.compile(r"[。，,；;！!？?：:]")
 """Sentences and label lines (`来源：…`) carry these; a headline does not."""
-LABEL = re.compile(r"[：:]")
+ENDS_HEADLINE = re.compile(r"[。，,；;！!？?：:]")
+"""A blank line aside, a byline (`来源：…`) or a sentence after the headline ends it."""
 
 
 def read(path: Path) -> Document:
@@ -45,13 +46,12 @@ def read(path: Path) -> Document:
 def _headline_length(lines: list[str]) -> int:
     """How many of the first printed lines make the headline: `['某市召开…', '推进会', '', '正文…']` → 2.
 
-    The headline ends at a blank line or at a line with a colon (a byline); without either, or when
-    nothing follows it, there is none.
+    The headline ends at a blank line, a byline or a sentence; when nothing follows it, there is none.
     """
     start = next((index for index, line in enumerate(lines) if line), len(lines))
     count = 0
     for line in lines[start:]:
-        if not line or (count and LABEL.search(line)):
+        if not line or (count and ENDS_HEADLINE.search(line)):
             break
         if count == MAX_HEADLINE_LINES or len(line) > MAX_HEADLINE_LINE or PUNCTUATION.search(line):
             return 0
