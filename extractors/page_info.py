@@ -71,8 +71,20 @@ def read_page_info(document: Document, lines: Sequence[Line]) -> PageInfo:
         disclosure = _is_disclosure(pairs)
         for label, value in pairs:
             info = _with_value(info, label, value, disclosure)
-    updated = next((_day(v) for pairs in groups for label, v in pairs if label.field == "updated" and _day(v)), None)
-    return info if info.published is not None else replace(info, published=updated)
+    return info if info.published is not None else replace(info, published=_fallback_day(groups))
+
+
+def _fallback_day(groups: Sequence[Sequence[Pair]]) -> date | None:
+    """When no label names the publication: the 更新时间, else a time printed in a byline (`来源：某日报 2021-06-01`)."""
+    updated = (value for pairs in groups for label, value in pairs if label.field == "updated")
+    printed = (
+        found.group()
+        for pairs in groups
+        if not _is_disclosure(pairs)
+        for _, value in pairs
+        if (found := BYLINE_TIME.search(value))
+    )
+    return next((day for value in (*updated, *printed) if (day := _day(value))), None)
 
 
 def label_pairs(text: str) -> list[Pair] | None:

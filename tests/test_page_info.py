@@ -93,6 +93,10 @@ TABLE_CASES: dict[str, tuple[list[Block], PageInfo]] = {
         [heading(TITLE), text("2015-07-08 20:00\u3000来源： 新华社"), BODY],
         PageInfo(published=date(2015, 7, 8)),
     ),
+    "time-inside-the-source": (
+        [heading(TITLE), text("来源：某日报 | 2021-06-01 10:00"), BODY],
+        PageInfo(published=date(2021, 6, 1)),
+    ),
     "news-byline-with-generic-labels": (
         [heading("某市召开脱钩改革推进会"), text("时间：2020-03-06　来源：某日报"), BODY],
         PageInfo(published=date(2020, 3, 6)),
