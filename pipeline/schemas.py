@@ -36,7 +36,7 @@ DOCUMENTS = pa.schema(
         _field("doc_number", pa.string(), "发文字号 normalised to 〔〕 brackets"),
         _field("issuers", pa.list_(pa.string()), "full names of the issuing bodies, in order"),
         _field("issue_date", pa.date32(), "成文日期; for a page without one (a news report), its publication date"),
-        _field("published", pa.date32(), "the date a web page or news report was published (发布时间, 发布日期, dateline)"),
+        _field("published", pa.date32(), "the date a web page or news report was published: the 发布日期 or 发布时间 of its byline or disclosure table"),
         *_LOCALITY,
         _field("admin_level", pa.string(), "level of the issuing government: central, province, city, county"),
         _field("publication", pa.string(), "publication note as printed (此件公开发布...)"),
