@@ -360,3 +360,14 @@ def test_site_name_heading_gives_way_to_the_page_title(tmp_path: Path) -> None:
         ("heading", "某县召开脱钩改革推进会_工作动态_某县人民政府"),
         ("paragraph", "某县召开脱钩改革推进会"),
     ]
+
+
+def test_links_between_title_and_article_left_out(tmp_path: Path) -> None:
+    html = f"""<html><body><h1>关于脱钩的通知</h1><div class="info">发布日期：2020-01-01</div>
+    <ul class="related"><li><a href="/1">某市召开推进会</a></li><li><a href="/2">某县出台实施方案</a></li></ul>
+    <div class="body"><p>{PARAGRAPH}</p><p>{PARAGRAPH}</p></div></body></html>"""
+    assert _summary(_read_page(tmp_path, html).blocks)[:3] == [
+        ("heading", "关于脱钩的通知"),
+        ("paragraph", "发布日期：2020-01-01"),
+        ("paragraph", PARAGRAPH),
+    ]

@@ -104,7 +104,8 @@ def main_content(page: HtmlElement) -> Content:
     if title is None or _names_the_site(title, page_title):
         title = _headline_element(body, root, page_title)  # a site's name in an <h1> is no title
     if title is not None:
-        return Content(title, root, data_tables, _between(body, title, root), labelled=_labelled_before(body, title))
+        byline = tuple(element for element in _between(body, title, root) if weights[element])  # not menus of links
+        return Content(title, root, data_tables, byline, labelled=_labelled_before(body, title))
     has_heading = next(root.iter(*TITLE_TAGS[:1]), None) is not None
     return Content(None, root, data_tables, page_title=None if has_heading else page_title)
 
