@@ -74,19 +74,6 @@ def read_page_info(document: Document, lines: Sequence[Line]) -> PageInfo:
     return info if info.published is not None else replace(info, published=_fallback_day(groups))
 
 
-def _fallback_day(groups: Sequence[Sequence[Pair]]) -> date | None:
-    """When no label names the publication: the 更新时间, else a time printed in a byline (`来源：某日报 2021-06-01`)."""
-    updated = (value for pairs in groups for label, value in pairs if label.field == "updated")
-    printed = (
-        found.group()
-        for pairs in groups
-        if not _is_disclosure(pairs)
-        for _, value in pairs
-        if (found := BYLINE_TIME.search(value))
-    )
-    return next((day for value in (*updated, *printed) if (day := _day(value))), None)
-
-
 def label_pairs(text: str) -> list[Pair] | None:
     """The label–value pairs of a line made of them, else None.
 
@@ -196,6 +183,19 @@ def _with_value(info: PageInfo, label: PageLabel, value: str, disclosure: bool) 
     if field == "issuers":
         return replace(info, issuers=issuer_names(value) or ())
     return replace(info, title=compose_title(value).text or None)
+
+
+def _fallback_day(groups: Sequence[Sequence[Pair]]) -> date | None:
+    """When no label names the publication: the 更新时间, else a time printed in a byline (`来源：某日报 2021-06-01`)."""
+    updated = (value for pairs in groups for label, value in pairs if label.field == "updated")
+    printed = (
+        found.group()
+        for pairs in groups
+        if not _is_disclosure(pairs)
+        for _, value in pairs
+        if (found := BYLINE_TIME.search(value))
+    )
+    return next((day for value in (*updated, *printed) if (day := _day(value))), None)
 
 
 def _day(value: str) -> date | None:
