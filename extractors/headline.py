@@ -3,7 +3,8 @@
 A portal article or a news report opens with a headline (`<h1>`, the page `<title>`, the first lines of
 a saved text copy, which readers mark as headings) rather than a GB/T 9704 title ending in a 文种:
 `某市召开行业协会商会与行政机关脱钩改革推进会`. A `<title>` also names the site
-(`…推进会_工作动态_某市人民政府门户网站`); that part is dropped.
+(`…推进会_工作动态_某市人民政府门户网站`); that part is dropped. A headline heads prose: a heading over a
+table or a list (`某市第一批脱钩试点名单`) is a roster's caption, not a title.
 """
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ from pipeline.readers.page_title import title_parts
 
 NOT_IN_HEADLINE = re.compile(r"[。；;！!？?]")
 """A line with a full stop is a sentence of the report, not its headline."""
+PROSE = re.compile(r"[。，,；;：:]")
+"""What the text under a headline holds: sentences, or the addressees of a notice (`各有关单位：`)."""
 
 
 def find_headline(document: Document) -> str | None:
@@ -40,18 +43,23 @@ def find_headline(document: Document) -> str | None:
 
 
 def _leading_heading(blocks: list[Block]) -> list[str]:
-    """The lines of the first run of headings, past a disclosure table and byline lines before it."""
+    """The lines of the first run of headings, past page furniture before it, when prose follows it."""
     lines: list[str] = []
     for block in blocks:
+        if _is_furniture(block):
+            continue
         if block.kind is BlockKind.HEADING:
             lines.extend(line.strip() for line in block.text.splitlines() if line.strip())
-        elif lines:
-            break
-        elif block.is_table and disclosure_pairs(block) is not None:
             continue
-        elif block.is_table or not all(is_info_line(line.strip()) for line in block.text.splitlines() if line.strip()):
-            break
-    return lines
+        return lines if lines and not block.is_table and PROSE.search(block.text) else []
+    return []
+
+
+def _is_furniture(block: Block) -> bool:
+    """A disclosure table, or text made only of bylines and label lines."""
+    if block.is_table:
+        return disclosure_pairs(block) is not None
+    return all(is_info_line(line.strip()) for line in block.text.splitlines() if line.strip())
 
 
 def _without_site_name(text: str) -> str | None:

@@ -202,9 +202,14 @@ HEADLINE_CASES: dict[str, tuple[list[Block], str | None]] = {
     "year-range-kept": ([heading("某市2019-2020年脱钩工作要点-某市政务网"), BODY], "某市2019-2020年脱钩工作要点"),
     "two-heading-lines-joined": ([heading("某市召开行业协会商会"), heading("脱钩改革推进会"), BODY], "某市召开行业协会商会脱钩改革推进会"),
     "after-disclosure-lines": ([text("索引号：1141/2020-1"), text("来源：某县"), heading("某县召开推进会"), BODY], "某县召开推进会"),
+    "byline-between-headline-and-text": ([heading("某县召开推进会"), text("发布时间：2021-04-12"), BODY], "某县召开推进会"),
+    "after-a-disclosure-table": ([DISCLOSURE, heading("某县召开推进会"), BODY], "某县召开推进会"),
     "site-name-alone-is-no-headline": ([heading("某市人民政府"), BODY], None),
     "paragraph-first": ([text("某市召开脱钩改革推进会"), heading("一、总体要求"), BODY], None),
     "sentence-is-no-headline": ([heading("会议要求，各单位要抓好落实。"), BODY], None),
+    "caption-of-a-table": ([heading("附件1"), heading("某市第一批脱钩试点名单"), ROSTER], None),
+    "caption-of-a-list": ([heading("某市第一批脱钩试点名单"), text("1 某市甲行业协会 某市民政局"), text("2 某市乙商会")], None),
+    "nothing-after": ([heading("某市召开脱钩改革推进会")], None),
 }
 
 
