@@ -17,8 +17,6 @@ from datetime import date
 from extractors.milestone_tasks import in_brackets, task_of
 from extractors.page_info import is_info_line
 from extractors.sentences import (
-    CLAUSE_SEPARATORS,
-    FULL_STOPS,
     Sentence,
     clause_end,
     clause_start,
@@ -32,6 +30,8 @@ from normalizers.date_words import MILESTONE_WORDS, words
 from normalizers.dates import DateExpression, Kind, Precision, find_dates
 from pipeline.model import Document
 
+DATELINE_ENDS = "，,。；;"
+"""The dateline's date stands in the report's first clause: `本报讯（记者 王明）3月5日上午，…`."""
 CHINESE = re.compile(r"[\u4e00-\u9fff]")
 """`3月5日电` is a dateline, the `电` of `3月5日电视电话会议` opens a word."""
 TITLE_OPEN = "《"
@@ -142,7 +142,7 @@ def _is_dateline(before: str, after: str) -> bool:
     if suffix is not None and not CHINESE.match(following[len(suffix) : len(suffix) + 1]):
         return True
     opened = before.startswith(words("dateline_opener", MILESTONE_WORDS))
-    return opened and not any(separator in before for separator in CLAUSE_SEPARATORS + FULL_STOPS)
+    return opened and not any(mark in before for mark in DATELINE_ENDS)
 
 
 def _is_step(sentence: str, expression: DateExpression) -> bool:

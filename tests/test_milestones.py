@@ -189,6 +189,7 @@ PAGE_FURNITURE = {
     "disclosure-line": "索引号：1141/2020-1　成文日期：2020年03月05日",
     "dateline-newspaper": "本报讯（记者 王明）3月5日上午，某市召开脱钩改革推进会",
     "dateline-xun": "某市3月5日讯",
+    "dateline-reporter": "本网讯 记者王明报道：3月5日，某市召开推进会",
     "dateline-agency": "新华社北京3月5日电　记者王明报道",
 }
 
