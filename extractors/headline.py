@@ -51,8 +51,14 @@ def _leading_heading(blocks: list[Block]) -> list[str]:
         if block.kind is BlockKind.HEADING:
             lines.extend(line.strip() for line in block.text.splitlines() if line.strip())
             continue
+        if lines and not block.is_table and _squeeze(block.text) in _squeeze("".join(lines)):
+            continue  # the headline printed again under the page title
         return lines if lines and not block.is_table and PROSE.search(block.text) else []
     return []
+
+
+def _squeeze(text: str) -> str:
+    return "".join(text.split())
 
 
 def _is_furniture(block: Block) -> bool:

@@ -24,7 +24,9 @@ from normalizers.page_vocabulary import PageLabel, label_key, label_pattern, pag
 from pipeline.model import Block, Document, join_cell_lines
 
 MIN_DISCLOSURE_LABELS = 3
-"""A disclosure table names at least three fields (`索引号`, `发布机构`, `发布日期`); a byline fewer or none of its labels."""
+"""A disclosure table names at least three fields (`索引号`, `发布机构`, `发布日期`)…"""
+MIN_DISCLOSURE_ONLY_LABELS = 2
+"""…two of them labels no byline prints (`索引号`, `文号`); a byline may print one (`发布机构：…　发布时间：…`)."""
 SHORT_LABEL = 2
 """A label this short never ends a longer word: `时间：` is a label, the `时间：` of `完成时间：` is not."""
 LINE_OPENING = " \t\u3000【[（("
@@ -163,9 +165,10 @@ def _line_groups(lines: Sequence[Line]) -> Iterable[list[Pair]]:
 
 
 def _is_disclosure(pairs: Sequence[Pair]) -> bool:
-    """At least MIN_DISCLOSURE_LABELS different labels, one of them a disclosure-table label."""
-    labels = {label.label for label, _ in pairs}
-    return len(labels) >= MIN_DISCLOSURE_LABELS and any(label.kind == "disclosure" for label, _ in pairs)
+    """At least MIN_DISCLOSURE_LABELS different labels, MIN_DISCLOSURE_ONLY_LABELS of them of disclosure tables."""
+    labels = {label for label, _ in pairs}
+    disclosure_only = {label for label in labels if label.kind == "disclosure"}
+    return len(labels) >= MIN_DISCLOSURE_LABELS and len(disclosure_only) >= MIN_DISCLOSURE_ONLY_LABELS
 
 
 def _with_value(info: PageInfo, label: PageLabel, value: str, disclosure: bool) -> PageInfo:

@@ -97,6 +97,10 @@ TABLE_CASES: dict[str, tuple[list[Block], PageInfo]] = {
         [heading(TITLE), text("来源：某日报 | 2021-06-01 10:00"), BODY],
         PageInfo(published=date(2021, 6, 1)),
     ),
+    "byline-with-one-disclosure-label-is-no-disclosure": (
+        [heading(TITLE), text("发布机构：某市民政局　发布时间：2020-03-06　浏览次数：12"), BODY],
+        PageInfo(published=date(2020, 3, 6)),
+    ),
     "news-byline-with-generic-labels": (
         [heading("某市召开脱钩改革推进会"), text("时间：2020-03-06　来源：某日报"), BODY],
         PageInfo(published=date(2020, 3, 6)),
@@ -202,6 +206,10 @@ HEADLINE_CASES: dict[str, tuple[list[Block], str | None]] = {
     "year-range-kept": ([heading("某市2019-2020年脱钩工作要点-某市政务网"), BODY], "某市2019-2020年脱钩工作要点"),
     "two-heading-lines-joined": ([heading("某市召开行业协会商会"), heading("脱钩改革推进会"), BODY], "某市召开行业协会商会脱钩改革推进会"),
     "after-disclosure-lines": ([text("索引号：1141/2020-1"), text("来源：某县"), heading("某县召开推进会"), BODY], "某县召开推进会"),
+    "page-title-over-the-printed-headline": (
+        [heading("某市召开推进会 - 工作动态 - 某市民政局"), text("某市召开推进会"), text("来源：某市民政局"), BODY],
+        "某市召开推进会",
+    ),
     "byline-between-headline-and-text": ([heading("某县召开推进会"), text("发布时间：2021-04-12"), BODY], "某县召开推进会"),
     "after-a-disclosure-table": ([DISCLOSURE, heading("某县召开推进会"), BODY], "某县召开推进会"),
     "site-name-alone-is-no-headline": ([heading("某市人民政府"), BODY], None),
