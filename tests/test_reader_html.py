@@ -371,3 +371,18 @@ def test_links_between_title_and_article_left_out(tmp_path: Path) -> None:
         ("paragraph", "发布日期：2020-01-01"),
         ("paragraph", PARAGRAPH),
     ]
+
+
+def test_page_title_of_the_site_name_alone_left_out(tmp_path: Path) -> None:
+    html = f"""<html><head><title>某市人民政府</title></head><body>
+    <div class="text"><p>{PARAGRAPH}</p><p>{PARAGRAPH}</p><p>某市人民政府</p></div></body></html>"""
+    assert _summary(_read_page(tmp_path, html).blocks)[0] == ("paragraph", PARAGRAPH)
+
+
+def test_page_title_of_one_part_kept_over_its_printed_headline(tmp_path: Path) -> None:
+    html = f"""<html><head><title>某县召开脱钩改革推进会</title></head><body>
+    <div class="text"><p>某县召开脱钩改革推进会</p><p>{PARAGRAPH}</p><p>{PARAGRAPH}</p></div></body></html>"""
+    assert _summary(_read_page(tmp_path, html).blocks)[:2] == [
+        ("heading", "某县召开脱钩改革推进会"),
+        ("paragraph", "某县召开脱钩改革推进会"),
+    ]

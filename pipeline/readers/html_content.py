@@ -40,7 +40,7 @@ from dataclasses import dataclass
 from lxml import etree
 from lxml.html import HtmlElement
 
-from pipeline.readers.html_text import BLOCK_TAGS, collapse_space, lines
+from pipeline.readers.html_text import BLOCK_TAGS, collapse_space, flow, lines
 from pipeline.readers.page_title import title_parts
 
 CONTENT_SHARE = 0.85
@@ -106,8 +106,7 @@ def main_content(page: HtmlElement) -> Content:
     if title is not None:
         byline = tuple(element for element in _between(body, title, root) if weights[element])  # not menus of links
         return Content(title, root, data_tables, byline, labelled=_labelled_before(body, title))
-    has_heading = next(root.iter(*TITLE_TAGS[:1]), None) is not None
-    return Content(None, root, data_tables, page_title=None if has_heading else page_title)
+    return Content(None, root, data_tables, page_title=_standing_page_title(root, page_title))
 
 
 def text_weights(root: HtmlElement) -> dict[HtmlElement, int]:
@@ -151,6 +150,21 @@ def _page_title(page: HtmlElement) -> str | None:
     title = page.find(".//title")
     text = collapse_space(title.text_content()) if title is not None else ""
     return text or None
+
+
+def _standing_page_title(root: HtmlElement, page_title: str | None) -> str | None:
+    """The `<title>` to stand in for a headline the root prints as no heading, or None.
+
+    A root with an `<h1>` has its headline. A `<title>` of one part is kept only when it is the root's
+    first line (`<title>某县召开推进会</title>` over `<p>某县召开推进会</p>`): alone, it may be just the
+    site's name (`某市人民政府`), which is no headline.
+    """
+    if not page_title or next(root.iter(*TITLE_TAGS[:1]), None) is not None:
+        return None
+    if len(title_parts(page_title)) > 1:
+        return page_title
+    first = next((item for item in flow(root, lambda e: e.tag == "table") if isinstance(item, str)), "")
+    return page_title if _squeeze(first) == _squeeze(page_title) else None
 
 
 def _between(body: HtmlElement, title: HtmlElement, root: HtmlElement) -> tuple[HtmlElement, ...]:
