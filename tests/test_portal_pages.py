@@ -110,3 +110,9 @@ def test_saved_news_text(tmp_path: Path) -> None:
         ("4月9日", date(2021, 4, 9)),
         ("今年10月底前", date(2021, 10, 31)),
     ]
+
+
+def test_saved_news_text_under_a_breadcrumb(tmp_path: Path) -> None:
+    text = "当前位置：首页 > 新闻中心 > 工作动态\n" + NEWS_TEXT
+    result = _process(tmp_path, "news.txt", text, "utf-8")
+    assert result.document["title"] == "某县召开行业协会商会与行政机关脱钩改革推进会"
