@@ -2,7 +2,9 @@
 
 The extractors follow GB/T 9704-2012: the head gives the masthead, 发文字号 and title, the tail the
 signature, 成文日期 and 附注; the issuers' names found there are written in full once the locality
-they name is known (`自治区工业和信息化厅` → `宁夏回族自治区工业和信息化厅`).
+they name is known (`自治区工业和信息化厅` → `宁夏回族自治区工业和信息化厅`). A web page adds its disclosure table
+and byline (`page_info`), which fill what the page does not print, and its headline, the title of a news
+report; a page without any 成文日期 is dated by its publication.
 """
 
 from __future__ import annotations
@@ -11,9 +13,11 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from extractors.head import read_head
+from extractors.headline import find_headline
 from extractors.issuers import full_issuer_name, merge_issuers, split_joint_issuers
 from extractors.lines import printed_lines
 from extractors.locality import document_locality
+from extractors.page_info import read_page_info
 from extractors.publication import find_publication
 from extractors.signature import find_signature
 from normalizers.locality import Locality
@@ -31,6 +35,7 @@ class Metadata:
     publication: str | None
     locality: Locality
     warnings: list[str] = field(default_factory=list)
+    published: date | None = None
 
 
 def extract_metadata(document: Document) -> Metadata:
@@ -42,17 +47,22 @@ def extract_metadata(document: Document) -> Metadata:
     lines = printed_lines(document)
     head = read_head(document, lines)
     signature = find_signature(lines)
+    page = read_page_info(document, lines)
     title_issuers = head.title.issuers if head.title else ()
     signers = signature.issuers if signature else ()
-    printed = [body for name in (*head.masthead, *title_issuers, *signers) for body in split_joint_issuers(name)]
-    clues = [*([head.title.text] if head.title else []), *(signature.lines if signature else ())]
-    locality, warnings = document_locality(document, lines, printed, head.doc_number, clues)
+    printed_names = [*head.masthead, *title_issuers, *signers] or list(page.issuers)
+    printed = [body for name in printed_names for body in split_joint_issuers(name)]
+    title = head.title.text if head.title else page.title or find_headline(document)
+    doc_number = head.doc_number or page.doc_number
+    clues = [*([title] if title else []), *(signature.lines if signature else ())]
+    locality, warnings = document_locality(document, lines, printed, doc_number, clues)
     return Metadata(
-        title=head.title.text if head.title else None,
-        doc_number=head.doc_number,
+        title=title,
+        doc_number=doc_number,
         issuers=merge_issuers(full_issuer_name(name, locality) for name in printed),
-        issue_date=signature.issue_date if signature else None,
+        issue_date=signature.issue_date if signature else page.issue_date or page.published,
         publication=find_publication(lines),
         locality=locality,
         warnings=warnings,
+        published=page.published,
     )

@@ -2,17 +2,20 @@
 
 Example: `2020年7月31日前，各主管单位将《脱钩方案》报市民政局。` is a deadline of 2020-07-31
 with the task `各主管单位将《脱钩方案》报市民政局`. Not milestones: the document's own dates
-(a line holding only a date, `…2018年11月6日印发`, `发布时间：…`), dates in table cells or
-inside a cited title, and durations inside a prohibition (`退（离）休后三年内一般不得…`), which
-are rules of conduct rather than steps.
+(a line holding only a date, `…2018年11月6日印发`, a page's byline `发布时间：…　来源：…`, a news
+dateline `本报讯（记者 王明）3月5日上午，…`, `3月5日电`), dates in table cells or inside a cited
+title, and durations inside a prohibition (`退（离）休后三年内一般不得…`), which are rules of
+conduct rather than steps.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from datetime import date
 
 from extractors.milestone_tasks import in_brackets, task_of
+from extractors.page_info import is_info_line
 from extractors.sentences import (
     Sentence,
     clause_end,
@@ -27,6 +30,10 @@ from normalizers.date_words import MILESTONE_WORDS, words
 from normalizers.dates import DateExpression, Kind, Precision, find_dates
 from pipeline.model import Document
 
+DATELINE_ENDS = "，,。；;"
+"""The dateline's date stands in the report's first clause: `本报讯（记者 王明）3月5日上午，…`."""
+CHINESE = re.compile(r"[\u4e00-\u9fff]")
+"""`3月5日电` is a dateline, the `电` of `3月5日电视电话会议` opens a word."""
 TITLE_OPEN = "《"
 TITLE_CLOSE = "》"
 
@@ -53,12 +60,14 @@ class _Dated:
     expressions: tuple[DateExpression, ...]
 
 
-def extract_milestones(document: Document, title: str | None = None) -> list[Milestone]:
+def extract_milestones(document: Document, title: str | None = None, own_date: date | None = None) -> list[Milestone]:
     """The milestones of a document in reading order; a year left out is the nearest earlier one's.
 
-    The lines of the document's own `title` date nothing (`关于做好2020年全省…工作的通知`).
+    The lines of the document's own `title` date nothing (`关于做好2020年全省…工作的通知`). `own_date`
+    (the page's publication date, else the 成文日期) gives the year of `9月底前` when no full date
+    precedes it, and the year `今年`, `明年` and `去年` are read against.
     """
-    dated = _dated_sentences(document, without_white_space(title or ""))
+    dated = _dated_sentences(document, without_white_space(title or ""), own_date.year if own_date else None)
     milestones: list[Milestone] = []
     for index, item in enumerate(dated):
         text = item.sentence.text
@@ -88,12 +97,14 @@ def _neighbour_task(dated: list[_Dated], index: int, annotation: bool) -> tuple[
     return trim(without_list_number(other)) or None, joined
 
 
-def _dated_sentences(document: Document, title: str) -> list[_Dated]:
+def _dated_sentences(document: Document, title: str, own_year: int | None) -> list[_Dated]:
     """Every sentence of the running text with its milestone expressions, years carried forward."""
     dated: list[_Dated] = []
-    year: int | None = None
+    year = own_year
     for line in text_lines(document):
-        expressions = find_dates(line.text, year)
+        if is_info_line(line.text.strip()):
+            continue
+        expressions = find_dates(line.text, year, own_year)
         year = next((e.year for e in reversed(expressions) if e.year is not None), year)
         in_title = bool(title) and without_white_space(line.text) in title
         steps = [] if in_title else [e for e in expressions if not _is_own_date(line.text, e)]
@@ -114,14 +125,24 @@ def _in_sentence(expressions: list[DateExpression], sentence: Sentence) -> list[
 
 
 def _is_own_date(line: str, expression: DateExpression) -> bool:
-    """The document's own date: alone on its line (成文日期), before `印发` (版记), after `发布时间：`."""
+    """The document's own date: alone on its line (成文日期), before `印发` (版记), after `发布时间：`, a dateline."""
     begin, end = expression.span
     before, after = trim(line[:begin]), trim(line[end:])
     if expression.kind == "period" and not before and not after:
         return True
     if after.rstrip("）)") in words("own_date_suffix", MILESTONE_WORDS):
         return True
-    return before.endswith(words("own_date_label", MILESTONE_WORDS))
+    return before.endswith(words("own_date_label", MILESTONE_WORDS)) or _is_dateline(before, line[end:])
+
+
+def _is_dateline(before: str, after: str) -> bool:
+    """A news dateline: `3月5日讯`, `北京3月5日电`, or the first date after `本报讯（记者 王明）`."""
+    following = after.lstrip()
+    suffix = next((w for w in words("dateline_suffix", MILESTONE_WORDS) if following.startswith(w)), None)
+    if suffix is not None and not CHINESE.match(following[len(suffix) : len(suffix) + 1]):
+        return True
+    opened = before.startswith(words("dateline_opener", MILESTONE_WORDS))
+    return opened and not any(mark in before for mark in DATELINE_ENDS)
 
 
 def _is_step(sentence: str, expression: DateExpression) -> bool:

@@ -21,8 +21,9 @@ MAX_TITLE_LENGTH = 150
 """Longer texts are paragraphs, not titles."""
 MIN_SUBJECT_LENGTH = 2
 """A title says more than its kind: a spaced-out `通  知` heading alone is no title."""
-NOT_IN_TITLE = re.compile(r"[。；;：:！!？?，,]")
-"""Sentence punctuation never appears in a title; a line carrying it is body text."""
+NOT_IN_TITLE = re.compile(r"[。；;：:！!？?，,_|｜]|\s[-－–]\s")
+"""Sentence punctuation never appears in a title; a line carrying it is body text. Nor do the separators
+of a page's `<title>` (`标题_栏目_站点`, `站点 - 标题`), which is a headline for `extractors.headline`."""
 BODY_START = re.compile(r"。|[：:]$")
 """The body begins with the addressees (`各有关部门：`) or the first sentence."""
 QUALIFIER = re.compile(r"\s*[（(][^（）()]*[）)]$")
@@ -68,7 +69,7 @@ def _title_from(lines: Sequence[Line]) -> Title | None:
         if (index and not follows(lines[index - 1], line)) or NOT_IN_TITLE.search(line.text):
             return None
         taken.append(line.text)
-        title = _compose(" ".join(taken))
+        title = compose_title(" ".join(taken))
         if len(title.text) > MAX_TITLE_LENGTH:
             return None
         if _is_complete(title.text):
@@ -76,7 +77,7 @@ def _title_from(lines: Sequence[Line]) -> Title | None:
     return None
 
 
-def _compose(printed: str) -> Title:
+def compose_title(printed: str) -> Title:
     """The title text and its leading issuers: names one space apart, the subject's wrapping spaces gone.
 
     Example: `中共罗庄区委　罗庄区人民政府 印发《关于…与 行政机关…》的通知` → `中共罗庄区委 罗庄区人民政府 印发《关于…与行政机关…》的通知`;

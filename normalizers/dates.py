@@ -15,7 +15,9 @@ Conventions: a day is itself; 底/末 is the last day of the named period; a 旬
 the 10th, the 20th or the last day; a bare month, quarter, half or year with 前 ends the
 day before that period begins (`2020年2月前` → 2020-01-31), a day or a 旬 with 前 ends on
 itself; a period without 前 runs from its first to its last day; a year missing from the
-expression is the year of the nearest earlier one (`default_year` for the first).
+expression is the year of the nearest earlier one (`default_year` for the first: the document's
+own year); `今年`, `明年`, `去年` (`今年10月底前`, `明年上半年`) count from `this_year`, the year the
+document is dated, else from the year a missing one would take.
 """
 
 from __future__ import annotations
@@ -68,7 +70,7 @@ def _point(p: str) -> str:
     """One date or period; `p` prefixes the group names so a range can hold two."""
     return (
         rf"(?:(?P<{p}numeric>{_NUMERIC})"
-        rf"|(?:(?P<{p}year>{_YEAR})\s*年\s*)?"
+        rf"|(?:(?P<{p}year>{_YEAR})\s*年\s*|(?P<{p}relative_year>{alternation('relative_year')})\s*)?"
         rf"(?:(?P<{p}month>{_MONTH})\s*月\s*)?"
         rf"(?:(?P<{p}day>{_DAY})\s*[日号]|(?P<{p}xun>{alternation('xun')})"
         rf"|(?P<{p}quarter>{alternation('quarter')})|(?P<{p}half>{alternation('half')}))?"
@@ -77,11 +79,11 @@ def _point(p: str) -> str:
 
 
 _A_START = (
-    rf"(?=(?:{_NUMERIC}|(?:{_YEAR})\s*年|(?:{_MONTH})\s*月|{alternation('quarter')}|{alternation('half')}"
+    rf"(?=(?:{_NUMERIC}|(?:{_YEAR})\s*年|{alternation('relative_year')}|(?:{_MONTH})\s*月|{alternation('quarter')}|{alternation('half')}"
     rf"|{alternation('year_end')}))"
 )
 _B_START = (
-    rf"(?=(?:{_NUMERIC}|(?:{_YEAR})\s*年|(?:{_MONTH})\s*月|(?:{_DAY})\s*[日号]|{alternation('xun')}"
+    rf"(?=(?:{_NUMERIC}|(?:{_YEAR})\s*年|{alternation('relative_year')}|(?:{_MONTH})\s*月|(?:{_DAY})\s*[日号]|{alternation('xun')}"
     rf"|{alternation('quarter')}|{alternation('half')}))"
 )
 _SUFFIX = rf"{alternation('before')}|{alternation('within')}|{alternation('from_suffix')}"
@@ -145,6 +147,8 @@ class _Point:
     quarter: int | None
     half: int | None
     end: str | None
+    relative: bool = False
+    """The year is a word read against the document's year: `今年`, `明年`."""
 
     @property
     def is_bare(self) -> bool:
@@ -152,16 +156,19 @@ class _Point:
         return (self.month, self.day, self.xun, self.quarter, self.half) == (None,) * 5
 
 
-def find_dates(text: str, default_year: int | None) -> list[DateExpression]:
+def find_dates(text: str, default_year: int | None, this_year: int | None = None) -> list[DateExpression]:
     """Every date expression in `text`, in order; a missing year is the previous one's, first `default_year`.
 
-    Example: `find_dates("10月15日—20日", 2019)` → one period 2019-10-15 … 2019-10-20.
+    `今年`, `明年`, `去年` are read against `this_year` (the year the document is dated), else against
+    the year a missing one would take. Example: `find_dates("10月15日—20日", 2019)` → one period
+    2019-10-15 … 2019-10-20; `find_dates("明年6月底前", None, 2020)` → a deadline 2021-06-30.
     """
     same_width = text.translate(_SAME_WIDTH)
     found: list[DateExpression] = []
     year = default_year
     for match in _EXPRESSION.finditer(same_width):
-        expression = _expression(match, text, year, found[-1].span[1] if found else 0)
+        reference = this_year if this_year is not None else year
+        expression = _expression(match, text, year, found[-1].span[1] if found else 0, reference)
         if expression is not None:
             found.append(expression)
             year = expression.year if expression.year is not None else year
@@ -179,7 +186,9 @@ def parse_full_date(text: str) -> date | None:
     return only.start if whole and only.precision == "day" and only.kind == "period" else None
 
 
-def _expression(match: re.Match[str], text: str, year: int | None, floor: int) -> DateExpression | None:
+def _expression(
+    match: re.Match[str], text: str, year: int | None, floor: int, this_year: int | None
+) -> DateExpression | None:
     """The expression of a match; `floor` is where the previous one ended, which a duration's event may not cross."""
     begin, end = _trimmed(match, text)
     printed = text[begin:end]
@@ -190,16 +199,18 @@ def _expression(match: re.Match[str], text: str, year: int | None, floor: int) -
         return DateExpression(text[begin:end], None, None, None, "relative", (begin, end), None)
     if match["since"]:
         return DateExpression(printed, None, None, None, "relative", (begin, end), None)
-    return _calendar(match, text, (begin, end), year)
+    return _calendar(match, text, (begin, end), year, this_year)
 
 
-def _calendar(match: re.Match[str], text: str, span: tuple[int, int], year: int | None) -> DateExpression | None:
+def _calendar(
+    match: re.Match[str], text: str, span: tuple[int, int], year: int | None, this_year: int | None
+) -> DateExpression | None:
     suffix = match["suffix"]
     printed = text[span[0] : span[1]]
     try:
-        first = _parts(match, "a_")
-        first_year = first.numeric.year if first.numeric else first.year if first.year is not None else year
-        second = _inherit(_parts(match, "b_"), first, first_year) if match["range"] else None
+        first = _parts(match, "a_", this_year)
+        first_year = first.numeric.year if first.numeric else first.year if first.year is not None or first.relative else year
+        second = _inherit(_parts(match, "b_", this_year), first, first_year) if match["range"] else None
         if not _is_valid(first, second, suffix, match.string, span[0]):
             return None
         if second is None:
@@ -292,7 +303,7 @@ def _precision(point: _Point) -> Precision:
 
 def _inherit(second: _Point, first: _Point, year: int | None) -> _Point:
     """The end of a range takes what it leaves out from its start: `10月15日—20日`, `2019年11月至2月` (2020)."""
-    if second.year is not None or second.numeric is not None:
+    if second.year is not None or second.numeric is not None or second.relative:
         return second
     names_months = second.month is not None or second.quarter is not None or second.half is not None
     month = second.month if names_months else first.month
@@ -304,7 +315,9 @@ def _is_valid(first: _Point, second: _Point | None, suffix: str | None, text: st
     """Reject combinations the grammar lets through: `10月年底`, `15日底`, a bare `10月`, a placeholder year."""
     if not all(_is_whole(point) for point in (first, second) if point is not None):
         return False
-    if first.numeric is not None or first.year is not None:
+    if first.relative and first.is_bare:
+        return first.end is not None or suffix in (*words("before"), *words("within"))
+    if first.numeric is not None or first.year is not None or first.relative:
         return True
     if _PLACEHOLDER_YEAR.search(text[:begin]):
         return False
@@ -323,21 +336,24 @@ def _is_whole(point: _Point) -> bool:
     return not (point.month is not None and (point.quarter is not None or point.half is not None))
 
 
-def _parts(match: re.Match[str], p: str) -> _Point:
+def _parts(match: re.Match[str], p: str, this_year: int | None) -> _Point:
     def number(name: str) -> int | None:
         value = match[p + name]
         return None if value is None else _number(value)
 
     numeric = match[p + "numeric"]
+    relative = match[p + "relative_year"]
+    offset = None if relative is None else int(word_values("relative_year")[relative])
     return _Point(
         numeric=_numeric_date(numeric) if numeric else None,
-        year=number("year"),
+        year=this_year + offset if offset is not None and this_year is not None else number("year"),
         month=number("month"),
         day=number("day"),
         xun=_word_number("xun", match[p + "xun"]),
         quarter=_word_number("quarter", match[p + "quarter"]),
         half=_word_number("half", match[p + "half"]),
         end=match[p + "end"],
+        relative=relative is not None,
     )
 
 

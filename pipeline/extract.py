@@ -16,8 +16,9 @@ from typing import Any
 
 from extractors.associations import association_rows
 from extractors.citations import extract_citations
-from extractors.metadata import extract_metadata
+from extractors.metadata import Metadata, extract_metadata
 from extractors.milestones import Milestone, extract_milestones
+from extractors.page_info import without_page_info
 from extractors.roster import extract_roster
 from normalizers.simplified_view import SimplifiedView, simplified_view
 from pipeline.model import Document
@@ -38,8 +39,9 @@ def extract(printed: Document, doc_id: str) -> Extraction:
     """Run every extractor over the simplified view of a document as the reader delivered it."""
     view = simplified_view(printed)
     document = view.document
+    content = without_page_info(document)
     metadata = extract_metadata(document)
-    roster = extract_roster(document, title=metadata.title)
+    roster = extract_roster(content, title=metadata.title)
     locality = metadata.locality
     lines = [line.as_printed(view.printed) for line in roster.lines] if view.converted else roster.lines
     associations = association_rows(doc_id, lines, locality)
@@ -48,6 +50,7 @@ def extract(printed: Document, doc_id: str) -> Extraction:
         "doc_number": metadata.doc_number,
         "issuers": list(metadata.issuers),
         "issue_date": metadata.issue_date,
+        "published": metadata.published,
         "publication": metadata.publication,
         "province": locality.province,
         "city": locality.city,
@@ -59,18 +62,19 @@ def extract(printed: Document, doc_id: str) -> Extraction:
     }
     rows = {
         "associations": associations,
-        "milestones": keyed_rows(doc_id, printed_milestones(view, metadata.title), index_column="idx"),
-        "citations": keyed_rows(doc_id, extract_citations(document, metadata.title, metadata.doc_number)),
+        "milestones": keyed_rows(doc_id, printed_milestones(view, content, metadata), index_column="idx"),
+        "citations": keyed_rows(doc_id, extract_citations(content, metadata.title, metadata.doc_number)),
     }
     return Extraction(fields, roster.warnings + metadata.warnings, rows)
 
 
-def printed_milestones(view: SimplifiedView, title: str | None) -> list[Milestone]:
+def printed_milestones(view: SimplifiedView, content: Document, metadata: Metadata) -> list[Milestone]:
     """The view's milestones with `date_text` and `sentence` as printed, to find them on the page.
 
     `task` stays simplified, like every column that is read rather than quoted.
     """
-    milestones = extract_milestones(view.document, title=title)
+    own_date = metadata.published or metadata.issue_date
+    milestones = extract_milestones(content, title=metadata.title, own_date=own_date)
     if not view.converted:
         return milestones
     return [

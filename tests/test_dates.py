@@ -196,3 +196,41 @@ FULL_DATES: dict[str, tuple[str, date | None]] = {
 @pytest.mark.parametrize(("text", "expected"), FULL_DATES.values(), ids=FULL_DATES.keys())
 def test_parse_full_date(text: str, expected: date | None) -> None:
     assert parse_full_date(text) == expected
+
+
+RELATIVE_YEAR_CASES: dict[str, tuple[str, list[Expected]]] = {
+    "this-year-month-end": ("今年10月底前完成", [("今年10月底前", None, date(2020, 10, 31), "month", "deadline")]),
+    "this-year-end": ("今年底前完成", [("今年底前", None, date(2020, 12, 31), "year", "deadline")]),
+    "this-year-within": ("本年度内完成", [("本年度内", None, date(2020, 12, 31), "year", "deadline")]),
+    "next-year-half": ("明年上半年完成", [("明年上半年", date(2021, 1, 1), date(2021, 6, 30), "half", "period")]),
+    "next-year-end": ("明年年底前完成", [("明年年底前", None, date(2021, 12, 31), "year", "deadline")]),
+    "last-year-month": ("去年10月启动", [("去年10月", date(2019, 10, 1), date(2019, 10, 31), "month", "period")]),
+    "range-into-next-year": (
+        "今年3月至明年6月",
+        [("今年3月至明年6月", date(2020, 3, 1), date(2021, 6, 30), "month", "period")],
+    ),
+    "not-bare-this-year": ("今年全市要完成脱钩", []),
+    "not-this-year-since": ("今年以来，全市稳步推进", []),
+}
+
+
+@pytest.mark.parametrize(("text", "expected"), RELATIVE_YEAR_CASES.values(), ids=RELATIVE_YEAR_CASES.keys())
+def test_relative_years_read_against_the_documents_year(text: str, expected: list[Expected]) -> None:
+    assert [_plain(e) for e in find_dates(text, 2018, this_year=2020)] == expected
+
+
+def test_relative_year_without_a_documents_year_takes_the_inherited_one() -> None:
+    (found,) = find_dates("明年6月底前", 2019)
+    assert found.deadline == date(2020, 6, 30)
+
+
+def test_relative_year_with_no_year_at_all_has_no_date() -> None:
+    (found,) = find_dates("明年6月底前", None)
+    assert (found.text, found.deadline) == ("明年6月底前", None)
+
+
+def test_relative_year_is_inherited_by_the_next_date() -> None:
+    assert [e.deadline for e in find_dates("明年6月底前完成；9月底前验收", 2018, this_year=2020)] == [
+        date(2021, 6, 30),
+        date(2021, 9, 30),
+    ]

@@ -93,9 +93,20 @@ CASES: dict[str, tuple[list[Block], dict[str, Any]]] = {
         [heading("关于做好脱钩改革工作的通知"), ADDRESSEES, text("2020年10月底前完成脱钩任务。"), text("2019年10月15日前报送名单。")],
         {"issue_date": None},
     ),
-    "web-page-publication-time-is-not-the-issue-date": (
+    "web-page-without-a-signature-is-dated-by-its-publication": (
         [text("发布时间：2019-10-18"), heading("关于做好脱钩改革工作的通知"), ADDRESSEES, BODY],
-        {"issue_date": None, "title": "关于做好脱钩改革工作的通知"},
+        {"issue_date": date(2019, 10, 18), "published": date(2019, 10, 18), "title": "关于做好脱钩改革工作的通知"},
+    ),
+    "web-page-keeps-the-signature-date-as-issue-date": (
+        [
+            heading("关于做好脱钩改革工作的通知"),
+            text("发布时间：2019-10-18 09:30\u3000来源：兰考县民政局"),
+            ADDRESSEES,
+            BODY,
+            text("兰考县民政局"),
+            text("2019年10月15日"),
+        ],
+        {"issue_date": date(2019, 10, 15), "published": date(2019, 10, 18), "issuers": ("兰考县民政局",)},
     ),
     "publication-note-without-brackets": (
         [heading("关于做好脱钩改革工作的通知"), ADDRESSEES, BODY, text("兰考县民政局"), text("2020年6月16日"), text("（此件公开发布）")],

@@ -180,3 +180,58 @@ def test_dates_in_the_documents_own_title_are_not_milestones() -> None:
     )
     title = "关于做好2020年全省行业协会商会脱钩改革工作的通知"
     assert [m.date_text for m in extract_milestones(document, title=title)] == ["2020年底前"]
+
+
+PAGE_FURNITURE = {
+    "byline": "发布时间：2020-03-06 09:30　来源：某市民政局　浏览次数：1024",
+    "byline-update": "更新时间：2020年3月6日　作者：张三",
+    "byline-generated": "生成日期：2020-03-06",
+    "disclosure-line": "索引号：1141/2020-1　成文日期：2020年03月05日",
+    "dateline-newspaper": "本报讯（记者 王明）3月5日上午，某市召开脱钩改革推进会",
+    "dateline-xun": "某市3月5日讯",
+    "dateline-reporter": "本网讯 记者王明报道：3月5日，某市召开推进会",
+    "dateline-agency": "新华社北京3月5日电　记者王明报道",
+}
+
+
+@pytest.mark.parametrize("line", PAGE_FURNITURE.values(), ids=PAGE_FURNITURE.keys())
+def test_bylines_and_datelines_are_not_milestones(line: str) -> None:
+    assert extract_milestones(_document(line), own_date=date(2020, 3, 6)) == []
+
+
+def test_dateline_leaves_the_steps_of_its_report() -> None:
+    text = "本报讯 3月5日，某市召开推进会，要求9月底前完成脱钩任务。"
+    assert [(m.date_text, m.deadline) for m in extract_milestones(_document(text), own_date=date(2020, 3, 6))] == [
+        ("9月底前", date(2020, 9, 30))
+    ]
+
+
+def test_date_before_a_word_starting_with_dian_is_a_step() -> None:
+    (milestone,) = extract_milestones(_document("3月5日电视电话会议召开前报送材料。"), own_date=date(2020, 3, 1))
+    assert milestone.date_text == "3月5日"
+
+
+def test_missing_year_from_the_pages_date() -> None:
+    document = _document("发布时间：2020-03-06", "会议要求，9月底前完成脱钩任务。")
+    assert [(m.date_text, m.deadline) for m in extract_milestones(document, own_date=date(2020, 3, 6))] == [
+        ("9月底前", date(2020, 9, 30))
+    ]
+
+
+def test_missing_year_from_an_earlier_full_date_before_the_pages_date() -> None:
+    document = _document("2019年12月底前完成摸底。", "9月底前完成验收。")
+    assert [m.deadline for m in extract_milestones(document, own_date=date(2021, 1, 5))] == [
+        date(2019, 12, 31),
+        date(2019, 9, 30),
+    ]
+
+
+def test_this_year_and_next_year_read_against_the_pages_date() -> None:
+    document = _document("2019年全市完成摸底。", "今年10月底前完成脱钩，明年上半年全面验收。")
+    found = [(m.date_text, m.start, m.deadline) for m in extract_milestones(document, own_date=date(2020, 3, 6))]
+    assert found[1:] == [("今年10月底前", None, date(2020, 10, 31)), ("明年上半年", date(2021, 1, 1), date(2021, 6, 30))]
+
+
+def test_year_end_without_any_date_stays_unknown() -> None:
+    (milestone,) = extract_milestones(_document("年底前完成脱钩任务。"))
+    assert milestone.deadline is None

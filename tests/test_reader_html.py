@@ -89,8 +89,6 @@ CHROME = [
     ("site-nav", "机构概况"),
     ("home-link", "首页"),
     ("breadcrumb", "当前位置"),
-    ("publication-time", "发布时间"),
-    ("view-counter", "浏览次数"),
     ("script", "document.write"),
     ("style", "font-family"),
     ("page-title-element", "_通知公告_"),
@@ -209,6 +207,7 @@ def test_chrome_around_article_dropped(tmp_path: Path) -> None:
     <div class="footer">主办单位：某某局 地址：某某路1号</div></body></html>"""
     assert _summary(_read_page(tmp_path, html).blocks) == [
         ("heading", "关于脱钩的通知"),
+        ("paragraph", "发布日期：2020-01-01 来源：本站"),
         ("paragraph", PARAGRAPH),
         ("paragraph", PARAGRAPH),
         ("paragraph", "落款单位"),
@@ -219,11 +218,33 @@ def test_title_found_by_article_title_meta(tmp_path: Path) -> None:
     html = f"""<html><head><meta name="ArticleTitle" content="关于脱钩的通知"></head><body>
     <div class="t1">关于脱钩的<br>通知</div><div class="t2">2020-01-01</div>
     <div class="body"><p>{PARAGRAPH}</p><p>{PARAGRAPH}</p></div></body></html>"""
-    assert _summary(_read_page(tmp_path, html).blocks)[:3] == [
+    assert _summary(_read_page(tmp_path, html).blocks)[:4] == [
         ("heading", "关于脱钩的"),
         ("heading", "通知"),
+        ("paragraph", "2020-01-01"),
         ("paragraph", PARAGRAPH),
     ]
+
+
+def test_byline_under_the_title_kept(ningxia: Document) -> None:
+    assert ningxia.blocks[1].text.startswith("发布时间：2019-10-18 09:32来源：")
+
+
+def test_page_title_stands_in_for_a_title_that_is_no_heading(tmp_path: Path) -> None:
+    html = f"""<html><head><title>某县召开脱钩改革推进会_工作动态_某县人民政府门户网站</title></head><body>
+    <div class="logo">某县人民政府门户网站</div>
+    <div class="article"><div class="tit">某县召开脱钩改革推进会</div><p>{PARAGRAPH}</p><p>{PARAGRAPH}</p></div>
+    </body></html>"""
+    assert _summary(_read_page(tmp_path, html).blocks)[:2] == [
+        ("heading", "某县召开脱钩改革推进会_工作动态_某县人民政府门户网站"),
+        ("paragraph", "某县召开脱钩改革推进会"),
+    ]
+
+
+def test_page_title_unused_when_the_article_has_a_headline(tmp_path: Path) -> None:
+    html = f"""<html><head><title>站点_栏目</title></head><body>
+    <div class="article"><h1>某县召开脱钩改革推进会</h1><p>{PARAGRAPH}</p><p>{PARAGRAPH}</p></div></body></html>"""
+    assert _summary(_read_page(tmp_path, html).blocks)[0] == ("heading", "某县召开脱钩改革推进会")
 
 
 def test_roster_holding_most_text_keeps_its_introduction(tmp_path: Path) -> None:
@@ -293,3 +314,75 @@ def test_empty_page_has_no_blocks(tmp_path: Path, html: str) -> None:
 def test_binary_file_rejected() -> None:
     with pytest.raises(ReadError, match="binary"):
         read(BAD / "binary.txt")
+
+
+def test_headline_found_by_the_page_title(tmp_path: Path) -> None:
+    html = f"""<html><head><title>某县召开脱钩改革推进会 - 某县政务网</title></head><body>
+    <div class="logo">某县政务网</div><div class="art-title">某县召开脱钩改革推进会</div>
+    <div class="art-info">日期：2021-04-12　来源：某县融媒体中心</div>
+    <div class="art-text"><p>{PARAGRAPH}</p><p>{PARAGRAPH}</p></div></body></html>"""
+    assert _summary(_read_page(tmp_path, html).blocks)[:3] == [
+        ("heading", "某县召开脱钩改革推进会"),
+        ("paragraph", "日期：2021-04-12\u3000来源：某县融媒体中心"),
+        ("paragraph", PARAGRAPH),
+    ]
+
+
+def test_disclosure_list_above_the_title_kept(tmp_path: Path) -> None:
+    html = f"""<html><body><div class="position">当前位置：首页 &gt; 信息公开</div>
+    <ul class="xxgk"><li><b>索 引 号：</b>11419900/2020-00031</li><li><b>发布机构：</b>某市民政局</li>
+    <li><b>文　　号：</b>某民〔2020〕5号</li></ul>
+    <h1>关于脱钩的通知</h1><div class="body"><p>{PARAGRAPH}</p><p>{PARAGRAPH}</p></div></body></html>"""
+    assert _summary(_read_page(tmp_path, html).blocks)[:5] == [
+        ("paragraph", "索 引 号：11419900/2020-00031"),
+        ("paragraph", "发布机构：某市民政局"),
+        ("paragraph", "文\u3000\u3000号：某民〔2020〕5号"),
+        ("heading", "关于脱钩的通知"),
+        ("paragraph", PARAGRAPH),
+    ]
+
+
+def test_site_name_heading_is_no_title(tmp_path: Path) -> None:
+    html = f"""<html><head><title>某县召开脱钩改革推进会_工作动态_某县人民政府</title></head><body>
+    <h1 class="logo">某县人民政府</h1><div class="tit">某县召开脱钩改革推进会</div>
+    <div class="text"><p>{PARAGRAPH}</p><p>{PARAGRAPH}</p></div></body></html>"""
+    assert _summary(_read_page(tmp_path, html).blocks)[:2] == [
+        ("heading", "某县召开脱钩改革推进会"),
+        ("paragraph", PARAGRAPH),
+    ]
+
+
+def test_site_name_heading_gives_way_to_the_page_title(tmp_path: Path) -> None:
+    html = f"""<html><head><title>某县召开脱钩改革推进会_工作动态_某县人民政府</title></head><body>
+    <h1 class="logo">某县人民政府</h1>
+    <div class="text"><div class="tit">某县召开脱钩改革推进会</div><p>{PARAGRAPH}</p><p>{PARAGRAPH}</p></div></body></html>"""
+    assert _summary(_read_page(tmp_path, html).blocks)[:2] == [
+        ("heading", "某县召开脱钩改革推进会_工作动态_某县人民政府"),
+        ("paragraph", "某县召开脱钩改革推进会"),
+    ]
+
+
+def test_links_between_title_and_article_left_out(tmp_path: Path) -> None:
+    html = f"""<html><body><h1>关于脱钩的通知</h1><div class="info">发布日期：2020-01-01</div>
+    <ul class="related"><li><a href="/1">某市召开推进会</a></li><li><a href="/2">某县出台实施方案</a></li></ul>
+    <div class="body"><p>{PARAGRAPH}</p><p>{PARAGRAPH}</p></div></body></html>"""
+    assert _summary(_read_page(tmp_path, html).blocks)[:3] == [
+        ("heading", "关于脱钩的通知"),
+        ("paragraph", "发布日期：2020-01-01"),
+        ("paragraph", PARAGRAPH),
+    ]
+
+
+def test_page_title_of_the_site_name_alone_left_out(tmp_path: Path) -> None:
+    html = f"""<html><head><title>某市人民政府</title></head><body>
+    <div class="text"><p>{PARAGRAPH}</p><p>{PARAGRAPH}</p><p>某市人民政府</p></div></body></html>"""
+    assert _summary(_read_page(tmp_path, html).blocks)[0] == ("paragraph", PARAGRAPH)
+
+
+def test_page_title_of_one_part_kept_over_its_printed_headline(tmp_path: Path) -> None:
+    html = f"""<html><head><title>某县召开脱钩改革推进会</title></head><body>
+    <div class="text"><p>某县召开脱钩改革推进会</p><p>{PARAGRAPH}</p><p>{PARAGRAPH}</p></div></body></html>"""
+    assert _summary(_read_page(tmp_path, html).blocks)[:2] == [
+        ("heading", "某县召开脱钩改革推进会"),
+        ("paragraph", "某县召开脱钩改革推进会"),
+    ]

@@ -45,7 +45,31 @@ def test_document_fields(luozhuang: Document) -> None:
     assert luozhuang.source_format == "txt"
     assert luozhuang.pages is None
     assert luozhuang.tables() == []
-    assert all(b.kind is BlockKind.PARAGRAPH and b.page is None and b.table is None for b in luozhuang.blocks)
+    assert all(b.page is None and b.table is None for b in luozhuang.blocks)
+    assert [b.kind for b in luozhuang.blocks[:2]] == [BlockKind.HEADING, BlockKind.PARAGRAPH]
+    assert all(b.kind is BlockKind.PARAGRAPH for b in luozhuang.blocks[1:])
+
+
+HEADLINE_CASES = [
+    ("two-lines-then-blank", ["某市召开行业协会商会与行政机关", "脱钩改革推进会", "", "3月5日，某市召开推进会。"], 2),
+    ("one-line-then-byline", ["某市召开脱钩改革推进会", "发布时间：2020-03-05  来源：某市民政局", "正文。"], 1),
+    ("leading-blank-lines", ["", "  某市召开脱钩改革推进会", "", "正文。"], 1),
+    ("under-a-breadcrumb", ["当前位置：首页 > 新闻中心 > 工作动态", "某市召开脱钩改革推进会", "", "正文。"], 1),
+    ("sentence-first", ["某市召开推进会，部署脱钩改革。", "", "正文。"], 0),
+    ("too-many-lines", ["甲", "乙", "丙", "丁", "", "正文。"], 0),
+    ("nothing-after", ["某市召开脱钩改革推进会", ""], 0),
+    ("sentence-after", ["某市召开脱钩改革推进会", "3月5日，某市召开推进会。"], 1),
+    ("roster-lines", ["第一批脱钩名单", "1 某市甲协会", "2 某市乙协会", "3 某市丙协会", "4 某市丁协会"], 0),
+]
+
+
+@pytest.mark.parametrize(("lines", "count"), [c[1:] for c in HEADLINE_CASES], ids=[c[0] for c in HEADLINE_CASES])
+def test_headline_lines_are_headings(tmp_path: Path, lines: list[str], count: int) -> None:
+    path = tmp_path / "news.txt"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    kinds = [b.kind for b in read(path).blocks]
+    first = 1 if lines[0].startswith("当前位置") else 0
+    assert kinds == [BlockKind.PARAGRAPH] * first + [BlockKind.HEADING] * count + [BlockKind.PARAGRAPH] * (len(kinds) - count - first)
 
 
 def test_lines_are_trimmed(luozhuang: Document) -> None:

@@ -38,8 +38,13 @@ def read(path: Path) -> Document:
 
 
 def article_blocks(content: Content) -> list[Block]:
-    """The title, then the root's headings, paragraphs and tables in reading order."""
-    blocks = [Block(BlockKind.HEADING, text=line) for line in lines(content.title)] if content.title is not None else []
+    """The disclosure list, title and byline (or the page's own title), then the root's headings, paragraphs and tables."""
+    if content.title is not None:
+        blocks = [Block(BlockKind.PARAGRAPH, text=line) for element in content.labelled for line in lines(element)]
+        blocks.extend(Block(BlockKind.HEADING, text=line) for line in lines(content.title))
+        blocks.extend(Block(BlockKind.PARAGRAPH, text=line) for element in content.byline for line in lines(element))
+    else:
+        blocks = [Block(BlockKind.HEADING, text=content.page_title)] if content.page_title else []
 
     def stop(element: HtmlElement) -> bool:
         """Headings and data tables become blocks of their own."""
