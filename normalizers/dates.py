@@ -1,4 +1,4 @@
-"""Date expressions of Chinese work plans, dated by the conventions of SCHEMA.md.
+"""Date expressions of Chinese work plans, dated by the conventions of docs/conventions.md.
 
 Example: in `力争在2020 年 10 月底前完成` the expression `2020 年 10 月底前` is a
 deadline of 2020-10-31 with precision month, and `十月中旬` in a 2019 text is the

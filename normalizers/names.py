@@ -27,7 +27,7 @@ KINDS = frozenset(
         "other",
     }
 )
-"""The `kind` enumeration of associations.parquet (SCHEMA.md)."""
+"""The `kind` enumeration of associations.parquet (docs/conventions.md)."""
 CACHE_SIZE = 1 << 17
 """Distinct names remembered per process: a 100,000-row run repeats names across formats and documents."""
 OTHER_KIND = "other"

@@ -17,7 +17,7 @@ END_MARKER = "<!-- end of data dictionary -->"
 
 
 def _type_name(type_: pa.DataType) -> str:
-    """Arrow types as SCHEMA.md spells them: `list<string>`, `date32`."""
+    """Arrow types as docs/conventions.md and the data dictionary spell them: `list<string>`, `date32`."""
     if pa.types.is_list(type_):
         return f"list<{_type_name(type_.value_type)}>"
     return "date32" if pa.types.is_date32(type_) else str(type_)

@@ -1,4 +1,4 @@
-"""The date grammar and the conventions of SCHEMA.md, one printed form per case."""
+"""The date grammar and the conventions of docs/conventions.md, one printed form per case."""
 
 from __future__ import annotations
 

@@ -38,7 +38,7 @@ SOURCES, DOCUMENTS, GOLD = HERE / "sources", HERE / "documents", HERE / "gold"
 
 KIND_ENDINGS = (("研究会", "society"), ("学会", "society"), ("促进会", "promotion_association"),
                 ("联合会", "federation"), ("商会", "chamber_of_commerce"), ("协会", "industry_association"))
-"""SCHEMA.md's name endings, longest first; a source overrides with `kinds:` (regional chambers)."""
+"""The name endings of docs/conventions.md, longest first; a source overrides with `kinds:` (regional chambers)."""
 
 
 # --- body ------------------------------------------------------------------------------------------------------
