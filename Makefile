@@ -28,9 +28,9 @@ test: $(STAMP)
 ##       then the same, reported per failure class, on the generalisation corpus (tests/generalisation)
 eval: $(STAMP)
 	$(PY) -m pipeline extract --input tests/corpus/documents --output $(EVAL_OUT) --quiet
-	$(PY) -m pipeline eval --gold tests/corpus/gold --output $(EVAL_OUT)
+	$(PY) -m pipeline eval --gold tests/corpus/gold --output $(EVAL_OUT) --label "Shared corpus (tests/corpus)"
 	$(PY) -m pipeline extract --input tests/generalisation/documents --output $(EVAL_GEN_OUT) --quiet
-	$(PY) -m pipeline.evaluation --gold tests/generalisation/gold --output $(EVAL_GEN_OUT) \
+	$(PY) -m pipeline eval --gold tests/generalisation/gold --output $(EVAL_GEN_OUT) \
 		--label "Generalisation corpus (tests/generalisation, per failure class below)"
 
 ## docs: regenerate the README's data dictionary from pipeline/schemas.py

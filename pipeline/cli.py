@@ -45,6 +45,7 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate = commands.add_parser("eval", help="score the tables of a run against hand-checked gold")
     evaluate.add_argument("--gold", type=Path, default=Path("tests/corpus/gold"), help="gold folder (default: %(default)s)")
     evaluate.add_argument("--output", type=Path, required=True, help="folder holding the run's tables")
+    evaluate.add_argument("--label", help="heading printed above the report, e.g. the corpus it scores")
 
     docs = commands.add_parser("docs", help="regenerate the README's data dictionary from the schemas")
     docs.add_argument("--readme", type=Path, default=Path("README.md"), help="file to update (default: %(default)s)")
@@ -59,7 +60,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "eval":
         from pipeline.evaluation import main as evaluation_main
 
-        return evaluation_main(["--gold", str(args.gold), "--output", str(args.output)])
+        label = ["--label", args.label] if args.label else []
+        return evaluation_main(["--gold", str(args.gold), "--output", str(args.output), *label])
     from pipeline.schema_doc import update_readme
 
     changed = update_readme(args.readme)
