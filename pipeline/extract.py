@@ -2,7 +2,7 @@
 
 Extractors see only the document model; this module runs them in order and
 puts their results into the shape of the output tables. They read the document's
-simplified view (`normalizers.simplified_view`), so a page printed in traditional
+simplified view (`pipeline.simplified_view`), so a page printed in traditional
 characters gives its simplified twin's rows; the columns that promise what was
 printed (`name_raw`, `supervisor_raw`, `status_raw`, a milestone's `date_text` and
 `sentence`) are mapped back to the page's characters.
@@ -20,7 +20,7 @@ from extractors.metadata import Metadata, extract_metadata
 from extractors.milestones import Milestone, extract_milestones
 from extractors.page_info import without_page_info
 from extractors.roster import extract_roster
-from normalizers.simplified_view import SimplifiedView, simplified_view
+from pipeline.simplified_view import SimplifiedView, simplified_view
 from pipeline.model import Document
 
 Row = dict[str, Any]

@@ -15,9 +15,9 @@ import pytest
 from metadata_blocks import document, heading, table, text
 from opencc import OpenCC
 
-import normalizers.simplified_view as simplified_view_module
+import pipeline.simplified_view as simplified_view_module
 from normalizers.chinese import simplified_script, to_simplified
-from normalizers.simplified_view import aligned_pieces, is_traditional, simplified_view
+from pipeline.simplified_view import aligned_pieces, is_traditional, simplified_view
 from pipeline.extract import Extraction, extract
 from pipeline.model import Block, Document
 from pipeline.readers import reader_for
