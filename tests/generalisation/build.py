@@ -271,7 +271,7 @@ def roster_gold(source: dict[str, Any], parts: list[tuple[str, Any]], printed_as
             item["status_raw"] = printed_as(status_raw)
         item["status"] = status
         note_column = spec.get("note_column")
-        item["note"] = (printed_as(row[note_column]) or None) if note_column else None
+        item["note"] = (row[note_column] or None) if note_column else None  # normalised: simplified
         if "note" in spec.get("unscored", []):
             del item["note"]
         gold.append(item)
