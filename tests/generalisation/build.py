@@ -271,7 +271,7 @@ def roster_gold(source: dict[str, Any], parts: list[tuple[str, Any]], printed_as
             item["status_raw"] = printed_as(status_raw)
         item["status"] = status
         note_column = spec.get("note_column")
-        item["note"] = (printed_as(row[note_column]) or None) if note_column else None
+        item["note"] = (row[note_column] or None) if note_column else None  # normalised: simplified
         if "note" in spec.get("unscored", []):
             del item["note"]
         gold.append(item)
@@ -319,6 +319,8 @@ def build(path: Path, work: Path) -> None:
     document.setdefault("roster_rows", len(roster))
     gold = {"file": name, "classes": source["classes"], "document": document, "associations": roster,
             "milestones": source.get("milestones", []), "citations": source.get("citations", [])}
+    if source.get("heldout"):  # written apart from the code by an independent tester (README)
+        gold["heldout"] = True
     for table in source.get("unscored_tables", []):
         del gold[table]
     (GOLD / f"{name}.json").write_text(dump(gold), encoding="utf-8")
@@ -329,8 +331,10 @@ def dump(gold: dict[str, Any]) -> str:
     def one(value: Any) -> str:
         return json.dumps(value, ensure_ascii=False)
 
-    lines = ["{", f' "file": {one(gold["file"])},', f' "classes": {one(gold["classes"])},',
-             ' "document": ' + json.dumps(gold["document"], ensure_ascii=False, indent=2).replace("\n", "\n ")]
+    lines = ["{", f' "file": {one(gold["file"])},', f' "classes": {one(gold["classes"])},']
+    if gold.get("heldout"):
+        lines.append(' "heldout": true,')
+    lines += [' "document": ' + json.dumps(gold["document"], ensure_ascii=False, indent=2).replace("\n", "\n ")]
     for table in ("associations", "milestones", "citations"):
         if table in gold:
             rows = ",\n".join(f"  {one(row)}" for row in gold[table])
