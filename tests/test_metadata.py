@@ -183,12 +183,26 @@ CASES: dict[str, tuple[list[Block], dict[str, Any]]] = {
         ],
         {"issuers": ("国务院办公厅",), "locality": Locality(level="central")},
     ),
-    "roster-alone-has-no-title-or-issuer": (
+    "roster-alone-takes-its-heading-as-title-and-has-no-issuer": (
         [
             text("邵阳市全市性行业协会商会脱钩改革名单"),
             table(("序号", "行业协会商会名称", "业务主管单位"), ("1", "邵阳市收藏协会", "邵阳市文化旅游广电体育局")),
         ],
-        {"title": None, "issuers": (), "issue_date": None, "locality": Locality("湖南省", "邵阳市", None, "430500", "city")},
+        {
+            "title": "邵阳市全市性行业协会商会脱钩改革名单",
+            "issuers": (),
+            "issue_date": None,
+            "locality": Locality("湖南省", "邵阳市", None, "430500", "city"),
+        },
+    ),
+    "roster-with-instructions-has-no-title": (
+        [
+            text("邵阳市全市性行业协会商会脱钩改革名单"),
+            table(("序号", "行业协会商会名称", "业务主管单位"), ("1", "邵阳市收藏协会", "邵阳市文化旅游广电体育局")),
+            text("填表说明"),
+            text("1.本表由业务主管单位填写，报市民政局。"),
+        ],
+        {"title": None, "issuers": ()},
     ),
     "masthead-full-and-signature-short-are-one-issuer": (
         [
