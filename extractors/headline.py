@@ -15,6 +15,7 @@ import re
 
 from extractors.issuers import issuer_names
 from extractors.page_info import disclosure_pairs, is_info_line
+from extractors.roster_attachments import without_attachment_label
 from extractors.roster_context import is_caption
 from extractors.roster_tables import find_header
 from extractors.title import MAX_TITLE_LENGTH, compose_title
@@ -27,8 +28,6 @@ NOT_IN_HEADLINE = re.compile(r"[。；;！!？?]")
 """A line with a full stop is a sentence of the report, not its headline."""
 PROSE = re.compile(r"[。，,；;：:]")
 """What the text under a headline holds: sentences, or the addressees of a notice (`各有关单位：`)."""
-ATTACHMENT_LABEL = re.compile(r"^附件\s*[0-9０-９一二三四五六七八九十]*\s*[:：.．、]?\s*")
-"""The attachment label a roster's heading may open with (`附件1：`), which is not part of its title."""
 
 
 def find_headline(document: Document) -> str | None:
@@ -99,8 +98,11 @@ def find_roster_heading(document: Document) -> str | None:
     first_table = next((i for i, block in enumerate(document.blocks) if block.is_table), None)
     if first_table is None or find_header(document.blocks[first_table].rows) is None:
         return None
-    texts = [line for block in document.blocks if not block.is_table for line in block.text.splitlines() if line.strip()]
-    if not all(is_caption(text) for text in texts):
+    if not all(is_caption(text) for text in _text_lines(document.blocks)):
         return None
-    before = (ATTACHMENT_LABEL.sub("", line.strip()) for block in document.blocks[:first_table] for line in block.text.splitlines())
+    before = (without_attachment_label(text) for text in _text_lines(document.blocks[:first_table]))
     return next((text for text in before if names_list(text) and not introduces_list(text)), None)
+
+
+def _text_lines(blocks: list[Block]) -> list[str]:
+    return [line.strip() for block in blocks if not block.is_table for line in block.text.splitlines() if line.strip()]

@@ -31,8 +31,8 @@ def masthead_line_names(line: Line, next_line: Line | None, leading: bool) -> tu
     names = issuer_names(text)
     if not leading or names is None:
         return None
-    subject_follows = next_line is not None and next_line.block == line.block and next_line.text.startswith(title_openers())
-    return None if subject_follows else names
+    wrapped = next_line is not None and next_line.block == line.block and next_line.text.startswith(title_openers())
+    return None if wrapped else names
 
 
 def masthead_table_names(table: Block) -> tuple[str, ...] | None:

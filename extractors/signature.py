@@ -70,7 +70,7 @@ def is_signature_date(line: str) -> bool:
 
 
 def _date_line(index: int, text: str) -> _DateLine | None:
-    """A whole-line date, with the names printed beside it on the same line; None for other lines and impossible dates."""
+    """A whole-line date, with the names printed beside it; None for other lines and impossible dates."""
     match = DATE_LINE.fullmatch(split_publication(text.strip())[0])
     if match is None:
         return None
