@@ -16,7 +16,7 @@ import re
 from extractors.issuers import issuer_names
 from extractors.page_info import disclosure_pairs, is_info_line
 from extractors.roster_attachments import without_attachment_label
-from extractors.roster_context import is_caption
+from extractors.roster_context import is_caption, table_title
 from extractors.roster_tables import find_header
 from extractors.title import MAX_TITLE_LENGTH, compose_title
 from normalizers.page_vocabulary import site_name_endings
@@ -91,8 +91,8 @@ def _names_site(part: str) -> bool:
 def find_roster_heading(document: Document) -> str | None:
     """The heading of a document that is only a roster, else None.
 
-    Example: `附件2` / `某县第二批脱钩试点名单` / `（共6家）` / a roster table → `某县第二批脱钩试点名单`; the
-    same with a sentence anywhere (a notice, `填表说明：1.本表…。`) → None, and a note that introduces
+    Example: `附件2` / `某县第二批脱钩试点名单` / `（共6家）` / a roster table → `某县第二批脱钩试点名单`, also
+    when the heading is a title row of the table above its header; the same with a sentence anywhere (a notice, `填表说明：1.本表…。`) → None, and a note that introduces
     the list (`列入名单的协会共6个`) is no heading.
     """
     first_table = next((i for i, block in enumerate(document.blocks) if block.is_table), None)
@@ -100,8 +100,9 @@ def find_roster_heading(document: Document) -> str | None:
         return None
     if not all(is_caption(text) for text in _text_lines(document.blocks)):
         return None
-    before = (without_attachment_label(text) for text in _text_lines(document.blocks[:first_table]))
-    return next((text for text in before if names_list(text) and not introduces_list(text)), None)
+    above = [*_text_lines(document.blocks[:first_table]), table_title(document.blocks[first_table])]
+    headings = (without_attachment_label(text) for text in above if text)
+    return next((text for text in headings if names_list(text) and not introduces_list(text)), None)
 
 
 def _text_lines(blocks: list[Block]) -> list[str]:

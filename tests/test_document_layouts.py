@@ -146,3 +146,14 @@ def test_portal_header_naming_the_city_government_gives_no_issuer(tmp_path: Path
     assert fields["issuers"] == ["醴陵市民政局"]
     assert fields["title"] == "醴陵市民政局关于公布脱钩改革结果的通知"
     assert fields["issue_date"] == date(2021, 6, 30)
+
+
+def test_html_list_with_its_title_row_inside_the_table(tmp_path: Path) -> None:
+    rows = "".join(f"<tr>{''.join(f'<td>{cell}</td>' for cell in row)}</tr>" for row in ROSTER)
+    page = (
+        '<html><head><meta charset="utf-8"></head><body><table border="1">'
+        f'<tr><td colspan="3">曲靖市拟脱钩行业协会商会名单</td></tr>{rows}</table></body></html>'
+    )
+    path = tmp_path / "list.html"
+    path.write_text(page, encoding="utf-8")
+    assert _process(path).document["title"] == "曲靖市拟脱钩行业协会商会名单"

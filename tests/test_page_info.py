@@ -239,6 +239,16 @@ ROSTER_HEADING_CASES: dict[str, tuple[list[Block], str | None]] = {
         "某县暂不脱钩的协会名单",
     ),
     "attachment-label-on-the-heading-line": ([text("附件1：某县拟脱钩协会名单"), ROSTER_TABLE], "某县拟脱钩协会名单"),
+    "title-row-inside-the-table": (
+        [
+            table(
+                ("某县拟脱钩协会名单", "某县拟脱钩协会名单", "某县拟脱钩协会名单"),
+                ("序号", "协会名称", "业务主管单位"),
+                ("1", "某县茶叶协会", "原县农业局"),
+            )
+        ],
+        "某县拟脱钩协会名单",
+    ),
     "note-introducing-the-list-is-no-heading": ([text("列入名单的协会共1个"), ROSTER_TABLE], None),
     "a-sentence-anywhere-makes-it-more-than-a-roster": (
         [text("某县第一批脱钩试点名单"), ROSTER_TABLE, text("注：名单按登记时间排序。")],
