@@ -38,7 +38,7 @@ class Signature:
 
 @dataclass(frozen=True)
 class _DateLine:
-    """A whole-line date at `index`, with the names printed before it on the same line (`兰考县民政局　2020年6月16日`)."""
+    """A whole-line date at `index`, with the names printed beside it on the same line (`兰考县民政局　2020年6月16日`)."""
 
     index: int
     names: tuple[str, ...]
