@@ -92,8 +92,9 @@ def find_roster_heading(document: Document) -> str | None:
     """The heading of a document that is only a roster, else None.
 
     Example: `附件2` / `某县第二批脱钩试点名单` / `（共6家）` / a roster table → `某县第二批脱钩试点名单`, also
-    when the heading is a title row of the table above its header; the same with a sentence anywhere (a notice, `填表说明：1.本表…。`) → None, and a note that introduces
-    the list (`列入名单的协会共6个`) is no heading.
+    when the heading is a title row of the table above its header; the same with a sentence anywhere
+    (a notice, `填表说明：1.本表…。`) → None; a note that introduces the list (`列入名单的协会共6个`) is
+    no heading.
     """
     first_table = next((i for i, block in enumerate(document.blocks) if block.is_table), None)
     if first_table is None or find_header(document.blocks[first_table].rows) is None:
