@@ -1,7 +1,9 @@
 """The head (版头 and title) of an official document: masthead, 发文字号 and title, read from its first lines.
 
 GB/T 9704-2012 prints, before the addressees, the masthead (`宁夏回族自治区工业和信息化厅`, or a
-table of joint issuers), the number on its own line (`邵委〔2019〕12号`) and the title.
+table of joint issuers), the number on its own line (`邵委〔2019〕12号`) and the title. A portal page
+prints its site's name (`某市人民政府`) above its breadcrumb, disclosure table or byline: a name above
+such page furniture is the site's, never a masthead.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from dataclasses import dataclass
 from extractors.doc_number import parse_doc_number
 from extractors.lines import Line
 from extractors.masthead import masthead_line_names, masthead_table_names
+from extractors.page_info import disclosure_pairs, is_info_line
 from extractors.title import Title, find_title, opens_body
 from normalizers.metadata_vocabulary import head_marks
 from pipeline.model import Document
@@ -50,7 +53,7 @@ def read_head(document: Document, lines: Sequence[Line]) -> Head:
     numbers: list[str] = []
     rest: list[Line] = []
     for index, line in enumerate(head):
-        if _is_head_mark(line.text):
+        if _is_head_mark(line.text) or is_info_line(line.text):
             continue
         number = parse_doc_number(line.text)
         names = None if number else masthead_line_names(line, _next(head, index), leading=not rest and not numbers)
@@ -66,8 +69,17 @@ def read_head(document: Document, lines: Sequence[Line]) -> Head:
         names = masthead_table_names(block) if block.is_table else None
         if names:
             masthead.append((index, names))
-    printed = [name for _, names in sorted(masthead) for name in names]
+    furniture = _furniture_end(document, head, before)
+    printed = [name for block, names in sorted(masthead) if block > furniture for name in names]
     return Head(tuple(dict.fromkeys(printed)), numbers[0] if numbers else None, find_title(rest))
+
+
+def _furniture_end(document: Document, head: Sequence[Line], before: int) -> int:
+    """The block of the last page furniture (breadcrumb, byline, disclosure table) before the head's first
+    other line at block `before`, else -1: what is printed above it belongs to the site."""
+    lines = [line.block for line in head if line.block < before and is_info_line(line.text)]
+    tables = [i for i, block in enumerate(document.blocks[:before]) if block.is_table and disclosure_pairs(block)]
+    return max([*lines, *tables], default=-1)
 
 
 def _is_head_mark(text: str) -> bool:

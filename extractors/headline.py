@@ -4,7 +4,9 @@ A portal article or a news report opens with a headline (`<h1>`, the page `<titl
 a saved text copy, which readers mark as headings) rather than a GB/T 9704 title ending in a 文种:
 `某市召开行业协会商会与行政机关脱钩改革推进会`. A `<title>` also names the site
 (`…推进会_工作动态_某市人民政府门户网站`); that part is dropped. A headline heads prose: a heading over a
-table or a list (`某市第一批脱钩试点名单`) is a roster's caption, not a title.
+table or a list (`某市第一批脱钩试点名单`) is a roster's caption, not a title, unless the document is only
+that roster (a worksheet, or a page holding a heading, a note and the table, and no sentence anywhere):
+then its heading is all the title it has.
 """
 
 from __future__ import annotations
@@ -13,8 +15,12 @@ import re
 
 from extractors.issuers import issuer_names
 from extractors.page_info import disclosure_pairs, is_info_line
+from extractors.roster_attachments import without_attachment_label
+from extractors.roster_context import is_caption, table_title
+from extractors.roster_tables import find_header
 from extractors.title import MAX_TITLE_LENGTH, compose_title
 from normalizers.page_vocabulary import site_name_endings
+from normalizers.roster_context_vocabulary import introduces_list, names_list
 from pipeline.model import Block, BlockKind, Document, join_cell_lines
 from pipeline.readers.page_title import title_parts
 
@@ -80,3 +86,25 @@ def _without_site_name(text: str) -> str | None:
 def _names_site(part: str) -> bool:
     """`某市人民政府门户网站`, `中国政府网`, `某省民政厅`: a site's or a body's name."""
     return part.endswith(site_name_endings()) or issuer_names(part) is not None
+
+
+def find_roster_heading(document: Document) -> str | None:
+    """The heading of a document that is only a roster, else None.
+
+    Example: `附件2` / `某县第二批脱钩试点名单` / `（共6家）` / a roster table → `某县第二批脱钩试点名单`, also
+    when the heading is a title row of the table above its header; the same with a sentence anywhere
+    (a notice, `填表说明：1.本表…。`) → None; a note that introduces the list (`列入名单的协会共6个`) is
+    no heading.
+    """
+    first_table = next((i for i, block in enumerate(document.blocks) if block.is_table), None)
+    if first_table is None or find_header(document.blocks[first_table].rows) is None:
+        return None
+    if not all(is_caption(text) for text in _text_lines(document.blocks)):
+        return None
+    above = [*_text_lines(document.blocks[:first_table]), table_title(document.blocks[first_table])]
+    headings = (without_attachment_label(text) for text in above if text)
+    return next((text for text in headings if names_list(text) and not introduces_list(text)), None)
+
+
+def _text_lines(blocks: list[Block]) -> list[str]:
+    return [line.strip() for block in blocks if not block.is_table for line in block.text.splitlines() if line.strip()]

@@ -1,8 +1,10 @@
 """The 发文机关标志 (masthead): the issuers' names printed in red above the title, often followed by 文件.
 
 GB/T 9704-2012 (7.2.1). A joint masthead may be a borderless table (`开封市发展和改革委员会 | 文件`,
-`开封市民政局 | 文件`); a line of names at the top is a masthead unless the title's subject follows
-it (`中共罗庄区委　罗庄区人民政府` / `印发《…》的通知` is the start of a title).
+`开封市民政局 | 文件`); a line of names at the top is a masthead, also right above the title's subject
+(`某市民政局　某市财政局` / `关于…的通知`: the masthead printed large over the title). Only a line
+broken inside one paragraph (`中共某县委　某县人民政府⏎关于…的意见`, a heading with a line break) is a
+title wrapped after its issuers, and so are names under a masthead already read (`extractors.head`).
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ from __future__ import annotations
 import re
 
 from extractors.issuers import issuer_names, strip_masthead_word
-from extractors.lines import Line, follows
+from extractors.lines import Line
 from normalizers.metadata_vocabulary import title_openers
 from pipeline.model import Block, join_cell_lines
 
@@ -21,7 +23,7 @@ def masthead_line_names(line: Line, next_line: Line | None, leading: bool) -> tu
     """The names a masthead line prints (`中共洛阳市委办公室文件` → 中共洛阳市委办公室), or None for other lines.
 
     A line ending in 文件 is a masthead wherever it stands in the head; a bare line of names only at the
-    top (`leading`), and not when the next line opens a subject (`关于…`, `印发…`).
+    top (`leading`), and not when the next line of its own block opens a subject (`关于…`, `印发…`).
     """
     text, marked = strip_masthead_word(line.text)
     if marked:
@@ -29,8 +31,8 @@ def masthead_line_names(line: Line, next_line: Line | None, leading: bool) -> tu
     names = issuer_names(text)
     if not leading or names is None:
         return None
-    subject_follows = next_line is not None and follows(line, next_line) and next_line.text.startswith(title_openers())
-    return None if subject_follows else names
+    wrapped = next_line is not None and next_line.block == line.block and next_line.text.startswith(title_openers())
+    return None if wrapped else names
 
 
 def masthead_table_names(table: Block) -> tuple[str, ...] | None:

@@ -4,7 +4,8 @@ The extractors follow GB/T 9704-2012: the head gives the masthead, 发文字号 
 signature, 成文日期 and 附注; the issuers' names found there are written in full once the locality
 they name is known (`自治区工业和信息化厅` → `宁夏回族自治区工业和信息化厅`). A web page adds its disclosure table
 and byline (`page_info`), which fill what the page does not print, and its headline, the title of a news
-report; a page without any 成文日期 is dated by its publication.
+report, or the heading of a document that is only a roster; a page without any 成文日期 is dated by its
+publication.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from extractors.head import read_head
-from extractors.headline import find_headline
+from extractors.headline import find_headline, find_roster_heading
 from extractors.issuers import full_issuer_name, merge_issuers, split_joint_issuers
 from extractors.lines import printed_lines
 from extractors.locality import document_locality
@@ -52,7 +53,7 @@ def extract_metadata(document: Document) -> Metadata:
     signers = signature.issuers if signature else ()
     printed_names = [*head.masthead, *title_issuers, *signers] or list(page.issuers)
     printed = [body for name in printed_names for body in split_joint_issuers(name)]
-    title = head.title.text if head.title else page.title or find_headline(document)
+    title = head.title.text if head.title else page.title or find_headline(document) or find_roster_heading(document)
     doc_number = head.doc_number or page.doc_number
     clues = [*([title] if title else []), *(signature.lines if signature else ())]
     locality, warnings = document_locality(document, lines, printed, doc_number, clues)

@@ -2,7 +2,8 @@
 
 Example: `2020年7月31日前，各主管单位将《脱钩方案》报市民政局。` is a deadline of 2020-07-31
 with the task `各主管单位将《脱钩方案》报市民政局`. Not milestones: the document's own dates
-(a line holding only a date, `…2018年11月6日印发`, a page's byline `发布时间：…　来源：…`, a news
+(a line holding only a date, the signature's `某市民政局2020年3月2日（此件公开发布）` however a reader joins
+its lines, `…2018年11月6日印发`, a page's byline `发布时间：…　来源：…`, a news
 dateline `本报讯（记者 王明）3月5日上午，…`, `3月5日电`), dates in table cells or inside a cited
 title, and durations inside a prohibition (`退（离）休后三年内一般不得…`), which are rules of
 conduct rather than steps.
@@ -16,6 +17,7 @@ from datetime import date
 
 from extractors.milestone_tasks import in_brackets, task_of
 from extractors.page_info import is_info_line
+from extractors.signature import is_signature_date
 from extractors.sentences import (
     Sentence,
     clause_end,
@@ -125,7 +127,9 @@ def _in_sentence(expressions: list[DateExpression], sentence: Sentence) -> list[
 
 
 def _is_own_date(line: str, expression: DateExpression) -> bool:
-    """The document's own date: alone on its line (成文日期), before `印发` (版记), after `发布时间：`, a dateline."""
+    """The document's own date: on a signature line (成文日期), before `印发` (版记), after `发布时间：`, a dateline."""
+    if is_signature_date(line):
+        return True
     begin, end = expression.span
     before, after = trim(line[:begin]), trim(line[end:])
     if expression.kind == "period" and not before and not after:

@@ -67,3 +67,9 @@ def missing_roster_warnings(blocks: Sequence[Block], roster_lines: int) -> list[
         return []
     titles = announced_rosters(blocks)
     return [f"{ROSTER_MISSING}: {'；'.join(titles)}"] if titles else []
+
+
+def without_attachment_label(text: str) -> str:
+    """A heading without the attachment label it opens with: `附件1：某县拟脱钩名单` → `某县拟脱钩名单`."""
+    match = _ATTACHMENT_LINE.match(text)
+    return match["title"] if match else text

@@ -93,11 +93,7 @@ def document_status(*texts: str | None) -> StatusMatch | None:
 
 def table_title_status(block: Block) -> StatusMatch | None:
     """The status a title row printed inside a table above its header gives it (`第一批脱钩试点名单` merged over all columns)."""
-    header = find_header(block.rows)
-    if header is None:
-        return None
-    titles = [row for row in block.rows[: header[0]] if map_header(row.cells) is None]
-    text = "".join(dict.fromkeys(join_cell_lines(cell) for row in titles for cell in row.cells if cell.strip()))
+    text = table_title(block)
     return block_context(text).status if text else None
 
 
@@ -143,3 +139,12 @@ def _headline(blocks: Sequence[Block]) -> str | None:
         if not is_caption(block.text):
             return filled[0].text.strip()
     return None
+
+
+def table_title(block: Block) -> str:
+    """The title rows a roster table prints above its header, merged cells once: `某县第一批脱钩试点名单`, else ""."""
+    header = find_header(block.rows)
+    if header is None:
+        return ""
+    titles = [row for row in block.rows[: header[0]] if map_header(row.cells) is None]
+    return "".join(dict.fromkeys(join_cell_lines(cell) for row in titles for cell in row.cells if cell.strip()))

@@ -3,7 +3,9 @@
 GB/T 9704-2012 (7.3.5) prints the issuers' names, then the date the document was made, above the
 附注 and the attachments; the 版记's `2018年11月6日印发` is the printing date, and a date inside a
 sentence or after `发布时间：` on a web page is not the 成文日期. A date line is a whole line:
-`2019年10月15日`, `二〇二〇年六月十六日`, `２０１９年１０月１５日`, or names and date together.
+`2019年10月15日`, `二〇二〇年六月十六日`, `２０１９年１０月１５日`, or names and date together, in either
+order and with the 附注 beside them when a reader joins the signature block into one line
+(`某市民政局2020年3月2日（此件公开发布）`).
 """
 
 from __future__ import annotations
@@ -15,13 +17,14 @@ from datetime import date
 
 from extractors.issuers import issuer_names
 from extractors.lines import Line, follows
+from extractors.publication import split_publication
 from normalizers.dates import parse_full_date
 
 NUMERAL = "0-9０-９〇○零一二三四五六七八九十"
 """Digits of printed dates: half- and full-width, Chinese numerals, and the circle typesetters use for zero (`二○二○年`)."""
 DATE = rf"[{NUMERAL}]{{2,4}}\s*年\s*[{NUMERAL}]{{1,3}}\s*月\s*[{NUMERAL}]{{1,3}}\s*日"
-DATE_LINE = re.compile(rf"(?P<names>.*?)\s*(?P<date>{DATE})")
-"""A line that ends in a full date and holds nothing before it but (optionally) the signers' names."""
+DATE_LINE = re.compile(rf"(?P<before>.*?)\s*(?P<date>{DATE})\s*(?P<after>.*)")
+"""A line with a full date and nothing else but (optionally) the signers' names before or after it."""
 
 
 @dataclass(frozen=True)
@@ -35,7 +38,7 @@ class Signature:
 
 @dataclass(frozen=True)
 class _DateLine:
-    """A whole-line date at `index`, with the names printed before it on the same line (`兰考县民政局　2020年6月16日`)."""
+    """A whole-line date at `index`, with the names printed beside it on the same line (`兰考县民政局　2020年6月16日`)."""
 
     index: int
     names: tuple[str, ...]
@@ -57,14 +60,25 @@ def find_signature(lines: Sequence[Line]) -> Signature | None:
     return Signature(tuple(name for names in above for name in names) + found.names, found.day, printed)
 
 
+def is_signature_date(line: str) -> bool:
+    """Whether a line is a 成文日期 line: a full date with at most the signers' names and the 附注 beside it.
+
+    Example: `2020年3月2日`, `某市民政局2020年3月2日（此件公开发布）`, `2020年3月2日 某市民政局` → True;
+    `2020年3月2日前完成。`, `某市民政局　2020年3月2日印发` → False.
+    """
+    return _date_line(0, line) is not None
+
+
 def _date_line(index: int, text: str) -> _DateLine | None:
-    """A whole-line date, with the names before it on the same line; None for other lines and impossible dates."""
-    match = DATE_LINE.fullmatch(text.strip())
+    """A whole-line date, with the names printed beside it; None for other lines and impossible dates."""
+    match = DATE_LINE.fullmatch(split_publication(text.strip())[0])
     if match is None:
         return None
-    names = issuer_names(match["names"]) if match["names"] else ()
+    found = [issuer_names(match[side]) if match[side] else () for side in ("before", "after")]
     day = parse_full_date(match["date"])
-    return _DateLine(index, names, day) if names is not None and day is not None else None
+    if day is None or None in found:
+        return None
+    return _DateLine(index, tuple(name for names in found if names for name in names), day)
 
 
 def _names_above(lines: Sequence[Line], index: int) -> list[tuple[str, ...]]:

@@ -183,12 +183,58 @@ CASES: dict[str, tuple[list[Block], dict[str, Any]]] = {
         ],
         {"issuers": ("国务院办公厅",), "locality": Locality(level="central")},
     ),
-    "roster-alone-has-no-title-or-issuer": (
+    "masthead-line-over-the-subject-is-no-part-of-the-title": (
+        [heading("株洲市民政局\u3000株洲市财政局"), heading("关于做好脱钩改革工作的通知"), ADDRESSEES, BODY],
+        {"title": "关于做好脱钩改革工作的通知", "issuers": ("株洲市民政局", "株洲市财政局"), "locality": ZHUZHOU},
+    ),
+    "masthead-paragraph-over-the-subject-in-a-word-file": (
+        [text("湖南省民政厅"), text("关于做好脱钩改革工作的通知"), ADDRESSEES, BODY],
+        {"title": "关于做好脱钩改革工作的通知", "issuers": ("湖南省民政厅",), "locality": HUNAN},
+    ),
+    "title-wrapped-after-its-issuers-inside-one-heading": (
+        [heading("中共茶陵县委\u3000茶陵县人民政府\n关于做好脱钩改革工作的意见"), ADDRESSEES, BODY],
+        {"title": "中共茶陵县委 茶陵县人民政府 关于做好脱钩改革工作的意见"},
+    ),
+    "site-name-above-a-breadcrumb-is-no-issuer": (
+        [
+            text("株洲市人民政府"),
+            text("当前位置：首页 > 政务公开 > 部门文件"),
+            heading("株洲市民政局关于做好脱钩改革工作的通知"),
+            ADDRESSEES,
+            BODY,
+            text("株洲市民政局"),
+            text("2020年3月2日"),
+        ],
+        {"issuers": ("株洲市民政局",), "title": "株洲市民政局关于做好脱钩改革工作的通知", "locality": ZHUZHOU},
+    ),
+    "masthead-above-the-title-stays-over-a-byline-below-it": (
+        [heading("株洲市民政局文件"), heading("关于做好脱钩改革工作的通知"), text("发布时间：2020-03-06"), ADDRESSEES, BODY],
+        {"issuers": ("株洲市民政局",), "title": "关于做好脱钩改革工作的通知"},
+    ),
+    "signature-date-and-note-on-one-line": (
+        [heading("关于做好脱钩改革工作的通知"), ADDRESSEES, BODY, text("株洲市民政局2020年3月2日（此件公开发布）")],
+        {"issuers": ("株洲市民政局",), "issue_date": date(2020, 3, 2), "publication": "此件公开发布"},
+    ),
+    "roster-alone-takes-its-heading-as-title-and-has-no-issuer": (
         [
             text("邵阳市全市性行业协会商会脱钩改革名单"),
             table(("序号", "行业协会商会名称", "业务主管单位"), ("1", "邵阳市收藏协会", "邵阳市文化旅游广电体育局")),
         ],
-        {"title": None, "issuers": (), "issue_date": None, "locality": Locality("湖南省", "邵阳市", None, "430500", "city")},
+        {
+            "title": "邵阳市全市性行业协会商会脱钩改革名单",
+            "issuers": (),
+            "issue_date": None,
+            "locality": Locality("湖南省", "邵阳市", None, "430500", "city"),
+        },
+    ),
+    "roster-with-instructions-has-no-title": (
+        [
+            text("邵阳市全市性行业协会商会脱钩改革名单"),
+            table(("序号", "行业协会商会名称", "业务主管单位"), ("1", "邵阳市收藏协会", "邵阳市文化旅游广电体育局")),
+            text("填表说明"),
+            text("1.本表由业务主管单位填写，报市民政局。"),
+        ],
+        {"title": None, "issuers": ()},
     ),
     "masthead-full-and-signature-short-are-one-issuer": (
         [

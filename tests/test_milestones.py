@@ -110,6 +110,9 @@ OWN_DATES = {
     "signature-spaced": "2019 年 11 月 4 日",
     "imprint": "某某办公室\u3000\u3000\u3000\u30002018年11月6日印发",
     "website": "发布时间：2019-10-18",
+    "signer-and-date-on-one-line": "铜仁市民政局2021年4月9日",
+    "signer-date-and-note-on-one-line": "铜仁市民政局　2021年4月9日（此件主动公开）",
+    "date-before-joint-signers": "2021年4月9日　铜仁市民政局　铜仁市财政局",
 }
 
 

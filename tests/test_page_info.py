@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from metadata_blocks import document, heading, table, text
 
-from extractors.headline import find_headline
+from extractors.headline import find_headline, find_roster_heading
 from extractors.lines import printed_lines
 from extractors.metadata import extract_metadata
 from extractors.page_info import PageInfo, is_info_line, label_pairs, read_page_info, without_page_info
@@ -229,3 +229,36 @@ def test_headline(blocks: list[Block], expected: str | None) -> None:
 def test_formal_title_beats_the_headline() -> None:
     page: Document = document(heading(f"{TITLE}_通知公告_某市人民政府网"), heading(TITLE), BODY)
     assert extract_metadata(page).title == TITLE
+
+
+ROSTER_TABLE = table(("序号", "协会名称", "业务主管单位"), ("1", "某县茶叶协会", "原县农业局"))
+ROSTER_HEADING_CASES: dict[str, tuple[list[Block], str | None]] = {
+    "heading-over-the-table": ([text("某县第一批脱钩试点名单"), ROSTER_TABLE], "某县第一批脱钩试点名单"),
+    "attachment-label-and-count-around-it": (
+        [text("附件3"), heading("某县暂不脱钩的协会名单"), text("（共1家）"), ROSTER_TABLE],
+        "某县暂不脱钩的协会名单",
+    ),
+    "attachment-label-on-the-heading-line": ([text("附件1：某县拟脱钩协会名单"), ROSTER_TABLE], "某县拟脱钩协会名单"),
+    "title-row-inside-the-table": (
+        [
+            table(
+                ("某县拟脱钩协会名单", "某县拟脱钩协会名单", "某县拟脱钩协会名单"),
+                ("序号", "协会名称", "业务主管单位"),
+                ("1", "某县茶叶协会", "原县农业局"),
+            )
+        ],
+        "某县拟脱钩协会名单",
+    ),
+    "note-introducing-the-list-is-no-heading": ([text("列入名单的协会共1个"), ROSTER_TABLE], None),
+    "a-sentence-anywhere-makes-it-more-than-a-roster": (
+        [text("某县第一批脱钩试点名单"), ROSTER_TABLE, text("注：名单按登记时间排序。")],
+        None,
+    ),
+    "a-table-that-is-no-roster": ([text("某县脱钩工作进度表"), table(("项目", "进度"), ("摸底", "完成"))], None),
+    "no-table": ([text("某县第一批脱钩试点名单")], None),
+}
+
+
+@pytest.mark.parametrize(("blocks", "expected"), ROSTER_HEADING_CASES.values(), ids=ROSTER_HEADING_CASES.keys())
+def test_roster_heading(blocks: list[Block], expected: str | None) -> None:
+    assert find_roster_heading(document(*blocks)) == expected

@@ -33,6 +33,19 @@ CASES = {
         lines("2019年1月1日", "正文。", "兰考县民政局", "2019年2月1日"),
         Signature(("兰考县民政局",), date(2019, 2, 1), ("兰考县民政局", "2019年2月1日")),
     ),
+    "names-date-and-note-joined-by-the-reader": (
+        lines("请认真贯彻执行。", "铜仁市民政局2021年4月9日（此件主动公开）"),
+        Signature(("铜仁市民政局",), date(2021, 4, 9), ("铜仁市民政局2021年4月9日（此件主动公开）",)),
+    ),
+    "date-before-names": (
+        lines("２０２１年４月９日　铜仁市民政局　铜仁市财政局"),
+        Signature(("铜仁市民政局", "铜仁市财政局"), date(2021, 4, 9), ("２０２１年４月９日　铜仁市民政局　铜仁市财政局",)),
+    ),
+    "note-first-then-names-and-date": (
+        lines("（此件公开发布）铜仁市民政局　2021年4月9日"),
+        Signature(("铜仁市民政局",), date(2021, 4, 9), ("（此件公开发布）铜仁市民政局　2021年4月9日",)),
+    ),
+    "other-bracket-is-no-note": (lines("铜仁市民政局2021年4月9日（共印50份）"), None),
     "printing-date": (lines("兰考县人民政府办公室\u3000\u30002018年11月6日印发"), None),
     "impossible-date": (lines("兰考县民政局", "2019年13月32日"), None),
     "date-in-sentence": (lines("2019年11月1日前，完成脱钩任务。"), None),
