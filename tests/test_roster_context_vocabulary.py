@@ -14,6 +14,13 @@ STATUS_CASES = {
     "status-word-wins-over-batch": ("第一批已完成脱钩的协会名单", ("decoupled", "已完成脱钩")),
     "deadline-makes-it-planned": ("力争年底前完成脱钩的协会", ("planned", "完成脱钩")),
     "already-done-despite-deadline": ("2019年底前已完成脱钩的协会", ("decoupled", "已完成脱钩")),
+    "done-as-attribute-after-hereby": ("现将完成脱钩的县级协会名单公布如下", ("decoupled", "完成脱钩")),
+    "already-done-with-jingwan": ("以下社会组织已经完成脱钩", ("decoupled", "完成脱钩")),
+    "deadline-attribute": ("要求于年底前完成脱钩的协会名单", ("planned", "完成脱钩")),
+    "target-in-another-clause-says-nothing": ("按照年底前的部署，以下商会完成脱钩", ("decoupled", "完成脱钩")),
+    "at-present-is-no-deadline": ("目前完成脱钩的商会", ("decoupled", "完成脱钩")),
+    "future-will": ("将于明年完成脱钩的协会", ("planned", "完成脱钩")),
+    "listed-with-words-between": ("列入本次脱钩名单的旗级协会如下", ("planned", "列入本次脱钩名单")),
     "mixed-statuses-give-none": ("其中实际脱钩47家，拟脱钩5家", None),
     "cited-title-gives-none": ("《关于公布第一批脱钩试点名单的通知》", None),
     "nothing": ("行业协会商会名单", None),
@@ -36,6 +43,8 @@ COUNT_CASES = {
     "other-counter": ("共3项", True, None),
     "numerals-that-are-no-number": ("共十百家", True, None),
     "zero-style-numerals": ("共一〇五家", False, 105),
+    "level-modifier-before-associations": ("三十四家市级行业协会商会", True, 34),
+    "two-character-modifier-only": ("3个部门和协会", True, None),
     "total-before-breakdown": ("拟脱钩5家，共52家", True, 52),
 }
 
