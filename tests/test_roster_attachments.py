@@ -75,9 +75,9 @@ def roster_of(*items: str | Block) -> RosterResult:
     return extract_roster(Document(source_format="test", blocks=blocks_of(*items)))
 
 
-def test_absent_roster_with_a_stated_total_is_missing_not_mismatched() -> None:
+def test_absent_roster_with_a_stated_total_gets_both_warnings() -> None:
     result = roster_of("附件：己市拟脱钩名单（共14家）")
-    assert result.warnings == ["roster_missing: 己市拟脱钩名单（共14家）"]
+    assert result.warnings == ["roster_missing: 己市拟脱钩名单（共14家）", "roster_count_mismatch: stated 14, found 0"]
     assert result.stated_total == 14
 
 
@@ -95,7 +95,7 @@ ABSENT_TOTAL_CASES = {
 def test_absent_roster_keeps_its_stated_total(items: list[str], total: int) -> None:
     result = roster_of(*items)
     assert result.stated_total == total
-    assert [w.split(":")[0] for w in result.warnings] == ["roster_missing"]
+    assert [w.split(":")[0] for w in result.warnings] == ["roster_missing", "roster_count_mismatch"]
 
 
 def test_background_count_beside_no_attachment_is_no_total() -> None:
