@@ -51,21 +51,24 @@ def sentence_count(text: str) -> int | None:
 
 
 def attached_count(text: str) -> int | None:
-    """The count a sentence states about a list it points to in an attachment.
+    """The count a sentence states about the lists it points to in attachments, summed.
 
-    The count stands in the phrase pointing to the attachment (`拟脱钩的协会商会共23个（名单见附件）`,
+    Each count stands in the phrase pointing to its attachment (`拟脱钩的协会商会共23个（名单见附件）`,
     `确定15家协会为脱钩对象（附名单）`) or in the phrase just before it (`确定三十四家协会为
-    脱钩对象，名单见附件`); the roster may be in the file or not.
+    脱钩对象，名单见附件`); the rosters may be in the file or not.
     """
+    counts: dict[int, int] = {}
     for clause in clauses(text):
         parts = [part for part in _PHRASE_BREAK.split(clause) if part.strip()]
         for index, part in enumerate(parts):
-            if points_to_attachment(part):
-                for candidate in (part, parts[index - 1] if index else ""):
-                    count = find_count(candidate, bare=True)
-                    if count is not None:
-                        return count
-    return None
+            if not points_to_attachment(part):
+                continue
+            for at in (index, index - 1):
+                count = find_count(parts[at], bare=True) if at >= 0 and at not in counts else None
+                if count is not None:
+                    counts[at] = count
+                    break
+    return sum(counts.values()) if counts else None
 
 
 @dataclass

@@ -87,6 +87,7 @@ ABSENT_TOTAL_CASES = {
     "fu-mingdan-after-modifier": (["确定41家镇级商会为首批脱钩单位（附名单），请抓紧落实。", PROSE], 41),
     "listed-total-pointing-to-attachment": (["列入名单的协会商会共9个（见附件）。", PROSE, "附件：辛县脱钩协会名单"], 9),
     "mingdan-fuhou": (["经研究，确定庚市十二家协会为脱钩试点单位，名单附后。"], 12),
+    "two-pointers-add-up": (["确定拟脱钩协会12家（名单见附件1），暂缓脱钩协会3家（名单见附件2）。", PROSE], 15),
     "attachment-line-count": ([PROSE, "附件：壬市暂缓脱钩协会名单（共三家）"], 3),
 }
 
