@@ -59,13 +59,12 @@ def _intro_words() -> tuple[str, ...]:
 
 
 @cache
-def _future_words() -> tuple[str, ...]:
-    return _words("status_future_words.csv")
+def _tense_words(tense: str) -> tuple[str, ...]:
+    """Words that set a done word in the future (`须`, `力争`), at a deadline (`前`) or in the past (`已`).
 
-
-@cache
-def _not_future_words() -> tuple[str, ...]:
-    return _words("status_not_future_words.csv")
+    Tense `none` holds phrases that only look like one (`现将`, `目前`), read before the others.
+    """
+    return tuple(row["word"] for row in read_table("status_tense_words.csv") if row["tense"] == tense)
 
 
 @cache
@@ -136,21 +135,28 @@ def context_status(text: str) -> StatusMatch | None:
 
 
 def _targeted(text: str, match: StatusMatch) -> StatusMatch:
-    """A done-word the same clause sets as a target or deadline means the list is planned.
+    """A done-word its own clause sets as a target or deadline means the list is planned.
 
-    `须于年底前完成脱钩`, `要求年底前完成脱钩的协会` → planned; a done word said done
-    (`已经完成脱钩`) or merely naming who is done (`现将完成脱钩的协会名单予以公布`:
-    `现将` is no future) stays decoupled.
+    `须于年底前完成脱钩`, `要求年底前完成脱钩的协会` → planned; a done word said done after
+    any target (`已于年底前完成脱钩`, `以下协会已经完成脱钩`) or merely naming who is done
+    (`现将完成脱钩的协会名单予以公布`: `现将` is no future) stays decoupled.
     """
     if match.status != DECOUPLED or match.word.startswith("已"):
         return match
-    start = text.find(match.word)
-    clause = _CLAUSE_BREAK.split(text[:start])[-1]
-    if _first(_done_words(), clause + match.word):
+    clause = _CLAUSE_BREAK.split(text[: text.find(match.word)])[-1]
+    for phrase in _tense_words("none"):
+        clause = clause.replace(phrase, "\0" * len(phrase))
+    future = _last_position(_tense_words("future"), clause)
+    if _last_position(_tense_words("past"), clause) > future:
         return match
-    for phrase in _not_future_words():
-        clause = clause.replace(phrase, "\0")
-    return StatusMatch(PLANNED, match.word) if _first(_future_words(), clause) else match
+    if future >= 0 or _first(_tense_words("deadline"), clause):
+        return StatusMatch(PLANNED, match.word)
+    return match
+
+
+def _last_position(words: tuple[str, ...], text: str) -> int:
+    """Where the last of the words starts in the text, or -1."""
+    return max((text.rfind(word) for word in words), default=-1)
 
 
 @cache

@@ -16,8 +16,7 @@ FILES = {
     "status_marks.csv": ("mark", ("mark", "source")),
     "roster_skip_words.csv": ("word", ("word", "source")),
     "status_answers.csv": ("answer", ("answer", "status", "source")),
-    "status_future_words.csv": ("word", ("word", "source")),
-    "status_not_future_words.csv": ("word", ("word", "source")),
+    "status_tense_words.csv": ("word", ("word", "tense", "source")),
     "roster_list_words.csv": ("word", ("word", "source")),
     "roster_batch_words.csv": ("word", ("word", "source")),
     "roster_done_words.csv": ("word", ("word", "source")),
@@ -42,6 +41,10 @@ def test_status_words_map_to_the_schema_enumeration() -> None:
     assert {row["status"] for row in read_table("status_words.csv")} <= STATUSES
     assert {row["status"] for row in read_table("status_answers.csv")} <= STATUSES
     assert "status" in ASSOCIATIONS.names
+
+
+def test_tense_words_have_known_tenses() -> None:
+    assert {row["tense"] for row in read_table("status_tense_words.csv")} == {"future", "deadline", "past", "none"}
 
 
 def test_header_synonyms_map_to_roster_fields() -> None:
