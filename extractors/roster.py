@@ -5,7 +5,8 @@ by `roster_text`). What surrounds a list (`附件2 拟脱钩行业协会商会�
 `以下12家协会已完成脱钩：`, the title) gives the status of lines that carry none
 (`roster_context`); `（共52家）` or `列入名单的协会商会共34个` gives the stated total
 (`roster_counts`), and a roster that does not hold that many lines is flagged; a roster
-announced (`附件：…名单`) but absent from the file is flagged too (`roster_attachments`).
+announced (`附件：…名单`) but absent from the file is flagged too (`roster_attachments`),
+its stated total still that of the roster announced (SCHEMA.md: `stated 14, found 0`).
 """
 
 from __future__ import annotations

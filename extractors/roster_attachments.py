@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 
 from extractors.roster_context import MAX_HEADING_LENGTH
-from normalizers.roster_context_vocabulary import attachment_phrases, compact, names_list, names_other_list
+from normalizers.roster_context_vocabulary import names_list, names_other_list, points_to_attachment
 from pipeline.model import Block
 
 ROSTER_MISSING = "roster_missing"
@@ -54,7 +54,7 @@ def _item_title(text: str) -> str:
 def _announced_by_phrase(text: str) -> list[str]:
     """Clauses announcing a roster by a phrase: `第二批脱钩试点名单（附名单）`, `名单详见附件`."""
     found = [clause.strip() for clause in _CLAUSE.findall(text)]
-    return [clause for clause in found if any(phrase in compact(clause) for phrase in attachment_phrases())]
+    return [clause for clause in found if points_to_attachment(clause)]
 
 
 def _is_roster_title(text: str) -> bool:

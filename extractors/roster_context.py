@@ -56,23 +56,33 @@ def is_caption(text: str) -> bool:
     return len(text) <= MAX_HEADING_LENGTH and not is_sentence(text)
 
 
+def heads_list(text: str) -> bool:
+    """Whether a text names a list as its heading, not as the list at hand.
+
+    `附件3 行业协会商会名单` heads a new list; `列入名单的协会商会共10个` and `名单如下` speak of
+    the list their heading above already named.
+    """
+    return names_list(text) and not introduces_list(text)
+
+
 def is_list_heading(text: str) -> bool:
     """A short heading or caption that names a list: `附件1 已完成脱钩的行业协会商会名单（共20家）`."""
-    return is_caption(text) and names_list(text)
+    return is_caption(text) and heads_list(text)
 
 
 def block_context(text: str) -> Context:
     """The context a text block sets.
 
-    A heading or caption sets one when it names a list, even without a status (`附件3
-    行业协会商会名单` resets), or a status or batch (`暂不脱钩的行业协会商会`); a caption
-    of mixed counts (`（共52家，其中实际脱钩47家，拟脱钩5家）`) sets none. A sentence sets one
+    A heading or caption sets one when it heads a list, even without a status (`附件3
+    行业协会商会名单` resets), or gives a status or batch (`暂不脱钩的行业协会商会`); a caption
+    of mixed counts (`（共52家，其中实际脱钩47家，拟脱钩5家）`) or a count line under the
+    heading (`列入名单的协会商会共10个`) sets none. A sentence sets one
     only when its last clause introduces the list and gives a status (`下列协会列入第二批脱钩试点：`).
     """
     text = text.strip()
     if is_caption(text):
         status = context_status(text)
-        return Context(names_list(text) or status is not None, status)
+        return Context(heads_list(text) or status is not None, status)
     last = (clauses(text) or [""])[-1]
     status = context_status(last) if introduces_list(last) else None
     return Context(status is not None, status)

@@ -16,12 +16,13 @@ from dataclasses import dataclass, field
 
 from extractors.roster_context import MAX_CONTEXT_GAP, block_context, clauses, is_caption, is_list_heading
 from extractors.roster_text import parse_roster_line
-from normalizers.roster_context_vocabulary import compact, find_count, introduces_list, names_list
+from normalizers.roster_context_vocabulary import compact, find_count, introduces_list, names_list, points_to_attachment
 from pipeline.model import Block
 
 _ATTACHMENT_PREFIX = re.compile(r"^(?:附件[0-9一二三四五六七八九十]*[:：.．、]?)?(?:[0-9]+[.．、])?")
 """`附件1：`, `附件：1.`: how the same list is numbered in the body and in its attachment."""
 _BRACKETED_ONLY = re.compile(r"^[（(][^（）()]*[）)]$")
+_PHRASE_BREAK = re.compile(r"[，,：:]")
 
 
 def list_key(heading: str) -> str:
@@ -47,6 +48,27 @@ def sentence_count(text: str) -> int | None:
             if count is not None:
                 return count
     return None
+
+
+def attached_count(text: str) -> int | None:
+    """The count a sentence states about the lists it points to in attachments, summed.
+
+    Each count stands in the phrase pointing to its attachment (`拟脱钩的协会商会共23个（名单见附件）`,
+    `确定15家协会为脱钩对象（附名单）`) or in the phrase just before it (`确定三十四家协会为
+    脱钩对象，名单见附件`); the rosters may be in the file or not.
+    """
+    counts: dict[int, int] = {}
+    for clause in clauses(text):
+        parts = [part for part in _PHRASE_BREAK.split(clause) if part.strip()]
+        for index, part in enumerate(parts):
+            if not points_to_attachment(part):
+                continue
+            for at in (index, index - 1):
+                count = find_count(parts[at], bare=True) if at >= 0 and at not in counts else None
+                if count is not None:
+                    counts[at] = count
+                    break
+    return sum(counts.values()) if counts else None
 
 
 @dataclass
@@ -76,8 +98,9 @@ def stated_total(blocks: Sequence[Block]) -> int | None:
     A list is a heading naming one and what follows up to the next; a status caption inside it
     (`一、已脱钩的协会（3家）`) starts a part, whose counts add up when the list states no total.
     A sentence's count is the roster's only when a list follows it closely (a table, a numbered
-    roster line or a list heading within `MAX_CONTEXT_GAP` paragraphs): a statistic in the
-    background (`全省1200家协会列入脱钩名单`) has no list after it.
+    roster line or a list heading within `MAX_CONTEXT_GAP` paragraphs) or when it points to the
+    list in an attachment (`共23个（名单见附件）`), which the file may lack: a statistic in the
+    background (`全省1200家协会列入脱钩名单`) has neither.
     """
     lists: dict[str | None, _ListCount] = {None: _ListCount()}
     key: str | None = None
@@ -94,7 +117,7 @@ def stated_total(blocks: Sequence[Block]) -> int | None:
         if is_caption(text):
             count = caption_count(text)
         else:
-            count = sentence_count(text) if _list_follows(blocks[index + 1 :]) else None
+            count = sentence_count(text) if _list_follows(blocks[index + 1 :]) else attached_count(text)
         if count is not None:
             lists[key].add(part, count)
     listed = [c.value for k, c in lists.items() if k is not None and c.value is not None]

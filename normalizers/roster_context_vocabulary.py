@@ -22,7 +22,12 @@ _CITED_TITLE = re.compile(r"《[^《》]*》")
 """A cited document's title (`《关于公布…名单的通知》`) says nothing about the list at hand."""
 _BATCH_ORDINAL = re.compile(r"第[0-9一二三四五六七八九十]+批")
 """`第二批`, `第3批`: a batch of a phased reform (digits arrive half-width after NFKC)."""
+_CLAUSE_BREAK = re.compile(r"[，,：:；;。]")
+"""A target word speaks for the done word of its own clause only (`经前期审核，以下协会完成脱钩`)."""
 _NUMBER = r"[0-9]+|[〇零一二两三四五六七八九十百千]+"
+
+MAX_COUNT_MODIFIER = 2
+"""Characters allowed between a count and what it counts: `三十四家市级行业协会商会`, not `3个部门和协会`."""
 
 PLANNED = "planned"
 DECOUPLED = "decoupled"
@@ -54,8 +59,12 @@ def _intro_words() -> tuple[str, ...]:
 
 
 @cache
-def _future_words() -> tuple[str, ...]:
-    return _words("status_future_words.csv")
+def _tense_words(tense: str) -> tuple[str, ...]:
+    """Words that set a done word in the future (`须`, `力争`), at a deadline (`前`) or in the past (`已`).
+
+    Tense `none` holds phrases that only look like one (`现将`, `目前`), read before the others.
+    """
+    return tuple(row["word"] for row in read_table("status_tense_words.csv") if row["tense"] == tense)
 
 
 @cache
@@ -64,7 +73,7 @@ def _other_list_words() -> tuple[str, ...]:
 
 
 @cache
-def attachment_phrases() -> tuple[str, ...]:
+def _attachment_phrases() -> tuple[str, ...]:
     return _words("roster_attachment_phrases.csv", "phrase")
 
 
@@ -85,6 +94,11 @@ def names_list(text: str) -> bool:
 def names_other_list(text: str) -> bool:
     """Whether a list is of people, not associations: `脱钩工作联系人名单`."""
     return _first(_other_list_words(), compact(text)) is not None
+
+
+def points_to_attachment(text: str) -> bool:
+    """Whether a text points to a roster attached elsewhere: `名单见附件`, `（附名单）`, `名单附后`."""
+    return _first(_attachment_phrases(), compact(text)) is not None
 
 
 def introduces_list(text: str) -> bool:
@@ -121,11 +135,28 @@ def context_status(text: str) -> StatusMatch | None:
 
 
 def _targeted(text: str, match: StatusMatch) -> StatusMatch:
-    """A done-word (`完成脱钩`) preceded by a target or deadline word means the list is planned."""
+    """A done-word its own clause sets as a target or deadline means the list is planned.
+
+    `须于年底前完成脱钩`, `要求年底前完成脱钩的协会` → planned; a done word said done after
+    any target (`已于年底前完成脱钩`, `以下协会已经完成脱钩`) or merely naming who is done
+    (`现将完成脱钩的协会名单予以公布`: `现将` is no future) stays decoupled.
+    """
     if match.status != DECOUPLED or match.word.startswith("已"):
         return match
-    before = text[: text.find(match.word)]
-    return StatusMatch(PLANNED, match.word) if _first(_future_words(), before) else match
+    clause = _CLAUSE_BREAK.split(text[: text.find(match.word)])[-1]
+    for phrase in _tense_words("none"):
+        clause = clause.replace(phrase, "\0" * len(phrase))
+    future = _last_position(_tense_words("future"), clause)
+    if _last_position(_tense_words("past"), clause) > future:
+        return match
+    if future >= 0 or _first(_tense_words("deadline"), clause):
+        return StatusMatch(PLANNED, match.word)
+    return match
+
+
+def _last_position(words: tuple[str, ...], text: str) -> int:
+    """Where the last of the words starts in the text, or -1."""
+    return max((text.rfind(word) for word in words), default=-1)
 
 
 @cache
@@ -173,6 +204,15 @@ def _number(text: str) -> int | None:
 
 
 def _counts_associations(after: str) -> bool:
-    if not after or not ("\u4e00" <= after[0] <= "\u9fff"):
+    """Whether what follows a count ends it or names associations, after at most a short modifier (`市级`)."""
+    if not after or not _is_han(after[0]):
         return True
-    return any(after.startswith(noun) for noun in _count_nouns())
+    return any(
+        after[skip:].startswith(noun) and all(map(_is_han, after[:skip]))
+        for skip in range(MAX_COUNT_MODIFIER + 1)
+        for noun in _count_nouns()
+    )
+
+
+def _is_han(char: str) -> bool:
+    return "\u4e00" <= char <= "\u9fff"

@@ -30,11 +30,16 @@ def _header_fields() -> dict[str, str]:
     return {without_white_space(row["header"]): row["field"] for row in read_table("roster_headers.csv")}
 
 
+GAP = "…"
+"""In a status word, a few characters of the same phrase: `列入…脱钩…名单` reads `列入本次脱钩名单`."""
+_GAP_PATTERN = r"[^，。；：、,.;:！？!?（）()《》]{0,6}?"
+
+
 @cache
-def _status_words() -> tuple[tuple[str, str], ...]:
-    """Status words, longest first, so `未脱钩` wins over `脱钩` and `暂不脱钩` over `不脱钩`."""
-    rows = read_table("status_words.csv")
-    return tuple(sorted(((r["word"], r["status"]) for r in rows), key=lambda p: -len(p[0])))
+def _status_words() -> tuple[tuple[re.Pattern[str], str], ...]:
+    """Status words as patterns with their status, longest first (`未脱钩` before `脱钩`)."""
+    rows = sorted(read_table("status_words.csv"), key=lambda r: -len(r["word"].replace(GAP, "")))
+    return tuple((re.compile(_GAP_PATTERN.join(map(re.escape, r["word"].split(GAP)))), r["status"]) for r in rows)
 
 
 @cache
@@ -61,26 +66,33 @@ def header_field(header: str) -> str | None:
 
 
 def find_status(text: str) -> StatusMatch | None:
-    """The first (longest) status word inside a text: `已脱钩（2019年）` → decoupled."""
-    compact = without_white_space(text)
-    for word, status in _status_words():
-        if word in compact:
-            return StatusMatch(status, word)
-    return None
+    """The longest status word inside a text: `已脱钩（2019年）` → decoupled."""
+    found = find_statuses(text)
+    return found[0] if found else None
 
 
 def find_statuses(text: str) -> list[StatusMatch]:
-    """Every status word inside a text, longest first and never inside a longer one found before.
+    """Every status word inside a text, longest first, each once, never overlapping another.
 
-    `（共52家，其中实际脱钩47家，拟脱钩5家）` → decoupled and planned; `暂不脱钩` holds no second `不脱钩`.
+    Of two overlapping words the one printed first wins, as a modifier comes before what it
+    modifies: `暂不脱钩` holds no second `不脱钩`, `不列入本次脱钩名单` no `列入…脱钩…名单`.
+    `（共52家，其中实际脱钩47家，拟脱钩5家）` → decoupled and planned.
     """
-    rest = without_white_space(text)
-    found: list[StatusMatch] = []
-    for word, status in _status_words():
-        if word in rest:
-            found.append(StatusMatch(status, word))
-            rest = rest.replace(word, "\0")
-    return found
+    compact = without_white_space(text)
+    hits = sorted(
+        (match.start(), -len(match[0]), rank, status)
+        for rank, (pattern, status) in enumerate(_status_words())
+        for match in pattern.finditer(compact)
+    )
+    taken: list[tuple[int, int]] = []
+    chosen: dict[int, StatusMatch] = {}
+    for start, negative_length, rank, status in hits:
+        end = start - negative_length
+        if any(start < other_end and other_start < end for other_start, other_end in taken):
+            continue
+        taken.append((start, end))
+        chosen.setdefault(rank, StatusMatch(status, compact[start:end]))
+    return [chosen[rank] for rank in sorted(chosen)]
 
 
 @cache

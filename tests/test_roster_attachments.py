@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from extractors.roster import extract_roster
+from extractors.roster import RosterResult, extract_roster
 from extractors.roster_attachments import announced_rosters
 from pipeline.model import Block, BlockKind, Document, TableRow
 
@@ -71,8 +71,39 @@ def test_only_cited_is_not_flagged() -> None:
     assert warnings_of("根据《关于公布戊市第一批脱钩试点名单的通知》，做好有关工作。", PROSE) == []
 
 
+def roster_of(*items: str | Block) -> RosterResult:
+    return extract_roster(Document(source_format="test", blocks=blocks_of(*items)))
+
+
 def test_absent_roster_with_a_stated_total_gets_both_warnings() -> None:
-    assert warnings_of("附件：己市拟脱钩名单（共14家）") == [
-        "roster_missing: 己市拟脱钩名单（共14家）",
-        "roster_count_mismatch: stated 14, found 0",
-    ]
+    result = roster_of("附件：己市拟脱钩名单（共14家）")
+    assert result.warnings == ["roster_missing: 己市拟脱钩名单（共14家）", "roster_count_mismatch: stated 14, found 0"]
+    assert result.stated_total == 14
+
+
+ABSENT_TOTAL_CASES = {
+    "total-before-pointer-in-brackets": (["经审核，确定第三批拟脱钩的区级协会商会共19个（名单见附件），现就有关事项通知如下。"], 19),
+    "count-in-clause-before-pointer": (["经联合工作组审定，确定二十六家县级行业协会为本年度脱钩对象，具体名单详见附件。", PROSE], 26),
+    "fu-mingdan-after-modifier": (["确定41家镇级商会为首批脱钩单位（附名单），请抓紧落实。", PROSE], 41),
+    "listed-total-pointing-to-attachment": (["列入名单的协会商会共9个（见附件）。", PROSE, "附件：辛县脱钩协会名单"], 9),
+    "mingdan-fuhou": (["经研究，确定庚市十二家协会为脱钩试点单位，名单附后。"], 12),
+    "two-pointers-add-up": (["确定拟脱钩协会12家（名单见附件1），暂缓脱钩协会3家（名单见附件2）。", PROSE], 15),
+    "attachment-line-count": ([PROSE, "附件：壬市暂缓脱钩协会名单（共三家）"], 3),
+}
+
+
+@pytest.mark.parametrize(("items", "total"), ABSENT_TOTAL_CASES.values(), ids=ABSENT_TOTAL_CASES.keys())
+def test_absent_roster_keeps_its_stated_total(items: list[str], total: int) -> None:
+    result = roster_of(*items)
+    assert result.stated_total == total
+    assert [w.split(":")[0] for w in result.warnings] == ["roster_missing", "roster_count_mismatch"]
+
+
+def test_background_count_beside_no_attachment_is_no_total() -> None:
+    assert roster_of("全县现有行业协会商会85家，其中6家已完成脱钩。", PROSE).stated_total is None
+
+
+def test_present_roster_counted_once_from_pointer_and_attachment() -> None:
+    result = roster_of("确定2家市级协会为脱钩对象（名单见附件）。", PROSE, "附件", "癸市脱钩协会名单", ROSTER)
+    assert result.stated_total == 2
+    assert result.warnings == ["roster_count_mismatch: stated 2, found 1"]

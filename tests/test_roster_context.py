@@ -117,6 +117,47 @@ CASES = {
         [text("按照《第一批脱钩试点名单》，以下协会一并做好有关工作："), rows("癸市造纸协会")],
         [("癸市造纸协会", None, "unknown")],
     ),
+    "workbook-title-row-count-line-and-note-govern": (
+        [
+            text("卯州行业协会商会脱钩第四批试点名单", sheet="名单"),
+            text("纳入本批的社会组织合计3家", sheet="名单"),
+            text("注：排名不分先后。", sheet="名单"),
+            table(HEADER, ("1", "卯州藏医药协会", "卯州卫健委"), sheet="名单"),
+        ],
+        [("卯州藏医药协会", "试点", "planned")],
+    ),
+    "count-line-under-the-heading-keeps-it": (
+        [text("附件3"), text("暂缓脱钩的市级协会商会名单"), text("列入名单的社会组织共1个"), rows("辰市搬运协会")],
+        [("辰市搬运协会", "暂缓脱钩", "deferred")],
+    ),
+    "listed-on-this-round-words-between-is-planned": (
+        [text("经县领导小组研究，列入2021年度脱钩改革名单的县级行业协会如下（共1家）："), rows("巳县竹编协会")],
+        [("巳县竹编协会", "列入2021年度脱钩改革名单", "planned")],
+    ),
+    "taken-into-scope-is-planned": (
+        [text("纳入第二批脱钩范围的区级协会商会名单"), rows("午区电竞协会")],
+        [("午区电竞协会", "纳入第二批脱钩范围", "planned")],
+    ),
+    "not-listed-this-round-is-exempt": (
+        [text("暂不列入本轮脱钩名单的协会商会"), rows("未市盐业协会")],
+        [("未市盐业协会", "不列入本轮脱钩", "exempt")],
+    ),
+    "done-as-attribute-after-hereby-is-decoupled": (
+        [text("第二批脱钩工作已经结束。特将完成脱钩的旗级社会组织名单公布如下："), rows("申旗马术协会")],
+        [("申旗马术协会", "完成脱钩", "decoupled")],
+    ),
+    "batch-said-done-in-a-heading": (
+        [text("第二批已完成脱钩的市级协会名单"), rows("酉市漆器协会")],
+        [("酉市漆器协会", "已完成脱钩", "decoupled")],
+    ),
+    "already-done-sentence": (
+        [text("以下协会已经完成脱钩："), rows("戌市紫砂协会")],
+        [("戌市紫砂协会", "完成脱钩", "decoupled")],
+    ),
+    "deadline-attribute-is-planned": (
+        [text("要求于年底前完成脱钩的协会名单"), rows("亥市茶艺协会")],
+        [("亥市茶艺协会", "完成脱钩", "planned")],
+    ),
     "nothing-says": (
         [text("行业协会商会名单"), rows("癸市印刷协会")],
         [("癸市印刷协会", None, "unknown")],

@@ -42,6 +42,9 @@ CASES = {
     "sentence-and-heading-of-the-same-list": (["列入名单的协会商会共34个。", "附件：第二批脱钩试点名单（共34家）", ROSTER], 34),
     "attachment-list-and-attachment-heading": (["附件：1.已脱钩名单（共3家）", "2.拟脱钩名单（共2家）", PROSE, "附件1", "已脱钩名单（共3家）", ROSTER, "附件2", "拟脱钩名单（共2家）", ROSTER], 5),
     "parts-add-up-without-a-list-total": (["附件", "脱钩改革名单", "一、已完成脱钩的协会（3家）", ROSTER, "二、拟脱钩的协会", "（共2家）", ROSTER], 5),
+    "count-line-under-a-counted-heading-counts-once": (["第三批试点名单（共2家）", "列入名单的协会商会共2个", ROSTER], 2),
+    "count-line-under-a-heading-without-count": (["甲州第一批脱钩试点名单", "列入名单的社会组织共十一个", ROSTER], 11),
+    "count-before-a-level-modifier": (["经审核，以下6家县级行业协会列入脱钩名单：", ROSTER], 6),
     "list-total-wins-over-its-parts": (["附件 脱钩改革名单（共5家）", "一、已完成脱钩的协会（3家）", ROSTER, "二、拟脱钩的协会（2家）", ROSTER], 5),
 }
 

@@ -16,7 +16,7 @@ FILES = {
     "status_marks.csv": ("mark", ("mark", "source")),
     "roster_skip_words.csv": ("word", ("word", "source")),
     "status_answers.csv": ("answer", ("answer", "status", "source")),
-    "status_future_words.csv": ("word", ("word", "source")),
+    "status_tense_words.csv": ("word", ("word", "tense", "source")),
     "roster_list_words.csv": ("word", ("word", "source")),
     "roster_batch_words.csv": ("word", ("word", "source")),
     "roster_done_words.csv": ("word", ("word", "source")),
@@ -41,6 +41,10 @@ def test_status_words_map_to_the_schema_enumeration() -> None:
     assert {row["status"] for row in read_table("status_words.csv")} <= STATUSES
     assert {row["status"] for row in read_table("status_answers.csv")} <= STATUSES
     assert "status" in ASSOCIATIONS.names
+
+
+def test_tense_words_have_known_tenses() -> None:
+    assert {row["tense"] for row in read_table("status_tense_words.csv")} == {"future", "deadline", "past", "none"}
 
 
 def test_header_synonyms_map_to_roster_fields() -> None:
@@ -78,6 +82,11 @@ STATUS_CASES = {
     "deregistered": ("已注销", "deregistered"),
     "inside-a-note": ("该会已脱钩（2019年）", "decoupled"),
     "no-status": ("脱钩改革名单", None),
+    "listed-with-words-between": ("列入本年度脱钩改革名单", "planned"),
+    "taken-into-scope-with-words-between": ("纳入第三批脱钩范围", "planned"),
+    "not-listed-with-words-between": ("暂不列入今年脱钩名单", "exempt"),
+    "not-listed-adjacent": ("不列入脱钩名单", "exempt"),
+    "gap-stops-at-punctuation": ("列入名单，年内脱钩名单另发", None),
 }
 
 
@@ -112,6 +121,8 @@ def test_is_association_name(text: str, expected: bool) -> None:
         ("暂不脱钩的协会", ["exempt"]),
         ("已脱钩和已脱钩", ["decoupled"]),
         ("脱钩改革名单", []),
+        ("甲协会列入本次脱钩名单，乙协会暂不列入本次脱钩名单", ["planned", "exempt"]),
+        ("已完成脱钩和已完成脱钩", ["decoupled"]),
     ],
 )
 def test_find_statuses(text: str, expected: list[str]) -> None:
