@@ -67,6 +67,8 @@ CASES = {
     "province-housing-spelling": ("省住房城乡建设厅", JIANGSU, "江苏省住房和城乡建设厅", False, "江苏省住房和城乡建设厅"),
     "province-data-bureau-known": ("省大数据局", GUIZHOU, "贵州省大数据发展管理局", None, None),
     "province-data-bureau-as-printed": ("省大数据局", SHANDONG, "山东省大数据局", None, None),
+    "national-administration-official-spelling": ("国家安全监管总局", JIANGSU, "国家安全生产监督管理总局", True, "应急管理部"),
+    "national-administration-without-country": ("工商行政管理总局", CITY, "国家工商行政管理总局", True, "国家市场监督管理总局"),
     # no partial expansion into a name no government uses
     "city-land-and-housing-as-printed": ("市国土房管局", CITY, "长沙市国土房管局", None, None),
 }
