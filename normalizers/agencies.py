@@ -101,7 +101,7 @@ def _strip_former(text: str, document: Locality) -> tuple[str, bool]:
     return text, False
 
 
-def table_levels(place: Place | None) -> tuple[str, ...]:
+def _table_levels(place: Place | None) -> tuple[str, ...]:
     """The vocabulary levels a place's units are read at, most specific first: a municipality's own units
     at `municipality` then `city`, its districts' at `municipal_district` then `county`, others at their level."""
     if place is None or place.locality.level is None:
@@ -125,13 +125,13 @@ def _expand(body: str, place: Place | None) -> str:
     if body in departments() or body not in short_forms():
         return body
     names = short_forms()[body]
-    return next((names[level] for level in table_levels(place) if level in names), next(iter(names.values())))
+    return next((names[level] for level in _table_levels(place) if level in names), next(iter(names.values())))
 
 
 def _used_at(body: str, place: Place) -> bool:
     """True when the standard department `body` exists at the place (a 厅 is a province's, 教育委员会 a municipality's)."""
     levels = department_levels().get(body, ())
-    return (place.name, body) in place_units() or any(level in levels for level in table_levels(place))
+    return (place.name, body) in place_units() or any(level in levels for level in _table_levels(place))
 
 
 def _default_place(body: str, document: Locality) -> Place | None:
@@ -189,14 +189,16 @@ def _is_current(unit: _Unit) -> bool:
     """True for names the reform left in place: standard departments, committees, people's organisations."""
     if unit.committee and not unit.body or unit.body.endswith(people_organisation_suffixes()):
         return True
-    return unit.place is None and unit.body in department_levels() or unit.place is not None and _used_at(unit.body, unit.place)
+    if unit.place is None:
+        return unit.body in department_levels()
+    return _used_at(unit.body, unit.place)
 
 
 def _succession_key(body: str, place: Place | None) -> tuple[str, str] | None:
     """The row of agency_successors.csv for a unit: a municipality's or its districts' row first (北京 天津
     上海 重庆 renamed some units unlike cities and each other; an empty successor there means the unit may
     still exist in one of them, so it is not known to be former), else its level's."""
-    return next(((body, level) for level in table_levels(place) if (body, level) in successors()), None)
+    return next(((body, level) for level in _table_levels(place) if (body, level) in successors()), None)
 
 
 def _own_standing(unit: _Unit) -> tuple[bool | None, str | None] | None:

@@ -107,7 +107,9 @@ _STANDING = {"yes": True, "no": False, "": None}
 def place_units() -> dict[tuple[str, str], PlaceUnit]:
     """Own departments of one place by (place, standard name), from `agency_place_units.csv`."""
     return {
-        (row["place"], row["name"]): PlaceUnit(row["place"], row["name"], _STANDING[row["former"]], row["successor"] or None)
+        (row["place"], row["name"]): PlaceUnit(
+            row["place"], row["name"], _STANDING[row["former"]], row["successor"] or None
+        )
         for row in read_table("agency_place_units.csv")
     }
 
@@ -121,7 +123,8 @@ def place_short_forms() -> dict[tuple[str, str], str]:
         rows += [(row["name"], row["name"], (row["place"],))]
         rows += [(row["name"], short, (row["place"],)) for short in _listed(row["short_forms"])]
     names = frozenset(name for _, name in place_units())
-    return {(place, short): name for short, by_place in _spellings(rows, names).items() for place, name in by_place.items()}
+    forms = _spellings(rows, names).items()
+    return {(place, short): name for short, by_place in forms for place, name in by_place.items()}
 
 
 def _spellings(rows: list[tuple[str, str, tuple[str, ...]]], taken: frozenset[str]) -> dict[str, dict[str, str]]:

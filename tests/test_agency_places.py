@@ -8,7 +8,14 @@ from __future__ import annotations
 import pytest
 
 from normalizers.agencies import normalize_agency
-from normalizers.agency_vocabulary import PLACE, central_units, committee_forms, departments, place_short_forms, short_forms
+from normalizers.agency_vocabulary import (
+    PLACE,
+    central_units,
+    committee_forms,
+    departments,
+    place_short_forms,
+    short_forms,
+)
 from normalizers.divisions import official_place_name, own_places
 from normalizers.locality import Locality
 
@@ -75,7 +82,9 @@ CASES = {
 
 
 @pytest.mark.parametrize(("raw", "document", "name", "former", "current"), CASES.values(), ids=CASES.keys())
-def test_unit_named_officially(raw: str, document: Locality, name: str | None, former: bool | None, current: str | None) -> None:
+def test_unit_named_officially(
+    raw: str, document: Locality, name: str | None, former: bool | None, current: str | None
+) -> None:
     agency = normalize_agency(raw, document)
     assert (agency.name, agency.former, agency.current) == (name, former, current)
 
