@@ -72,6 +72,9 @@ CASES = {
     # spellings governments use
     "province-hall-spelling": ("省人力社保厅", JIANGSU, "江苏省人力资源和社会保障厅", False, "江苏省人力资源和社会保障厅"),
     "province-housing-spelling": ("省住房城乡建设厅", JIANGSU, "江苏省住房和城乡建设厅", False, "江苏省住房和城乡建设厅"),
+    "city-work-safety-official-short": ("原市安全监管局", WUHOU, "成都市安全生产监督管理局", True, "成都市应急管理局"),
+    "county-health-official-short": ("县卫生计生局", COUNTY, "秭归县卫生和计划生育局", True, "秭归县卫生健康局"),
+    "county-education-with-and": ("县教育和体育局", COUNTY, "秭归县教育和体育局", False, "秭归县教育和体育局"),
     "province-data-bureau-known": ("省大数据局", GUIZHOU, "贵州省大数据发展管理局", None, None),
     "province-data-bureau-as-printed": ("省大数据局", SHANDONG, "山东省大数据局", None, None),
     "national-administration-official-spelling": ("国家安全监管总局", JIANGSU, "国家安全生产监督管理总局", True, "应急管理部"),
