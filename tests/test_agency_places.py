@@ -35,6 +35,7 @@ TIANJIN = Locality("天津市", "天津市", None, "120000", "province")
 SHANGHAI = Locality("上海市", "上海市", None, "310000", "province")
 CHONGQING = Locality("重庆市", "重庆市", None, "500000", "province")
 JIANGSU = Locality("江苏省", None, None, "320000", "province")
+ANHUI = Locality("安徽省", None, None, "340000", "province")
 GUIZHOU = Locality("贵州省", None, None, "520000", "province")
 SHANDONG = Locality("山东省", None, None, "370000", "province")
 
@@ -69,6 +70,8 @@ CASES = {
     "chongqing-science": ("原市科委", CHONGQING, "重庆市科学技术委员会", True, "重庆市科学技术局"),
     "chongqing-culture-two-into-one": ("原市旅游委", CHONGQING, "重庆市旅游发展委员会", True, "重庆市文化和旅游发展委员会"),
     "marked-kept-commission-has-no-successor": ("原市教委", CHONGQING, "重庆市教育委员会", True, None),
+    "province-kept-its-economy-department": ("原省经信委", ANHUI, "安徽省经济和信息化委员会", True, "安徽省经济和信息化厅"),
+    "province-made-an-industry-department": ("原省经信委", JIANGSU, "江苏省经济和信息化委员会", True, "江苏省工业和信息化厅"),
     # spellings governments use
     "province-hall-spelling": ("省人力社保厅", JIANGSU, "江苏省人力资源和社会保障厅", False, "江苏省人力资源和社会保障厅"),
     "province-housing-spelling": ("省住房城乡建设厅", JIANGSU, "江苏省住房和城乡建设厅", False, "江苏省住房和城乡建设厅"),
