@@ -65,6 +65,8 @@ CASES = {
     "beijing-commerce-became-bureau": ("市商务委", BEIJING, "北京市商务委员会", True, "北京市商务局"),
     "beijing-planning": ("原市规划国土委", BEIJING, "北京市规划和国土资源管理委员会", True, "北京市规划和自然资源委员会"),
     "beijing-rural-work": ("市农工委", BEIJING, "北京市农村工作委员会", True, "北京市农业农村局"),
+    "tianjin-market-merged-twice": ("原市工商局", TIANJIN, "天津市工商行政管理局", True, "天津市市场监督管理委员会"),
+    "municipality-food-and-drug-split": ("原市食药监局", BEIJING, "北京市食品药品监督管理局", True, None),
     "shanghai-commission-kept": ("市经信委", SHANGHAI, "上海市经济和信息化委员会", False, "上海市经济和信息化委员会"),
     "shanghai-housing-office": ("市房管局", SHANGHAI, "上海市住房保障和房屋管理局", False, "上海市住房保障和房屋管理局"),
     "chongqing-science": ("原市科委", CHONGQING, "重庆市科学技术委员会", True, "重庆市科学技术局"),
