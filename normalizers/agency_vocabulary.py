@@ -2,7 +2,9 @@
 
 Example: `agency_departments.csv` says `人社厅` stands for a province's `人力资源和社会保障厅` and
 `发改局` for a county's `发展和改革局`, `agency_successors.csv` that a city's `农林局` became its
-`农业农村局` in the 2018–2019 reform, and `agency_central_units.csv` that `农业部` became `农业农村部`.
+`农业农村局` in the 2018–2019 reform, `agency_central_units.csv` that `农业部` became `农业农村部`, and
+`agency_place_units.csv` what one province or municipality named or reformed its own way (重庆市
+`国土房管局` is its 国土资源和房屋管理局, now 规划和自然资源局).
 """
 
 from __future__ import annotations
