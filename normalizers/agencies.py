@@ -18,6 +18,7 @@ from normalizers.agency_central import central_name, current_central_name
 from normalizers.agency_variants import collapse_variants
 from normalizers.agency_vocabulary import (
     CENTRAL,
+    MUNICIPAL_DISTRICT,
     MUNICIPALITY,
     PLACE,
     central_units,
@@ -27,11 +28,13 @@ from normalizers.agency_vocabulary import (
     departments,
     direct_registration_words,
     people_organisation_suffixes,
+    place_short_forms,
+    place_units,
     short_forms,
     successors,
 )
 from normalizers.chinese import to_simplified
-from normalizers.divisions import Locality, Place, own_places, split_place, starts_with_own_place
+from normalizers.divisions import Locality, Place, official_place_name, own_places, split_place, starts_with_own_place
 
 FORMER_MARK = "原"
 NOW_MARKS = ("现为", "现")
@@ -74,8 +77,9 @@ class _Unit:
     certain: bool
 
     def render(self, body: str) -> str:
-        """The full name with another body, so a successor keeps the unit's place and committee."""
-        place = self.place.name if self.place else ""
+        """The full name with another body, so a successor keeps the unit's place and committee; a district's
+        unit opens with its city's name too (重庆市渝北区商务委员会), as its official name does."""
+        place = official_place_name(self.place) if self.place else ""
         head = self.committee.replace(PLACE, place) if self.committee else place
         return head + body
 
@@ -97,31 +101,44 @@ def _strip_former(text: str, document: Locality) -> tuple[str, bool]:
     return text, False
 
 
-def _expand(body: str, level: str | None) -> str:
-    """Expand a short form ending a unit name into the standard name at the unit's level.
+def _table_levels(place: Place | None) -> tuple[str, ...]:
+    """The vocabulary levels a place's units are read at, most specific first: a municipality's own units
+    at `municipality` then `city`, its districts' at `municipal_district` then `county`, others at their level."""
+    if place is None or place.locality.level is None:
+        return ()
+    locality = place.locality
+    if locality.province and locality.province == locality.city:
+        special = {"city": MUNICIPALITY, "county": MUNICIPAL_DISTRICT}.get(locality.level)
+        return (special, locality.level) if special else (locality.level,)
+    return (locality.level,)
 
-    Example: `经信委` → `经济和信息化委员会`; `人社局` → `人力资源和社会保障局`; `人社厅` at a province's level
-    → `人力资源和社会保障厅`. A body that already is a standard department name stays as it is, so the
-    short form `政府办公室` never rewrites the full `人民政府办公室`.
+
+def _expand(body: str, place: Place | None) -> str:
+    """The standard name a body printed in full or in a known short form stands for at the unit's place.
+
+    Example: `经信委` → `经济和信息化委员会`; `人社厅` → `人力资源和社会保障厅`; `国土房管局` of 重庆市 →
+    `国土资源和房屋管理局`. Only a whole body is expanded, so no rule makes a name no government uses
+    (`国土房管局` elsewhere stays as printed, never `国土房产管理局`), and a standard name stays as it is.
     """
-    if body in departments():
+    if place is not None and (own := place_short_forms().get((place.name, body))):
+        return own
+    if body in departments() or body not in short_forms():
         return body
-    for short, names in short_forms().items():
-        if body.endswith(short):
-            return body[: -len(short)] + names.get(level or "", next(iter(names.values())))
-    return body
+    names = short_forms()[body]
+    return next((names[level] for level in _table_levels(place) if level in names), next(iter(names.values())))
 
 
 def _used_at(body: str, place: Place) -> bool:
-    """True when the standard department `body` exists at the place's level (a 厅 is a province's)."""
-    return place.locality.level in department_levels().get(body, ())
+    """True when the standard department `body` exists at the place (a 厅 is a province's, 教育委员会 a municipality's)."""
+    levels = department_levels().get(body, ())
+    return (place.name, body) in place_units() or any(level in levels for level in _table_levels(place))
 
 
 def _default_place(body: str, document: Locality) -> Place | None:
     """The document's own place of a department printed without one: the most specific whose level
     uses it (`民政局` in a county's roster is the county's, `人社厅` the province's)."""
     places = own_places(document)
-    fitting = (place for place in places if _used_at(_expand(body, place.locality.level), place))
+    fitting = (place for place in places if _used_at(_expand(body, place), place))
     return next(fitting, places[0] if places else None)
 
 
@@ -136,8 +153,7 @@ def _committee(text: str, document: Locality) -> _Unit | None:
         split = split_place(text[len(form.before) :], document)
         committee_closes = split.rest.startswith(form.after) and not split.rest[len(form.after) :].startswith("员会")
         if (split.place or split.unresolved) and committee_closes:
-            level = split.place.locality.level if split.place else None
-            body = _expand(split.rest[len(form.after) :], level)
+            body = _expand(split.rest[len(form.after) :], split.place)
             return _Unit(form.expansion, split.place, body, not split.unresolved)
     return None
 
@@ -150,11 +166,10 @@ def _unit(text: str, document: Locality) -> _Unit:
         return committee
     split = split_place(text, document)
     if split.place is not None or split.unresolved:
-        level = split.place.locality.level if split.place else None
-        body = _expand(split.rest, level)
+        body = _expand(split.rest, split.place)
         return _Unit(department_committees().get(body), split.place, body, not split.unresolved)
     place = _default_place(split.rest, document)
-    body = _expand(split.rest, place.locality.level if place else None)
+    body = _expand(split.rest, place)
     place = place if body in departments() else None
     return _Unit(department_committees().get(body) if place else None, place, body, True)
 
@@ -174,19 +189,30 @@ def _is_current(unit: _Unit) -> bool:
     """True for names the reform left in place: standard departments, committees, people's organisations."""
     if unit.committee and not unit.body or unit.body.endswith(people_organisation_suffixes()):
         return True
-    levels = department_levels().get(unit.body)
-    return levels is not None and (unit.place is None or unit.place.locality.level in levels)
+    if unit.place is None:
+        return unit.body in department_levels()
+    return _used_at(unit.body, unit.place)
 
 
-def _succession_key(body: str, locality: Locality | None) -> tuple[str, str] | None:
-    """The row of agency_successors.csv for a unit: a municipality's own row first (北京 天津 上海 重庆
-    renamed some units unlike cities and each other; an empty successor there means the unit may
+def _succession_key(body: str, place: Place | None) -> tuple[str, str] | None:
+    """The row of agency_successors.csv for a unit: a municipality's or its districts' row first (北京 天津
+    上海 重庆 renamed some units unlike cities and each other; an empty successor there means the unit may
     still exist in one of them, so it is not known to be former), else its level's."""
-    level = locality.level if locality else ""
-    keys = [(body, level)]
-    if locality and locality.province and locality.province == locality.city and not locality.county:
-        keys.insert(0, (body, MUNICIPALITY))
-    return next((key for key in keys if key in successors()), None)
+    return next(((body, level) for level in _table_levels(place) if (body, level) in successors()), None)
+
+
+def _own_standing(unit: _Unit) -> tuple[bool | None, str | None] | None:
+    """Former flag and current body of a unit its own place names unlike others (agency_place_units.csv),
+    following successors in turn: 重庆市 农业委员会 → (True, 农业农村委员会); None when the place has no row."""
+    own = place_units().get((unit.place.name, unit.body)) if unit.place and unit.committee is None else None
+    if own is None:
+        return None
+    seen = {own.name}
+    step = own
+    while step.former and step.successor and step.successor not in seen:
+        seen.add(step.successor)
+        step = place_units()[own.place, step.successor]
+    return own.former, step.name if step.former is False else None
 
 
 def _resolve(raw: str | None, text: str, marked: bool, document: Locality) -> AgencyName:
@@ -199,8 +225,14 @@ def _resolve(raw: str | None, text: str, marked: bool, document: Locality) -> Ag
     if not unit.certain:
         return AgencyName(raw, None, True if marked else None, None, "supervised", locality)
     name = unit.render(unit.body)
-    key = _succession_key(unit.body, locality) if unit.committee is None else None
-    if key is not None and key[1] == MUNICIPALITY and successors()[key] is None:
+    own = _own_standing(unit)
+    if own is not None:
+        former, current = own
+        if former is None or marked and not former:
+            return AgencyName(raw, name, True if marked else None, None, "supervised", locality)
+        return AgencyName(raw, name, former, unit.render(current) if current else None, "supervised", locality)
+    key = _succession_key(unit.body, unit.place) if unit.committee is None else None
+    if key is not None and key[1] in (MUNICIPALITY, MUNICIPAL_DISTRICT) and successors()[key] is None:
         return AgencyName(raw, name, True if marked else None, None, "supervised", locality)
     if key is not None:
         successor = _current_successor(*key)

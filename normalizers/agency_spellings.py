@@ -2,7 +2,8 @@
 
 Example: `人力资源和社会保障局` is also printed `人力资源社会保障局` (without 和), `国家卫生健康委员会`
 as `国家卫生健康委` (委 for 委员会), `机关事务管理局` as `机关事务局` (局 for 管理局) and
-`人民政府办公室` as `政府办公室`. These are rules of official usage, not facts about one unit, so
+`人民政府办公室` as `政府办公室`, `监督管理` as `监管` (`国家安全监管总局`) and a national administration
+without 国家 (`安全监管总局`). These are rules of official usage, not facts about one unit, so
 they live here while the units and their irreducible short forms (人社局) are data.
 """
 
@@ -15,6 +16,11 @@ ENDINGS = (("委员会", "委"), ("管理局", "局"))
 """A long ending and the short ending official usage replaces it with."""
 GOVERNMENT = ("人民政府", "政府")
 """A unit named after its government drops 人民 (`市政府办公室`), never the whole word."""
+SUPERVISION = ("监督管理", "监管")
+"""Official usage writes 监督管理 as 监管 (`市场监管局`, `食品药品监管总局`)."""
+COUNTRY_ADMINISTRATION = ("国家", "总局")
+"""A national administration (`国家…总局`) is also printed without 国家 (`工商总局`); only a 总局, since
+`国家邮政局` without 国家 would read as a local 邮政局."""
 
 
 def _without_conjunction(name: str) -> str:
@@ -30,7 +36,23 @@ def _short_government(name: str) -> str:
     return short + name[len(long) :] if name.startswith(long) else name
 
 
-RULES: tuple[Callable[[str], str], ...] = (_without_conjunction, _short_ending, _short_government)
+def _short_supervision(name: str) -> str:
+    long, short = SUPERVISION
+    return name.replace(long, short)
+
+
+def _without_country(name: str) -> str:
+    country, ending = COUNTRY_ADMINISTRATION
+    return name[len(country) :] if name.startswith(country) and name.endswith(ending) else name
+
+
+RULES: tuple[Callable[[str], str], ...] = (
+    _without_conjunction,
+    _short_ending,
+    _short_government,
+    _short_supervision,
+    _without_country,
+)
 
 
 def spelling_variants(name: str) -> frozenset[str]:

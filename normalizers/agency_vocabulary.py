@@ -2,7 +2,9 @@
 
 Example: `agency_departments.csv` says `人社厅` stands for a province's `人力资源和社会保障厅` and
 `发改局` for a county's `发展和改革局`, `agency_successors.csv` that a city's `农林局` became its
-`农业农村局` in the 2018–2019 reform, and `agency_central_units.csv` that `农业部` became `农业农村部`.
+`农业农村局` in the 2018–2019 reform, `agency_central_units.csv` that `农业部` became `农业农村部`, and
+`agency_place_units.csv` what one province or municipality named or reformed its own way (重庆市
+`国土房管局` is its 国土资源和房屋管理局, now 规划和自然资源局).
 """
 
 from __future__ import annotations
@@ -18,7 +20,13 @@ PLACE = "{place}"
 
 CENTRAL = "central"
 MUNICIPALITY = "municipality"
-"""A level of agency_successors.csv only: 北京, 天津, 上海 and 重庆, whose departments are city-level units."""
+"""The level of the own units of 北京, 天津, 上海 and 重庆: city-level units, some named unlike a city's
+(教育委员会 where a city has 教育局), read before the `city` rows."""
+MUNICIPAL_DISTRICT = "municipal_district"
+"""The level of the units of a municipality's district (重庆市渝北区): county-level units named like the
+municipality's (区教委, 区商务委), read before the `county` rows."""
+GENERAL_LEVEL = {MUNICIPALITY: "city", MUNICIPAL_DISTRICT: "county"}
+"""The level of government a municipality's own level belongs to."""
 LIST = "|"
 """Separates the values of a list cell (`province|city`, `发改委|发改局`)."""
 
@@ -74,8 +82,51 @@ def department_committees() -> dict[str, str]:
 
 @cache
 def departments() -> frozenset[str]:
-    """Standard names of departments and bodies of a local government, party committee or people's organisation."""
-    return frozenset(department_levels())
+    """Standard names of departments and bodies of a local government, party committee or people's
+    organisation, those only one province or municipality has (国土资源和房屋管理局) included."""
+    return frozenset(department_levels()) | frozenset(name for _, name in place_units())
+
+
+@dataclass(frozen=True)
+class PlaceUnit:
+    """A department of one province or municipality, named or reformed unlike other governments' at its level.
+
+    Example: 重庆市 `农业委员会` is former, successor `农业农村委员会` (a city has 农业农村局); 贵州省
+    `大数据发展管理局` has `former` None because what became of it is not settled.
+    """
+
+    place: str
+    name: str
+    former: bool | None
+    successor: str | None
+
+
+_STANDING = {"yes": True, "no": False, "": None}
+"""The `former` cell of agency_place_units.csv: yes, no, or empty when not known."""
+
+
+@cache
+def place_units() -> dict[tuple[str, str], PlaceUnit]:
+    """Own departments of one place by (place, standard name), from `agency_place_units.csv`."""
+    return {
+        (row["place"], row["name"]): PlaceUnit(
+            row["place"], row["name"], _STANDING[row["former"]], row["successor"] or None
+        )
+        for row in read_table("agency_place_units.csv")
+    }
+
+
+@cache
+def place_short_forms() -> dict[tuple[str, str], str]:
+    """(place, short form or spelling) → that place's standard name: 重庆市 `国土房管局` → 国土资源和房屋管理局,
+    贵州省 `大数据局` → 大数据发展管理局. A 大数据局 elsewhere has another official name, so it stays as printed."""
+    rows: list[tuple[str, str, tuple[str, ...]]] = []
+    for row in read_table("agency_place_units.csv"):
+        rows += [(row["name"], row["name"], (row["place"],))]
+        rows += [(row["name"], short, (row["place"],)) for short in _listed(row["short_forms"])]
+    names = frozenset(name for _, name in place_units())
+    forms = _spellings(rows, names).items()
+    return {(place, short): name for short, by_place in forms for place, name in by_place.items()}
 
 
 def _spellings(rows: list[tuple[str, str, tuple[str, ...]]], taken: frozenset[str]) -> dict[str, dict[str, str]]:

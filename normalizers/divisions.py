@@ -298,6 +298,20 @@ def own_places(document: Locality) -> tuple[Place, ...]:
     return tuple(places.values())
 
 
+DISTRICT_ENDING = "区"
+"""What a district's name ends with (GB/T 2260: 渝北区, 浦东新区, 岳麓区)."""
+
+
+def official_place_name(place: Place) -> str:
+    """The place as a unit's official name opens with it: a district (区) with its city's or municipality's
+    name before it (重庆市渝北区, 长沙市岳麓区), a county, county-level city or banner (长沙县, 仁怀市,
+    达拉特旗) and any other place alone; a district whose city is not known stays as printed (河东区).
+    """
+    locality = place.locality
+    district = locality.level == "county" and place.name == locality.county and place.name.endswith(DISTRICT_ENDING)
+    return locality.city + place.name if district and locality.city else place.name
+
+
 def _division_of(place: Place) -> Division | None:
     """The gazetteer's unit for one of the document's places (the one inside its province and city)."""
     found = [d for d in lookup(place.name) if d.name == place.name and not d.former]

@@ -173,14 +173,15 @@ INVENTED_CASES = {
     "province-work-safety": ("省安监局", PROVINCE, "甘肃省安全生产监督管理局", True, "甘肃省应急管理厅"),
     "province-culture": ("省文化厅", PROVINCE, "甘肃省文化厅", True, "甘肃省文化和旅游厅"),
     "city-press-publication": ("市文广新局", CITY, "邵阳市文化广电新闻出版局", True, "邵阳市文化广电和旅游局"),
-    "municipality-commission-kept-by-some-municipalities": (
+    "municipality-commission-kept-by-its-municipality": (
         "市经信委",
         MUNICIPAL_DISTRICT,
         "重庆市经济和信息化委员会",
-        None,
-        None,
+        False,
+        "重庆市经济和信息化委员会",
     ),
-    "municipal-district-word": ("区民政局", MUNICIPAL_DISTRICT, "渝中区民政局", False, "渝中区民政局"),
+    "municipality-unit-renamed-unlike-others-unknown": ("市旅游局", MUNICIPAL_DISTRICT, "重庆市旅游局", None, None),
+    "municipal-district-word": ("区民政局", MUNICIPAL_DISTRICT, "重庆市渝中区民政局", False, "重庆市渝中区民政局"),
     "marked-current-unit-has-no-successor": ("原市商务局", CITY, "邵阳市商务局", True, None),
     "other-county-in-city-document": ("邵阳县民政局", CITY, "邵阳县民政局", False, "邵阳县民政局"),
     "returned-overseas-chinese": ("县侨联", COUNTY, "洞口县归国华侨联合会", False, "洞口县归国华侨联合会"),
@@ -349,7 +350,7 @@ def test_same_county_name_in_two_places_has_two_keys() -> None:
     one = Locality("天津市", "天津市", "河东区")
     other = Locality("山东省", "临沂市", "河东区")
     rows = agency_table(_pairs(["区民政局"], one) + _pairs(["区民政局"], other))
-    assert [row["name"] for row in rows] == ["河东区民政局", "河东区民政局"]
+    assert [row["name"] for row in rows] == ["临沂市河东区民政局", "天津市河东区民政局"]
     assert rows[0]["agency_key"] != rows[1]["agency_key"]
 
 

@@ -73,8 +73,8 @@ CASES = {
     "municipality-bureau": ("市人社局", BEIJING, "北京市人力资源和社会保障局", False, "北京市人力资源和社会保障局"),
     "municipality-education-commission": ("市教委", BEIJING, "北京市教育委员会", False, "北京市教育委员会"),
     "municipality-health": ("原市卫计委", TIANJIN, "天津市卫生和计划生育委员会", True, "天津市卫生健康委员会"),
-    "municipality-commerce-commission-unknown": ("市商务委", SHANGHAI_DISTRICT, "上海市商务委员会", None, None),
-    "municipal-district": ("区民政局", SHANGHAI_DISTRICT, "闵行区民政局", False, "闵行区民政局"),
+    "municipality-commerce-commission-kept": ("市商务委", SHANGHAI_DISTRICT, "上海市商务委员会", False, "上海市商务委员会"),
+    "municipal-district": ("区民政局", SHANGHAI_DISTRICT, "上海市闵行区民政局", False, "上海市闵行区民政局"),
     # 原 with a full name, unknown units
     "former-full-name-no-successor": ("原赣州市邮政局", CITY, "赣州市邮政局", True, None),
     "former-full-name-with-successor": ("原赣州市安全生产监督管理局", CITY, "赣州市安全生产监督管理局", True, "赣州市应急管理局"),

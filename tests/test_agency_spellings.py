@@ -13,6 +13,9 @@ CASES = {
     "administration-short": ("机关事务管理局", {"机关事务局"}),
     "government-keeps-its-word": ("人民政府办公室", {"政府办公室"}),
     "nothing-to-shorten": ("民政局", set()),
+    "supervision-short": ("药品监督管理局", {"药品监管局", "药品监督局"}),
+    "national-administration-without-country": ("国家体育总局", {"体育总局"}),
+    "national-bureau-keeps-country": ("国家邮政局", set()),
 }
 
 

@@ -9,7 +9,9 @@ import pytest
 
 from normalizers.agencies import normalize_agency
 from normalizers.agency_vocabulary import (
+    GENERAL_LEVEL,
     LIST,
+    MUNICIPAL_DISTRICT,
     MUNICIPALITY,
     PLACE,
     central_short_forms,
@@ -18,12 +20,14 @@ from normalizers.agency_vocabulary import (
     department_committees,
     department_levels,
     departments,
+    place_short_forms,
+    place_units,
     direct_registration_words,
     short_forms,
     successors,
 )
 from normalizers.chinese import to_simplified
-from normalizers.divisions import LEVELS
+from normalizers.divisions import LEVELS, lookup
 from normalizers.locality import Locality
 from normalizers.vocabulary import read_table
 
@@ -40,6 +44,7 @@ TABLES = {
     "agency_mass_organisations.csv": (("suffix",), ()),
     "agency_direct_registration.csv": (("text",), ()),
     "agency_locality_words.csv": (("word", "role"), ()),
+    "agency_place_units.csv": (("place", "name"), ("short_forms", "former", "successor", "changed")),
 }
 
 
@@ -81,9 +86,13 @@ def _chain_ends(start: str, step: dict[str, str | None]) -> bool:
     return True
 
 
-SUCCESSION_LEVELS = (*LEVELS, MUNICIPALITY)
-LEVEL_OF = {MUNICIPALITY: "city"}
-"""A municipality's departments are city-level units (…局, …委员会)."""
+SUCCESSION_LEVELS = (*LEVELS, MUNICIPALITY, MUNICIPAL_DISTRICT)
+
+
+def _exists_at(name: str, level: str) -> bool:
+    """True when the department table has the name at the level or, for a municipality's level, at its general one."""
+    levels = department_levels()[name]
+    return level in levels or GENERAL_LEVEL.get(level) in levels
 
 
 def test_local_successions_have_no_cycles() -> None:
@@ -94,9 +103,7 @@ def test_local_successions_have_no_cycles() -> None:
 
 def test_local_successors_exist_at_their_level() -> None:
     """A city's successor is a department cities have: never a 厅, never a name made up by the table."""
-    wrong = [
-        (s, level) for (_, level), s in successors().items() if s and LEVEL_OF.get(level, level) not in department_levels()[s]
-    ]
+    wrong = [(s, level) for (_, level), s in successors().items() if s and not _exists_at(s, level)]
     assert not wrong
 
 
@@ -108,11 +115,11 @@ def test_successor_rows_have_levels_and_sane_dates() -> None:
 
 
 def test_department_levels_are_levels() -> None:
-    assert all(levels and set(levels) <= set(LEVELS) for levels in department_levels().values())
+    assert all(levels and set(levels) <= set(SUCCESSION_LEVELS) for levels in department_levels().values())
 
 
 def test_former_units_existed_at_their_level() -> None:
-    assert not [(name, level) for name, level in successors() if LEVEL_OF.get(level, level) not in department_levels()[name]]
+    assert not [(name, level) for name, level in successors() if not _exists_at(name, level)]
 
 
 def test_a_short_form_names_one_unit_per_level() -> None:
@@ -138,7 +145,11 @@ LEVEL_PLACES = {
     "province": Locality("湖北省", None, None, "420000", "province"),
     "city": Locality("湖北省", "宜昌市", None, "420500", "city"),
     "county": Locality("湖北省", "宜昌市", "秭归县", "420527", "county"),
+    MUNICIPALITY: Locality("天津市", "天津市", None, "120000", "province"),
+    MUNICIPAL_DISTRICT: Locality("天津市", "天津市", "南开区", "120104", "county"),
 }
+OWN_NAME = {MUNICIPALITY: "天津市", MUNICIPAL_DISTRICT: "天津市南开区"}
+"""A district's unit opens with its municipality's name."""
 
 
 @pytest.mark.parametrize("short", sorted(short_forms()))
@@ -146,7 +157,8 @@ def test_every_short_form_resolves_at_its_levels(short: str) -> None:
     """`人社厅` printed alone in a province's roster is that province's 人力资源和社会保障厅, and so on."""
     for level, name in short_forms()[short].items():
         document = LEVEL_PLACES[level]
-        assert normalize_agency(short, document).name == _full_name(getattr(document, level), name), (short, level)
+        own = OWN_NAME.get(level) or getattr(document, level)
+        assert normalize_agency(short, document).name == _full_name(own, name), (short, level)
 
 
 def test_central_successions_end_at_central_units() -> None:
@@ -212,6 +224,7 @@ AGENCY_FILES = [
     "agency_successors.csv",
     "agency_uncertain.csv",
     "agency_locality_words.csv",
+    "agency_place_units.csv",
 ]
 
 
@@ -222,3 +235,26 @@ def test_vocabulary_is_in_simplified_characters(filename: str) -> None:
         for column, value in row.items():
             if column not in DESCRIPTIVE:
                 assert to_simplified(value) == value, value
+
+
+def test_place_units_belong_to_provinces_and_municipalities() -> None:
+    """A place's own departments are a province's or a municipality's: their names are not cut from a longer place."""
+    assert all(any(d.level == "province" and d.name == place for d in lookup(place)) for place, _ in place_units())
+
+
+def test_place_successions_stay_in_their_place_and_end_at_a_current_unit() -> None:
+    for row in read_table("agency_place_units.csv"):
+        assert row["former"] in {"yes", "no", ""} and bool(row["successor"]) <= (row["former"] == "yes"), row
+        assert (row["former"] == "yes") == bool(row["changed"]), row
+    step = {name: unit.successor for (place, name), unit in place_units().items() if unit.successor}
+    assert all(_chain_ends(name, step) for name in step)
+    ends = [place_units().get((unit.place, unit.successor)) for unit in place_units().values() if unit.successor]
+    assert all(end is not None and end.former is not True or end and end.successor for end in ends)
+
+
+def test_a_place_short_form_names_one_of_its_units() -> None:
+    seen: dict[tuple[str, str], str] = {}
+    for row in read_table("agency_place_units.csv"):
+        for short in filter(None, row["short_forms"].split(LIST)):
+            assert seen.setdefault((row["place"], short), row["name"]) == row["name"], (row["place"], short)
+    assert all((place, name) in place_units() for (place, _), name in place_short_forms().items())
