@@ -418,6 +418,9 @@ BODY = BodyStyle(size=16.0, font="FandolFang")
         pytest.param(_line("a", 79.5, 520.2, top=700), _line("b", 79.5, 520.2, top=112, page=2), False, True, id="over-page-break"),
         pytest.param(_line("a", 80.6, 520.6, size=22), _line("b", 146.6, 454.6, top=135, size=22), True, True, id="centred-title-second-line"),
         pytest.param(_line("a", 79.5, 520.2, size=22), _line("b", 79.5, 520.2, top=129), True, False, id="size-change"),
+        pytest.param(_line("a", 360.5, 520.2, top=700), _line("b", 79.5, 111.5, top=112, page=2), False, False,
+                     id="flush-right-date-then-next-page-heading"),
+        pytest.param(_line("a", 330.5, 520.2), _line("b", 392.5, 520.2, top=129), True, False, id="flush-right-signature-lines"),
     ],
 )
 def test_continues(upper: Line, lower: Line, same_page: bool, expected: bool) -> None:

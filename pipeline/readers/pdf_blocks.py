@@ -70,8 +70,12 @@ class Layout:
     right: float
 
     def is_full(self, line: Line) -> bool:
-        """Whether a line runs to the right margin, so its paragraph goes on."""
-        return line.x1 >= self.right - SHORT_LINE_EM * line.size
+        """Whether a line runs across the text area to the right margin, so its paragraph goes on.
+
+        A short line set flush right (a signature, its 成文日期) also ends at the margin but starts
+        in the right half: it ends its block, so the next page's `附件` heading is not glued to the date.
+        """
+        return line.x1 >= self.right - SHORT_LINE_EM * line.size and line.x0 < (self.left + self.right) / 2
 
     def is_centred(self, line: Line) -> bool:
         """Whether a line is centred in the text area, like a title's second line `与行政机关脱钩改革工作的通知`."""
