@@ -16,13 +16,22 @@ from dataclasses import dataclass, field
 
 from extractors.roster_context import MAX_CONTEXT_GAP, block_context, clauses, is_caption, is_list_heading
 from extractors.roster_text import parse_roster_line
-from normalizers.roster_context_vocabulary import compact, find_count, introduces_list, names_list, points_to_attachment
+from normalizers.roster_context_vocabulary import (
+    closes_list,
+    compact,
+    ends_naming_list,
+    find_count,
+    introduces_list,
+    names_list,
+    points_to_attachment,
+)
 from pipeline.model import Block
 
 _ATTACHMENT_PREFIX = re.compile(r"^(?:附件[0-9一二三四五六七八九十]*[:：.．、]?)?(?:[0-9]+[.．、])?")
 """`附件1：`, `附件：1.`: how the same list is numbered in the body and in its attachment."""
 _BRACKETED_ONLY = re.compile(r"^[（(][^（）()]*[）)]$")
 _PHRASE_BREAK = re.compile(r"[，,：:]")
+_BRACKETED = re.compile(r"[（(][^（）()]*[）)]")
 
 
 def list_key(heading: str) -> str:
@@ -71,6 +80,27 @@ def attached_count(text: str) -> int | None:
     return sum(counts.values()) if counts else None
 
 
+def labelled_count(text: str) -> int | None:
+    """A count printed in brackets right after a list's name, anywhere in prose: `确定试点名单（共7家），现将…`.
+
+    Set against the list's name it counts nothing else, so no list need follow the sentence.
+    """
+    text = compact(text)
+    for match in _BRACKETED.finditer(text):
+        if ends_naming_list(text[: match.start()]) and (count := find_count(match[0], bare=True)) is not None:
+            return count
+    return None
+
+
+def closing_count(text: str, previous: Block | None) -> int | None:
+    """The count of a sentence that points back at the roster printed just before it: `以上共计6家。`."""
+    if previous is None or not closes_list(text):
+        return None
+    if not (previous.is_table or parse_roster_line(previous.text.strip(), None, None) is not None):
+        return None
+    return find_count(text, bare=True)
+
+
 @dataclass
 class _ListCount:
     """A list's own total (`附件 脱钩名单（共5家）`) and the counts of its parts (`一、已脱钩（3家）`)."""
@@ -99,8 +129,9 @@ def stated_total(blocks: Sequence[Block]) -> int | None:
     (`一、已脱钩的协会（3家）`) starts a part, whose counts add up when the list states no total.
     A sentence's count is the roster's only when a list follows it closely (a table, a numbered
     roster line or a list heading within `MAX_CONTEXT_GAP` paragraphs) or when it points to the
-    list in an attachment (`共23个（名单见附件）`), which the file may lack: a statistic in the
-    background (`全省1200家协会列入脱钩名单`) has neither.
+    list in an attachment (`共23个（名单见附件）`), which the file may lack, or prints the count
+    against the list's name (`试点名单（共7家）`), or counts the roster just printed (`以上共计6家`):
+    a statistic in the background (`全省1200家协会列入脱钩名单`) does none of these.
     """
     lists: dict[str | None, _ListCount] = {None: _ListCount()}
     key: str | None = None
@@ -114,14 +145,24 @@ def stated_total(blocks: Sequence[Block]) -> int | None:
             lists.setdefault(key, _ListCount())
         elif is_caption(text) and block_context(text).starts:
             part = list_key(text)
-        if is_caption(text):
-            count = caption_count(text)
-        else:
-            count = sentence_count(text) if _list_follows(blocks[index + 1 :]) else attached_count(text)
+        count = caption_count(text) if is_caption(text) else _prose_count(blocks, index)
         if count is not None:
             lists[key].add(part, count)
     listed = [c.value for k, c in lists.items() if k is not None and c.value is not None]
     return sum(listed) if listed else lists[None].value
+
+
+def _prose_count(blocks: Sequence[Block], index: int) -> int | None:
+    """The roster count a sentence states, by the rules of `stated_total`."""
+    text = blocks[index].text.strip()
+    if _list_follows(blocks[index + 1 :]) and (count := sentence_count(text)) is not None:
+        return count
+    return attached_count(text) or labelled_count(text) or closing_count(text, _previous_block(blocks, index))
+
+
+def _previous_block(blocks: Sequence[Block], index: int) -> Block | None:
+    """The nearest block before `index` that prints something."""
+    return next((b for b in reversed(blocks[:index]) if b.is_table or b.text.strip()), None)
 
 
 def _list_follows(blocks: Sequence[Block]) -> bool:

@@ -59,6 +59,11 @@ def _intro_words() -> tuple[str, ...]:
 
 
 @cache
+def _closing_words() -> tuple[str, ...]:
+    return _words("roster_closing_words.csv")
+
+
+@cache
 def _tense_words(tense: str) -> tuple[str, ...]:
     """Words that set a done word in the future (`须`, `力争`), at a deadline (`前`) or in the past (`已`).
 
@@ -104,6 +109,16 @@ def points_to_attachment(text: str) -> bool:
 def introduces_list(text: str) -> bool:
     """Whether a sentence points to the list after it: `下列协会…`, `名单如下`, `列入名单的…`."""
     return _first(_intro_words(), compact(text)) is not None
+
+
+def ends_naming_list(text: str) -> bool:
+    """Whether a text ends with the name of a list, so a count right after it is that list's: `…试点名单`."""
+    return compact(text).endswith(list_words())
+
+
+def closes_list(text: str) -> bool:
+    """Whether a sentence opens by pointing back at the list just printed: `以上共计6家`, `上述协会…`."""
+    return compact(text).startswith(_closing_words())
 
 
 def batch_word(text: str) -> str | None:

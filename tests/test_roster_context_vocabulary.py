@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from normalizers.roster_context_vocabulary import context_status, find_count
+from normalizers.roster_context_vocabulary import closes_list, context_status, ends_naming_list, find_count
 
 STATUS_CASES = {
     "pilot": ("第一批脱钩试点名单", ("planned", "脱钩试点")),
@@ -57,3 +57,19 @@ COUNT_CASES = {
 @pytest.mark.parametrize(("text", "bare", "expected"), COUNT_CASES.values(), ids=COUNT_CASES.keys())
 def test_find_count(text: str, bare: bool, expected: int | None) -> None:
     assert find_count(text, bare=bare) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("确定第二批脱钩试点名单", True), ("公布名录", True), ("名单如下", False), ("第二批试点", False)],
+)
+def test_ends_naming_list(text: str, expected: bool) -> None:
+    assert ends_naming_list(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("以上共计6家。", True), ("上述协会商会共4个", True), ("各单位对以上工作要高度重视", False)],
+)
+def test_closes_list(text: str, expected: bool) -> None:
+    assert closes_list(text) is expected

@@ -45,6 +45,9 @@ CASES = {
     "count-line-under-a-counted-heading-counts-once": (["第三批试点名单（共2家）", "列入名单的协会商会共2个", ROSTER], 2),
     "count-line-under-a-heading-without-count": (["甲州第一批脱钩试点名单", "列入名单的社会组织共十一个", ROSTER], 11),
     "count-before-a-level-modifier": (["经审核，以下6家县级行业协会列入脱钩名单：", ROSTER], 6),
+    "count-against-the-list-name-mid-prose": (["经研究，确定第二批市级协会脱钩试点名单（共9家），现将有关事项通知如下。", PROSE, PROSE, PROSE, "附件", ROSTER], 9),
+    "closing-line-after-the-table": ([ROSTER, "以上共计十一家。"], 11),
+    "closing-line-names-what-it-counts": ([ROSTER, "上述协会商会共4个，请于年底前完成脱钩。"], 4),
     "list-total-wins-over-its-parts": (["附件 脱钩改革名单（共5家）", "一、已完成脱钩的协会（3家）", ROSTER, "二、拟脱钩的协会（2家）", ROSTER], 5),
 }
 
@@ -63,6 +66,9 @@ NOT_A_COUNT_CASES = {
     "list-sentence-without-a-list-after-it": ["全省1200家协会列入脱钩名单。", PROSE, PROSE],
     "ordinal-is-not-a-count": ["第3家协会名单", ROSTER],
     "bare-count-in-a-caption-naming-no-list": ["（一）市级34家", ROSTER],
+    "bracketed-count-not-against-a-list-name": ["全省行业协会商会（共1200家）要做好脱钩准备。", PROSE, PROSE, PROSE],
+    "closing-word-without-a-roster-before-it": [PROSE, "以上共计3项任务，均须落实。", ROSTER],
+    "closing-count-after-prose": [ROSTER, PROSE, "以上共计6家。"],
 }
 
 

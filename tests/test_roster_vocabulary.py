@@ -21,6 +21,7 @@ FILES = {
     "roster_batch_words.csv": ("word", ("word", "source")),
     "roster_done_words.csv": ("word", ("word", "source")),
     "roster_intro_words.csv": ("word", ("word", "source")),
+    "roster_closing_words.csv": ("word", ("word", "source")),
     "roster_other_lists.csv": ("word", ("word", "source")),
     "roster_count_words.csv": ("word", ("word", "role", "source")),
     "roster_attachment_phrases.csv": ("phrase", ("phrase", "source")),
