@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from enum import Enum
 
-from normalizers.document_numbers import CLOSING, OPENING, DocumentNumber, find_numbers
+from normalizers.document_numbers import CLOSING, OPENING, DocumentNumber, find_numbers, open_number_start
 
 _TITLE = re.compile(r"《(?P<title>(?:[^《》\n。；]|《[^《》\n。；]*》)+)》")
 """A title in 《》, one level of inner 《》 allowed; a sentence end inside means an unclosed 《, not a title."""
@@ -22,9 +22,10 @@ _SHORT_NAME = re.compile(
 )
 """`以下简称《总体方案》`, `以下简称"实施意见"`, `下称“实施意见”` or a bare `简称省方案）`."""
 
-_NUMBER_AFTER_TITLE = re.compile(r"[\s（(\[［【〔﹝〖，,：:]*")
+_NUMBER_AFTER_TITLE = re.compile(r"[\s（(\[［【〔﹝〖，,：:]*|[\s，,：:、]*[（(\[［【〔﹝〖][\s（(\[［【〔﹝〖，,：:、]*")
 """What may stand between a title and its number: `《…》（宁发改体改〔2019〕528号）`, `《…》[宁发改体改…]`,
-`《…》，宁发改体改…`; not `、`, which lists another document."""
+`《…》，宁发改体改…`. A bare `、` lists another document (`《…》、宁发改体改…`), but before the bracket that
+opens a number it is a typist's stray mark, alone or doubled: `《…》，、（宁发改体改…）`."""
 
 _TITLE_AFTER_NUMBER = re.compile(r"\s*(?:文件|文)?\s*")
 """What may stand between a number and the title it heads: `中办发〔2015〕39号《…》`, `…39号文《…》`."""
@@ -160,7 +161,8 @@ def runs_on(first: str, second: str) -> bool:
     A text file or web page may break a paragraph into lines of their own: `…按照国办发〔20` / `15〕39号…`,
     or `…根据《甲办法》` / `（国办发〔2015〕39号）…`, where the title and its number are one mention.
     A number counts only when the break falls after its prefix, since a prefix read across the break
-    would run on from the line before (`…办公室文件` / `洛办〔2017〕15号`).
+    would run on from the line before (`…办公室文件` / `洛办〔2017〕15号`); a number the second text
+    leaves still open runs on too, into a third (`…（赣办字` / `〔2019〕3` / `1号）…`).
     """
     first, second = standard_title_marks(first), standard_title_marks(second)
     if not _may_run_on(first, second):
@@ -169,6 +171,9 @@ def runs_on(first: str, second: str) -> bool:
     joined = first + second
     tokens = _tokens(joined)
     if any(_opening(t) < boundary < t.end for t in tokens):
+        return True
+    still_open = open_number_start(joined)
+    if still_open is not None and still_open <= boundary:
         return True
     return any(a.end <= boundary <= b.start and _pairs(joined, a, b) for a, b in zip(tokens, tokens[1:]))
 

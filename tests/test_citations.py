@@ -106,6 +106,9 @@ BRACKET_CASES = {
     "ascii-comma-before-number": "《甲通知》,民发〔2016〕7号",
     "square-brackets-around-number": "《甲通知》[民发[2016]7号]",
     "lenticular-brackets-around-number": "《甲通知》【民发〔2016〕7号】",
+    "stray-enumeration-comma-before-bracket": "《甲通知》、（民发〔2016〕7号）",
+    "stray-doubled-marks-before-bracket": "《甲通知》，、（民发【2016】7号）",
+    "stray-colon-and-comma-before-bracket": "《甲通知》：，(民发[2016]7号)",
 }
 
 
@@ -146,6 +149,22 @@ def test_title_and_its_number_on_two_lines_of_a_text_file() -> None:
 def test_title_broken_between_lines_of_a_text_file() -> None:
     rows = cite(text("严格执行《甲市行业协会商会"), text("综合监管办法》的规定。"))
     assert rows == [(None, "甲市行业协会商会综合监管办法", None, None)]
+
+
+def test_number_broken_over_three_lines_of_a_pdf() -> None:
+    """A PDF reader may give each printed line as a block: the prefix, the year, and the serial apart."""
+    rows = cite(text("二、依据《乙自治区社会组织登记实施细则》（桂民字"), text("〔2018〕2"), text("7号）规定，开展年检。"))
+    assert rows == [("桂民字〔2018〕27号", "乙自治区社会组织登记实施细则", None, None)]
+
+
+def test_number_broken_inside_the_year_over_three_lines() -> None:
+    rows = cite(text("按照《丙市行业协会商会收费管理办法》（丙府办函〔20"), text("17〕"), text("9号）执行。"))
+    assert rows == [("丙府办函〔2017〕9号", "丙市行业协会商会收费管理办法", None, None)]
+
+
+def test_list_number_on_a_line_of_its_own_stays_apart() -> None:
+    """A line holding only `（1）` is no number left open; the next paragraph is read on its own."""
+    assert cite(text("工作要求"), text("（1）"), text("甲县政府文件")) == []
 
 
 def test_number_line_under_a_masthead_line_stays_apart() -> None:
@@ -202,6 +221,16 @@ PREFIX_CASES = {
     "provincial-government": ("湖南省贯彻湘政〔2016〕9号精神。", "湘政〔2016〕9号", "湖南省人民政府"),
     "provincial-prefix-needs-its-province": ("贯彻湘政〔2016〕9号精神。", "湘政〔2016〕9号", None),
     "county-prefix-stays-whole": ("贯彻甲县委发〔2016〕9号精神。", "甲县委发〔2016〕9号", None),
+    "central-offices-zi-series": ("据厅字〔2017〕21号精神。", "厅字〔2017〕21号", "中共中央办公厅"),
+    "central-offices-zi-series-without-brackets": ("据厅字2017年21号精神。", "厅字〔2017〕21号", "中共中央办公厅"),
+    "open-telegram-series": ("按照国办发明电〔2020〕4号执行。", "国办发明电〔2020〕4号", "国务院办公厅"),
+    "ministry-telegram-series": ("按照民电〔2020〕14号执行。", "民电〔2020〕14号", "民政部"),
+    "ministry-letter-series": ("按照中组函〔2014〕11号执行。", "中组函〔2014〕11号", "中共中央组织部"),
+    "provincial-zi-series-with-province": ("四川省按照川委字〔2018〕6号执行。", "川委字〔2018〕6号", "中共四川省委"),
+    "provincial-government-zi-series": ("北京市落实京政字〔2018〕6号。", "京政字〔2018〕6号", "北京市人民政府"),
+    "city-office-zi-series": ("按市府办字〔2018〕6号执行。", "市府办字〔2018〕6号", None),
+    "county-government-series": ("执行甲政办发〔2018〕6号。", "甲政办发〔2018〕6号", None),
+    "particle-before-prefix": ("已印发了滇办字〔2019〕8号。", "滇办字〔2019〕8号", None),
 }
 
 
