@@ -41,6 +41,9 @@ _TITLE_MARK_LOOKALIKES = re.compile(r"<<|＜＜|〈〈|«|>>|＞＞|〉〉|»")
 """Title marks as typed on keyboards or converted by web sites: `<<…>>`, `＜＜…＞＞`, `«…»`."""
 
 
+_OPEN_TITLE = re.compile(r"《[^《》\n。；]{0,100}$")
+"""A title opened and not closed at the end of a text, no sentence end inside: `…根据《甲省关于推进脱钩改革的`."""
+
 _RUN_ON_TAIL = frozenset(OPENING + CLOSING + "》号")
 _RUN_ON_HEAD = frozenset(OPENING + CLOSING + "号第年《")
 """Characters at a line's end or the next line's start where a citation may be broken."""
@@ -161,8 +164,9 @@ def runs_on(first: str, second: str) -> bool:
     A text file or web page may break a paragraph into lines of their own: `…按照国办发〔20` / `15〕39号…`,
     or `…根据《甲办法》` / `（国办发〔2015〕39号）…`, where the title and its number are one mention.
     A number counts only when the break falls after its prefix, since a prefix read across the break
-    would run on from the line before (`…办公室文件` / `洛办〔2017〕15号`); a number the second text
-    leaves still open runs on too, into a third (`…（赣办字` / `〔2019〕3` / `1号）…`).
+    would run on from the line before (`…办公室文件` / `洛办〔2017〕15号`). A number or title the second
+    text still leaves open runs on into a third: `…（赣办字` / `〔2019〕3` / `1号）…`, `…《甲省关于` / `推进脱钩改革的` /
+    `实施意见》…`.
     """
     first, second = standard_title_marks(first), standard_title_marks(second)
     if not _may_run_on(first, second):
@@ -172,10 +176,11 @@ def runs_on(first: str, second: str) -> bool:
     tokens = _tokens(joined)
     if any(_opening(t) < boundary < t.end for t in tokens):
         return True
-    still_open = open_number_start(joined)
-    if still_open is not None and still_open <= boundary:
+    if any(a.end <= boundary <= b.start and _pairs(joined, a, b) for a, b in zip(tokens, tokens[1:])):
         return True
-    return any(a.end <= boundary <= b.start and _pairs(joined, a, b) for a, b in zip(tokens, tokens[1:]))
+    number_start = open_number_start(joined)
+    title = _OPEN_TITLE.search(joined)
+    return (number_start is not None and number_start <= boundary) or (title is not None and title.start() < boundary)
 
 
 def _may_run_on(first: str, second: str) -> bool:

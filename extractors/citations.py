@@ -184,6 +184,22 @@ def _add(citations: list[Citation], new: Citation) -> None:
 
 
 def _same_document(old: Citation, new: Citation) -> bool:
+    """One number is one document; without two numbers, one title is, and so is the plan a notice issues
+    with the notice (`《关于印发〈甲方案〉的通知》（甲发〔2019〕1号）` then `《甲方案》`)."""
     if old.doc_number and new.doc_number:
         return old.doc_number == new.doc_number
-    return bool(old.title and new.title) and title_key(old.title) == title_key(new.title)
+    if not (old.title and new.title):
+        return False
+    old_key, new_key = title_key(old.title), title_key(new.title)
+    return old_key == new_key or new_key in _issued_titles(old.title) or old_key in _issued_titles(new.title)
+
+
+def _issued_titles(title: str) -> frozenset[str]:
+    """The titles a cited title issues, quoted right after an issuing verb: `关于印发〈甲方案〉的通知` → 甲方案.
+
+    `关于实施〈甲意见〉有关问题的补充通知` issues no 甲意见: it is another document, cited on its own.
+    """
+    verbs = title_verbs(ISSUES)
+    return frozenset(
+        title_key(m["title"]) for m in _INNER_TITLE.finditer(title) if title[: m.start()].rstrip().endswith(verbs)
+    )

@@ -162,6 +162,18 @@ def test_number_broken_inside_the_year_over_three_lines() -> None:
     assert rows == [("丙府办函〔2017〕9号", "丙市行业协会商会收费管理办法", None, None)]
 
 
+def test_title_broken_over_three_lines_of_a_pdf() -> None:
+    rows = cite(text("三、根据《丁自治区人民政府办公厅关于深化"), text("社会组织管理制度改革促进协会商会"), text("健康发展的实施意见》（丁政办发〔2018〕40号）要求。"))
+    assert rows == [("丁政办发〔2018〕40号", "丁自治区人民政府办公厅关于深化社会组织管理制度改革促进协会商会健康发展的实施意见",
+                     None, None)]
+
+
+def test_unclosed_title_mark_stops_at_the_sentence_end() -> None:
+    """An opening 《 never closed runs on no further than its sentence: the next paragraph's title is read."""
+    rows = cite(text("各地要参照《戊市做法，抓好落实。"), text("依照《戊市行业协会商会管理办法》执行。"))
+    assert rows == [(None, "戊市行业协会商会管理办法", None, None)]
+
+
 def test_list_number_on_a_line_of_its_own_stays_apart() -> None:
     """A line holding only `（1）` is no number left open; the next paragraph is read on its own."""
     assert cite(text("工作要求"), text("（1）"), text("甲县政府文件")) == []
@@ -387,6 +399,17 @@ MERGE_CASES: dict[str, tuple[list[str], list[Row]]] = {
     "same-title-twice": (
         ["□《民间非营利组织会计制度》", "脱钩前未执行《民间非营利组织会计制度》__个。"],
         [(None, "民间非营利组织会计制度", None, None)],
+    ),
+    "plan-issued-by-a-cited-notice-is-the-notice": (
+        ["依据《庚省民政厅关于印发〈庚省社会组织评估办法〉的通知》（庚民发〔2017〕8号）。",
+         "各协会按照《庚省社会组织评估办法》参加评估。"],
+        [("庚民发〔2017〕8号", "庚省民政厅关于印发〈庚省社会组织评估办法〉的通知", None, None)],
+    ),
+    "document-implemented-by-a-cited-notice-is-another": (
+        ["依据《关于实施〈辛省社会组织评估办法〉有关问题的通知》（辛民函〔2018〕3号）。",
+         "各协会按照《辛省社会组织评估办法》参加评估。"],
+        [("辛民函〔2018〕3号", "关于实施〈辛省社会组织评估办法〉有关问题的通知", None, None),
+         (None, "辛省社会组织评估办法", None, None)],
     ),
     "misprinted-number-stays-apart": (
         ["《关于脱钩改革的实施意见》（发改体改〔2019〕1063号）",
