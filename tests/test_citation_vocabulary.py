@@ -129,7 +129,12 @@ TITLE_KIND_CASES = {
     "overview-form": ("脱钩行业协会商会基本情况一览表", FORM),
     "report-form": ("脱钩情况验收统计报表", FORM),
     "continued-form": ("脱钩人事、党建管理分离情况统计表（续）", FORM),
+    "action-plan": ("甲省社会组织培育三年行动计划（2019—2021年）", CITATION),
+    "work-points": ("乙市2020年社会组织管理工作要点", CITATION),
+    "guidance": ("丙县行业协会商会脱钩工作操作指引", CITATION),
+    "announcement": ("丁省民政厅关于撤销部分社会团体登记的公告", CITATION),
     "newspaper": ("人民日报", None),
+    "government-gazette": ("甲省人民政府公报", None),
 }
 
 
