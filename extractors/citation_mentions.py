@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from enum import Enum
 
+from normalizers.citation_vocabulary import ISSUES, title_verbs
 from normalizers.document_numbers import CLOSING, OPENING, DocumentNumber, find_numbers, open_number_start
 
 _TITLE = re.compile(r"《(?P<title>(?:[^《》\n。；]|《[^《》\n。；]*》)+)》")
@@ -27,8 +28,9 @@ _NUMBER_AFTER_TITLE = re.compile(r"[\s（(\[［【〔﹝〖，,：:]*|[\s，,：
 `《…》，宁发改体改…`. A bare `、` lists another document (`《…》、宁发改体改…`), but before the bracket that
 opens a number it is a typist's stray mark, alone or doubled: `《…》，、（宁发改体改…）`."""
 
-_TITLE_AFTER_NUMBER = re.compile(r"\s*(?:文件|文)?\s*")
-"""What may stand between a number and the title it heads: `中办发〔2015〕39号《…》`, `…39号文《…》`."""
+_TITLE_AFTER_NUMBER = re.compile(rf"\s*(?:文件|文)?\s*(?:(?:{'|'.join(title_verbs(ISSUES))})的?\s*)?")
+"""What may stand between a number and the title it heads: `中办发〔2015〕39号《…》`, `…39号文《…》`, or the
+verb of the number that issued it: `以中办发〔2015〕39号文件印发的《…总体方案》`."""
 
 _SHORT_NAME_AFTER = re.compile(r"[\s（）()\[\]［］【】〔〕﹝﹞，,、]*")
 """What may stand between a mention and the short name defined for it: `（…39号，以下简称…）`."""
