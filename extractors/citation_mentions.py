@@ -17,11 +17,11 @@ _TITLE = re.compile(r"《(?P<title>(?:[^《》\n。；]|《[^《》\n。；]*》
 """A title in 《》, one level of inner 《》 allowed; a sentence end inside means an unclosed 《, not a title."""
 
 _SHORT_NAME = re.compile(
-    r"(?:以下简称|以下统称|以下称|下称|简称|统称)\s*[:：]?\s*"
+    r"(?:(?:以下|下文|下)?(?:简称|统称)|(?:以下|下文|下)称)为?\s*[:：]?\s*"
     r"(?:[《“\"「『](?P<quoted>[^《》“”\"「」『』，,。；;（）()]+)[》”\"」』]"
     r"|(?P<bare>[^《》“”\"，,。；;（）()、\s]+?)(?=[）)，,。；;]))"
 )
-"""`以下简称《总体方案》`, `以下简称"实施意见"`, `下称“实施意见”` or a bare `简称省方案）`."""
+"""`以下简称《总体方案》`, `以下简称"实施意见"`, `下称“实施意见”`, `下文简称为《方案》` or a bare `简称省方案）`."""
 
 _NUMBER_AFTER_TITLE = re.compile(r"[\s（(\[［【〔﹝〖，,：:]*|[\s，,：:、]*[（(\[［【〔﹝〖][\s（(\[［【〔﹝〖，,：:、]*")
 """What may stand between a title and its number: `《…》（宁发改体改〔2019〕528号）`, `《…》[宁发改体改…]`,
