@@ -11,7 +11,14 @@ from dataclasses import dataclass
 from enum import Enum
 
 from normalizers.citation_vocabulary import ISSUES, title_verbs
-from normalizers.document_numbers import CLOSING, OPENING, DocumentNumber, find_numbers, open_number_start
+from normalizers.document_numbers import (
+    CLOSING,
+    MAX_PREFIX_CHARS,
+    OPENING,
+    DocumentNumber,
+    find_numbers,
+    open_number_start,
+)
 
 _TITLE = re.compile(r"《(?P<title>(?:[^《》\n。；]|《[^《》\n。；]*》)+)》")
 """A title in 《》, one level of inner 《》 allowed; a sentence end inside means an unclosed 《, not a title."""
@@ -45,6 +52,12 @@ _TITLE_MARK_LOOKALIKES = re.compile(r"<<|＜＜|〈〈|«|>>|＞＞|〉〉|»")
 
 _OPEN_TITLE = re.compile(r"《[^《》\n。；]{0,100}$")
 """A title opened and not closed at the end of a text, no sentence end inside: `…根据《甲省关于推进脱钩改革的`."""
+
+_NUMBER_PARENTHESES = "（(［[【"
+"""Brackets printed around a whole number after its title: `《…》（赣办字〔2019〕31号）`."""
+
+_PREFIX_IN_PARENTHESES = re.compile(rf"[{re.escape(_NUMBER_PARENTHESES)}][\u4e00-\u9fff]{{1,{MAX_PREFIX_CHARS - 1}}}$")
+"""A line ending inside a parenthesis that holds only Chinese characters so far: maybe a prefix, `…》（赣办`."""
 
 _RUN_ON_TAIL = frozenset(OPENING + CLOSING + "》号")
 _RUN_ON_HEAD = frozenset(OPENING + CLOSING + "号第年《")
@@ -166,7 +179,8 @@ def runs_on(first: str, second: str) -> bool:
     A text file or web page may break a paragraph into lines of their own: `…按照国办发〔20` / `15〕39号…`,
     or `…根据《甲办法》` / `（国办发〔2015〕39号）…`, where the title and its number are one mention.
     A number counts only when the break falls after its prefix, since a prefix read across the break
-    would run on from the line before (`…办公室文件` / `洛办〔2017〕15号`). A number or title the second
+    would run on from the line before (`…办公室文件` / `洛办〔2017〕15号`), or when a parenthesis opens the
+    number, which bounds its prefix (`…》（赣办` / `字〔2019〕31号）`). A number or title the second
     text still leaves open runs on into a third: `…（赣办字` / `〔2019〕3` / `1号）…`, `…《甲省关于` / `推进脱钩改革的` /
     `实施意见》…`.
     """
@@ -176,7 +190,7 @@ def runs_on(first: str, second: str) -> bool:
     boundary = len(first)
     joined = first + second
     tokens = _tokens(joined)
-    if any(_opening(t) < boundary < t.end for t in tokens):
+    if any(_opening(t, joined) < boundary < t.end for t in tokens):
         return True
     if any(a.end <= boundary <= b.start and _pairs(joined, a, b) for a, b in zip(tokens, tokens[1:])):
         return True
@@ -189,7 +203,8 @@ def _may_run_on(first: str, second: str) -> bool:
     """A quick look at the two ends before tokenising them: an open 《, or a bracket, digit, 号 or 《 at the break."""
     tail, head = first.rstrip()[-1:], second.lstrip()[:1]
     unclosed = "《" in first[first.rfind("》") + 1 :]
-    return unclosed or tail.isdigit() or head.isdigit() or tail in _RUN_ON_TAIL or head in _RUN_ON_HEAD
+    prefix_begun = _PREFIX_IN_PARENTHESES.search(first) is not None
+    return unclosed or prefix_begun or tail.isdigit() or head.isdigit() or tail in _RUN_ON_TAIL or head in _RUN_ON_HEAD
 
 
 def _pairs(text: str, first: _Token, second: _Token) -> bool:
@@ -216,6 +231,9 @@ def standard_title_marks(text: str) -> str:
     return "".join(chars)
 
 
-def _opening(token: _Token) -> int:
-    """Where a token's own text begins: a number's after its prefix, which may hold the line before's words."""
-    return token.start + len(token.number.prefix) - 1 if token.number else token.start
+def _opening(token: _Token, text: str) -> int:
+    """Where a token's own text begins: a number's after its prefix, which may hold the line before's words,
+    unless a parenthesis opens the number and so bounds its prefix: `（赣办` / `字〔2019〕31号）`."""
+    if token.number is None or (token.start > 0 and text[token.start - 1] in _NUMBER_PARENTHESES):
+        return token.start
+    return token.start + len(token.number.prefix) - 1

@@ -178,6 +178,12 @@ def test_unclosed_title_mark_stops_at_the_sentence_end() -> None:
     assert rows == [(None, "戊市行业协会商会管理办法", None, None)]
 
 
+def test_prefix_broken_inside_the_parenthesis_of_its_number() -> None:
+    """The parenthesis bounds the prefix, so no word of the line before can run into it."""
+    rows = cite(text("按照《戊省脱钩改革验收办法》（戊民"), text("函〔2019〕44号）开展验收。"))
+    assert rows == [("戊民函〔2019〕44号", "戊省脱钩改革验收办法", None, None)]
+
+
 def test_list_number_on_a_line_of_its_own_stays_apart() -> None:
     """A line holding only `（1）` is no number left open; the next paragraph is read on its own."""
     assert cite(text("工作要求"), text("（1）"), text("甲县政府文件")) == []
