@@ -23,6 +23,7 @@ from normalizers.citation_vocabulary import (
     ISSUES,
     is_back_reference,
     is_kind_word,
+    title_core,
     title_kind,
     title_verbs,
 )
@@ -184,13 +185,14 @@ def _add(citations: list[Citation], new: Citation) -> None:
 
 
 def _same_document(old: Citation, new: Citation) -> bool:
-    """One number is one document; without two numbers, one title is, and so is the plan a notice issues
-    with the notice (`《关于印发〈甲方案〉的通知》（甲发〔2019〕1号）` then `《甲方案》`)."""
+    """One number is one document; without two numbers, one title is, with or without the qualifier closing it
+    (`《甲办法（试行）》（甲发〔2016〕1号）` then `《甲办法》`), and so is the plan a notice issues with the
+    notice (`《关于印发〈甲方案〉的通知》（甲发〔2019〕1号）` then `《甲方案》`)."""
     if old.doc_number and new.doc_number:
         return old.doc_number == new.doc_number
     if not (old.title and new.title):
         return False
-    old_key, new_key = title_key(old.title), title_key(new.title)
+    old_key, new_key = title_key(title_core(old.title)), title_key(title_core(new.title))
     return old_key == new_key or new_key in _issued_titles(old.title) or old_key in _issued_titles(new.title)
 
 
@@ -201,5 +203,7 @@ def _issued_titles(title: str) -> frozenset[str]:
     """
     verbs = title_verbs(ISSUES)
     return frozenset(
-        title_key(m["title"]) for m in _INNER_TITLE.finditer(title) if title[: m.start()].rstrip().endswith(verbs)
+        title_key(title_core(m["title"]))
+        for m in _INNER_TITLE.finditer(title)
+        if title[: m.start()].rstrip().endswith(verbs)
     )
