@@ -120,7 +120,7 @@ def _own_titles(own_title: str | None) -> frozenset[str]:
     issued = _ISSUED.search(own_title)
     if issued and not _cited_by_verb(own_title[: issued.start()]):
         inner.append(issued["title"])
-    return frozenset(title_key(t) for t in (own_title, *inner))
+    return frozenset(title_key(title_core(t)) for t in (own_title, *inner))
 
 
 def _cited_by_verb(lead: str) -> bool:
@@ -132,7 +132,7 @@ def _citation(mention: Mention, short_names: set[str], own: frozenset[str]) -> C
     """The citation a mention makes, or None for the document itself, a form, a short name, a back-reference
     (`上述《意见》`, `发文字号：` before the own number) or a masthead number."""
     title = mention.title
-    if (title is not None and title_key(title) in own) or is_back_reference(mention.before):
+    if (title is not None and title_key(title_core(title)) in own) or is_back_reference(mention.before):
         return None
     if title is not None and not _cited_title(title, numbered=mention.number is not None, short_names=short_names):
         title = None

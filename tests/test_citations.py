@@ -343,6 +343,11 @@ def test_own_title_is_not_a_citation(line: str) -> None:
     assert cite(text(line), own_title=OWN_TITLE) == []
 
 
+def test_plan_issued_with_a_qualifier_and_named_without_it_is_not_a_citation() -> None:
+    own = "关于印发《癸市社会组织信用管理办法（试行）》的通知"
+    assert cite(text("《癸市社会组织信用管理办法》自印发之日起施行。"), own_title=own) == []
+
+
 def test_plan_issued_by_a_title_without_brackets_is_not_a_citation() -> None:
     own = "甲市民政局关于印发甲市脱钩工作方案的通知"
     assert cite(text("现将《甲市脱钩工作方案》印发给你们，请认真执行。"), own_title=own) == []
