@@ -187,13 +187,15 @@ def _add(citations: list[Citation], new: Citation) -> None:
 def _same_document(old: Citation, new: Citation) -> bool:
     """One number is one document; without two numbers, one title is, with or without the qualifier closing it
     (`《甲办法（试行）》（甲发〔2016〕1号）` then `《甲办法》`), and so is the plan a notice issues with the
-    notice (`《关于印发〈甲方案〉的通知》（甲发〔2019〕1号）` then `《甲方案》`)."""
+    notice (`《关于印发〈甲方案〉的通知》（甲发〔2019〕1号）` then `《甲方案》`). A later title without number
+    that ends an earlier one names it again shortened: `《甲省脱钩实施方案》` then `《实施方案》`."""
     if old.doc_number and new.doc_number:
         return old.doc_number == new.doc_number
     if not (old.title and new.title):
         return False
     old_key, new_key = title_key(title_core(old.title)), title_key(title_core(new.title))
-    return old_key == new_key or new_key in _issued_titles(old.title) or old_key in _issued_titles(new.title)
+    shortened = new.doc_number is None and old_key.endswith(new_key)
+    return old_key == new_key or shortened or new_key in _issued_titles(old.title) or old_key in _issued_titles(new.title)
 
 
 def _issued_titles(title: str) -> frozenset[str]:
