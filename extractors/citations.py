@@ -194,8 +194,9 @@ def _same_document(old: Citation, new: Citation) -> bool:
     if not (old.title and new.title):
         return False
     old_key, new_key = title_key(title_core(old.title)), title_key(title_core(new.title))
-    shortened = new.doc_number is None and old_key.endswith(new_key)
-    return old_key == new_key or shortened or new_key in _issued_titles(old.title) or old_key in _issued_titles(new.title)
+    same_title = old_key == new_key or (new.doc_number is None and old_key.endswith(new_key))
+    issued = new_key in _issued_titles(old.title) or old_key in _issued_titles(new.title)
+    return same_title or issued
 
 
 def _issued_titles(title: str) -> frozenset[str]:
