@@ -10,24 +10,34 @@ import re
 from dataclasses import dataclass
 from enum import Enum
 
-from normalizers.document_numbers import CLOSING, OPENING, DocumentNumber, find_numbers
+from normalizers.citation_vocabulary import ISSUES, title_verbs
+from normalizers.document_numbers import (
+    CLOSING,
+    MAX_PREFIX_CHARS,
+    OPENING,
+    DocumentNumber,
+    find_numbers,
+    open_number_start,
+)
 
 _TITLE = re.compile(r"《(?P<title>(?:[^《》\n。；]|《[^《》\n。；]*》)+)》")
 """A title in 《》, one level of inner 《》 allowed; a sentence end inside means an unclosed 《, not a title."""
 
 _SHORT_NAME = re.compile(
-    r"(?:以下简称|以下统称|以下称|下称|简称|统称)\s*[:：]?\s*"
+    r"(?:(?:以下|下文|下)?(?:简称|统称)|(?:以下|下文|下)称)为?\s*[:：]?\s*"
     r"(?:[《“\"「『](?P<quoted>[^《》“”\"「」『』，,。；;（）()]+)[》”\"」』]"
     r"|(?P<bare>[^《》“”\"，,。；;（）()、\s]+?)(?=[）)，,。；;]))"
 )
-"""`以下简称《总体方案》`, `以下简称"实施意见"`, `下称“实施意见”` or a bare `简称省方案）`."""
+"""`以下简称《总体方案》`, `以下简称"实施意见"`, `下称“实施意见”`, `下文简称为《方案》` or a bare `简称省方案）`."""
 
-_NUMBER_AFTER_TITLE = re.compile(r"[\s（(\[［【〔﹝〖，,：:]*")
+_NUMBER_AFTER_TITLE = re.compile(r"[\s（(\[［【〔﹝〖，,：:]*|[\s，,：:、]*[（(\[［【〔﹝〖][\s（(\[［【〔﹝〖，,：:、]*")
 """What may stand between a title and its number: `《…》（宁发改体改〔2019〕528号）`, `《…》[宁发改体改…]`,
-`《…》，宁发改体改…`; not `、`, which lists another document."""
+`《…》，宁发改体改…`. A bare `、` lists another document (`《…》、宁发改体改…`), but before the bracket that
+opens a number it is a typist's stray mark, alone or doubled: `《…》，、（宁发改体改…）`."""
 
-_TITLE_AFTER_NUMBER = re.compile(r"\s*(?:文件|文)?\s*")
-"""What may stand between a number and the title it heads: `中办发〔2015〕39号《…》`, `…39号文《…》`."""
+_TITLE_AFTER_NUMBER = re.compile(rf"\s*(?:文件|文)?\s*(?:(?:{'|'.join(title_verbs(ISSUES))})的?\s*)?")
+"""What may stand between a number and the title it heads: `中办发〔2015〕39号《…》`, `…39号文《…》`, or the
+verb of the number that issued it: `以中办发〔2015〕39号文件印发的《…总体方案》`."""
 
 _SHORT_NAME_AFTER = re.compile(r"[\s（）()\[\]［］【】〔〕﹝﹞，,、]*")
 """What may stand between a mention and the short name defined for it: `（…39号，以下简称…）`."""
@@ -39,6 +49,15 @@ _NUMBER_AFTER_SHORT_NAME = re.compile(r"[\s（）()\[\]［］【】〔〕﹝﹞�
 _TITLE_MARK_LOOKALIKES = re.compile(r"<<|＜＜|〈〈|«|>>|＞＞|〉〉|»")
 """Title marks as typed on keyboards or converted by web sites: `<<…>>`, `＜＜…＞＞`, `«…»`."""
 
+
+_OPEN_TITLE = re.compile(r"《[^《》\n。；]{0,100}$")
+"""A title opened and not closed at the end of a text, no sentence end inside: `…根据《甲省关于推进脱钩改革的`."""
+
+_NUMBER_PARENTHESES = "（(［[【"
+"""Brackets printed around a whole number after its title: `《…》（赣办字〔2019〕31号）`."""
+
+_PREFIX_IN_PARENTHESES = re.compile(rf"[{re.escape(_NUMBER_PARENTHESES)}][\u4e00-\u9fff]{{1,{MAX_PREFIX_CHARS - 1}}}$")
+"""A line ending inside a parenthesis that holds only Chinese characters so far: maybe a prefix, `…》（赣办`."""
 
 _RUN_ON_TAIL = frozenset(OPENING + CLOSING + "》号")
 _RUN_ON_HEAD = frozenset(OPENING + CLOSING + "号第年《")
@@ -160,7 +179,10 @@ def runs_on(first: str, second: str) -> bool:
     A text file or web page may break a paragraph into lines of their own: `…按照国办发〔20` / `15〕39号…`,
     or `…根据《甲办法》` / `（国办发〔2015〕39号）…`, where the title and its number are one mention.
     A number counts only when the break falls after its prefix, since a prefix read across the break
-    would run on from the line before (`…办公室文件` / `洛办〔2017〕15号`).
+    would run on from the line before (`…办公室文件` / `洛办〔2017〕15号`), or when a parenthesis opens the
+    number, which bounds its prefix (`…》（赣办` / `字〔2019〕31号）`). A number or title the second
+    text still leaves open runs on into a third: `…（赣办字` / `〔2019〕3` / `1号）…`, `…《甲省关于` / `推进脱钩改革的` /
+    `实施意见》…`.
     """
     first, second = standard_title_marks(first), standard_title_marks(second)
     if not _may_run_on(first, second):
@@ -168,16 +190,21 @@ def runs_on(first: str, second: str) -> bool:
     boundary = len(first)
     joined = first + second
     tokens = _tokens(joined)
-    if any(_opening(t) < boundary < t.end for t in tokens):
+    if any(_opening(t, joined) < boundary < t.end for t in tokens):
         return True
-    return any(a.end <= boundary <= b.start and _pairs(joined, a, b) for a, b in zip(tokens, tokens[1:]))
+    if any(a.end <= boundary <= b.start and _pairs(joined, a, b) for a, b in zip(tokens, tokens[1:])):
+        return True
+    number_start = open_number_start(joined)
+    title = _OPEN_TITLE.search(joined)
+    return (number_start is not None and number_start <= boundary) or (title is not None and title.start() < boundary)
 
 
 def _may_run_on(first: str, second: str) -> bool:
     """A quick look at the two ends before tokenising them: an open 《, or a bracket, digit, 号 or 《 at the break."""
     tail, head = first.rstrip()[-1:], second.lstrip()[:1]
     unclosed = "《" in first[first.rfind("》") + 1 :]
-    return unclosed or tail.isdigit() or head.isdigit() or tail in _RUN_ON_TAIL or head in _RUN_ON_HEAD
+    prefix_begun = _PREFIX_IN_PARENTHESES.search(first) is not None
+    return unclosed or prefix_begun or tail.isdigit() or head.isdigit() or tail in _RUN_ON_TAIL or head in _RUN_ON_HEAD
 
 
 def _pairs(text: str, first: _Token, second: _Token) -> bool:
@@ -204,6 +231,9 @@ def standard_title_marks(text: str) -> str:
     return "".join(chars)
 
 
-def _opening(token: _Token) -> int:
-    """Where a token's own text begins: a number's after its prefix, which may hold the line before's words."""
-    return token.start + len(token.number.prefix) - 1 if token.number else token.start
+def _opening(token: _Token, text: str) -> int:
+    """Where a token's own text begins: a number's after its prefix, which may hold the line before's words,
+    unless a parenthesis opens the number and so bounds its prefix: `（赣办` / `字〔2019〕31号）`."""
+    if token.number is None or (token.start > 0 and text[token.start - 1] in _NUMBER_PARENTHESES):
+        return token.start
+    return token.start + len(token.number.prefix) - 1

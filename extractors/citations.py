@@ -23,6 +23,7 @@ from normalizers.citation_vocabulary import (
     ISSUES,
     is_back_reference,
     is_kind_word,
+    title_core,
     title_kind,
     title_verbs,
 )
@@ -119,7 +120,7 @@ def _own_titles(own_title: str | None) -> frozenset[str]:
     issued = _ISSUED.search(own_title)
     if issued and not _cited_by_verb(own_title[: issued.start()]):
         inner.append(issued["title"])
-    return frozenset(title_key(t) for t in (own_title, *inner))
+    return frozenset(title_key(title_core(t)) for t in (own_title, *inner))
 
 
 def _cited_by_verb(lead: str) -> bool:
@@ -131,7 +132,7 @@ def _citation(mention: Mention, short_names: set[str], own: frozenset[str]) -> C
     """The citation a mention makes, or None for the document itself, a form, a short name, a back-reference
     (`上述《意见》`, `发文字号：` before the own number) or a masthead number."""
     title = mention.title
-    if (title is not None and title_key(title) in own) or is_back_reference(mention.before):
+    if (title is not None and title_key(title_core(title)) in own) or is_back_reference(mention.before):
         return None
     if title is not None and not _cited_title(title, numbered=mention.number is not None, short_names=short_names):
         title = None
@@ -184,6 +185,28 @@ def _add(citations: list[Citation], new: Citation) -> None:
 
 
 def _same_document(old: Citation, new: Citation) -> bool:
+    """One number is one document; without two numbers, one title is, with or without the qualifier closing it
+    (`《甲办法（试行）》（甲发〔2016〕1号）` then `《甲办法》`), and so is the plan a notice issues with the
+    notice (`《关于印发〈甲方案〉的通知》（甲发〔2019〕1号）` then `《甲方案》`). A later title without number
+    that ends an earlier one names it again shortened: `《甲省脱钩实施方案》` then `《实施方案》`."""
     if old.doc_number and new.doc_number:
         return old.doc_number == new.doc_number
-    return bool(old.title and new.title) and title_key(old.title) == title_key(new.title)
+    if not (old.title and new.title):
+        return False
+    old_key, new_key = title_key(title_core(old.title)), title_key(title_core(new.title))
+    same_title = old_key == new_key or (new.doc_number is None and old_key.endswith(new_key))
+    issued = new_key in _issued_titles(old.title) or old_key in _issued_titles(new.title)
+    return same_title or issued
+
+
+def _issued_titles(title: str) -> frozenset[str]:
+    """The titles a cited title issues, quoted right after an issuing verb: `关于印发〈甲方案〉的通知` → 甲方案.
+
+    `关于实施〈甲意见〉有关问题的补充通知` issues no 甲意见: it is another document, cited on its own.
+    """
+    verbs = title_verbs(ISSUES)
+    return frozenset(
+        title_key(title_core(m["title"]))
+        for m in _INNER_TITLE.finditer(title)
+        if title[: m.start()].rstrip().endswith(verbs)
+    )

@@ -91,7 +91,7 @@ def _title_endings() -> tuple[tuple[str, str], ...]:
     return tuple(sorted(((row["ending"], row["kind"]) for row in rows), key=lambda pair: -len(pair[0])))
 
 
-def _core(title: str) -> str:
+def title_core(title: str) -> str:
     """A title without the qualifiers closing it: `办法（试行）` → `办法`."""
     core = title.strip()
     while _TRAILING_QUALIFIER.search(core):
@@ -105,13 +105,13 @@ def title_kind(title: str) -> str | None:
     Trailing qualifiers are read past: `行业协会商会综合监管办法（试行）` → citation,
     `脱钩人事、党建管理分离情况统计表（续）` → form, `人民日报` → None.
     """
-    core = _core(title)
+    core = title_core(title)
     return next((kind for ending, kind in _title_endings() if core.endswith(ending)), None)
 
 
 def is_kind_word(title: str) -> bool:
     """Whether a title is nothing but the word for a kind of document, which refers back: `《意见》`, `《办法（试行）》`."""
-    core = _core(title)
+    core = title_core(title)
     return any(core == ending for ending, _ in _title_endings())
 
 

@@ -39,6 +39,12 @@ _AFTER_PREFIX = re.compile(
 """What follows a prefix: a year in any bracket, a serial and 号, with white space anywhere between them;
 which brackets may be missing `_parts` decides. Matched first, the prefix read back from it, for speed."""
 
+_OPEN_NUMBER = re.compile(
+    rf"(?<=[\u4e00-\u9fff])(?<!号)\s*[{re.escape(OPENING)}]\s*(?:{_DIGITS})?\s*"
+    rf"(?:[{re.escape(CLOSING)}]\s*(?:{_DIGITS})?\s*)?$"
+)
+"""A number begun after its prefix and not yet closed by 号 at the end of a text: `（赣办字〔2019〕3`."""
+
 _PREFIX = re.compile(rf"(?:(?!号)[\u4e00-\u9fff]){{1,{MAX_PREFIX_CHARS}}}$")
 """Up to ten Chinese characters other than 号 before the year, so `39号和国办发` opens a new prefix."""
 
@@ -78,6 +84,17 @@ def find_numbers(text: str) -> list[DocumentNumber]:
         start = match.start() - len(prefix)
         numbers.append(DocumentNumber(f"{prefix}〔{year}〕{serial}号", prefix, start, match.end()))
     return numbers
+
+
+def open_number_start(text: str) -> int | None:
+    """Where a 发文字号 left open at the end of a text continues after its prefix, else None.
+
+    A PDF may break one number over three lines (`…（赣办字` / `〔2019〕3` / `1号）…`), so the lines
+    joined so far end in a number still waiting for its serial or its 号: `…（赣办字〔2019〕3` → the
+    place of `〔`, the prefix standing before it.
+    """
+    match = _OPEN_NUMBER.search(text)
+    return match.start() if match else None
 
 
 def _parts(match: re.Match[str], prefix: str) -> tuple[str, str] | None:

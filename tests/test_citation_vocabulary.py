@@ -98,6 +98,15 @@ PREFIX_CASES: dict[str, tuple[str, PrefixIssuer | None]] = {
     "provincial-party-office": ("鲁办发", PrefixIssuer("中共山东省委办公厅", "山东省")),
     "provincial-party-office-short": ("豫办", PrefixIssuer("中共河南省委办公厅", "河南省")),
     "municipality-government": ("京政发", PrefixIssuer("北京市人民政府", "北京市")),
+    "central-offices-zi": ("厅字", PrefixIssuer("中共中央办公厅")),
+    "open-telegram": ("国办发明电", PrefixIssuer("国务院办公厅")),
+    "ministry-telegram": ("民电", PrefixIssuer("民政部")),
+    "ministry-in-every-series": ("人社部规", PrefixIssuer("人力资源和社会保障部")),
+    "commission-office-longer-rule-wins": ("国资厅发", PrefixIssuer("国务院国有资产监督管理委员会办公厅")),
+    "provincial-party-zi": ("黔委字", PrefixIssuer("中共贵州省委", "贵州省")),
+    "provincial-party-office-zi": ("赣办字", PrefixIssuer("中共江西省委办公厅", "江西省")),
+    "provincial-government-letter": ("湘政函", PrefixIssuer("湖南省人民政府", "湖南省")),
+    "civil-affairs-county-is-no-ministry": ("民政发", None),
     "city-prefix": ("洛政办", None),
     "county-prefix": ("罗委", None),
 }
@@ -120,7 +129,12 @@ TITLE_KIND_CASES = {
     "overview-form": ("脱钩行业协会商会基本情况一览表", FORM),
     "report-form": ("脱钩情况验收统计报表", FORM),
     "continued-form": ("脱钩人事、党建管理分离情况统计表（续）", FORM),
+    "action-plan": ("甲省社会组织培育三年行动计划（2019—2021年）", CITATION),
+    "work-points": ("乙市2020年社会组织管理工作要点", CITATION),
+    "guidance": ("丙县行业协会商会脱钩工作操作指引", CITATION),
+    "announcement": ("丁省民政厅关于撤销部分社会团体登记的公告", CITATION),
     "newspaper": ("人民日报", None),
+    "government-gazette": ("甲省人民政府公报", None),
 }
 
 

@@ -44,6 +44,10 @@ PAIRING_CASES: dict[str, tuple[str, list[Row]]] = {
         "按照民发〔2016〕1号文《关于做好社会组织登记的通知》执行。",
         [("民发〔2016〕1号", "关于做好社会组织登记的通知", None, "民政部")],
     ),
+    "number-that-issued-the-title": (
+        "己省以己办发〔2016〕21号文件印发的《己省脱钩实施方案》明确了时间表。",
+        [("己办发〔2016〕21号", "己省脱钩实施方案", None, None)],
+    ),
     "number-without-title": (
         "根据国办发〔2013〕96号文件精神，做好购买服务工作。",
         [("国办发〔2013〕96号", None, None, "国务院办公厅")],
@@ -106,6 +110,9 @@ BRACKET_CASES = {
     "ascii-comma-before-number": "《甲通知》,民发〔2016〕7号",
     "square-brackets-around-number": "《甲通知》[民发[2016]7号]",
     "lenticular-brackets-around-number": "《甲通知》【民发〔2016〕7号】",
+    "stray-enumeration-comma-before-bracket": "《甲通知》、（民发〔2016〕7号）",
+    "stray-doubled-marks-before-bracket": "《甲通知》，、（民发【2016】7号）",
+    "stray-colon-and-comma-before-bracket": "《甲通知》：，(民发[2016]7号)",
 }
 
 
@@ -146,6 +153,40 @@ def test_title_and_its_number_on_two_lines_of_a_text_file() -> None:
 def test_title_broken_between_lines_of_a_text_file() -> None:
     rows = cite(text("严格执行《甲市行业协会商会"), text("综合监管办法》的规定。"))
     assert rows == [(None, "甲市行业协会商会综合监管办法", None, None)]
+
+
+def test_number_broken_over_three_lines_of_a_pdf() -> None:
+    """A PDF reader may give each printed line as a block: the prefix, the year, and the serial apart."""
+    rows = cite(text("二、依据《乙自治区社会组织登记实施细则》（桂民字"), text("〔2018〕2"), text("7号）规定，开展年检。"))
+    assert rows == [("桂民字〔2018〕27号", "乙自治区社会组织登记实施细则", None, None)]
+
+
+def test_number_broken_inside_the_year_over_three_lines() -> None:
+    rows = cite(text("按照《丙市行业协会商会收费管理办法》（丙府办函〔20"), text("17〕"), text("9号）执行。"))
+    assert rows == [("丙府办函〔2017〕9号", "丙市行业协会商会收费管理办法", None, None)]
+
+
+def test_title_broken_over_three_lines_of_a_pdf() -> None:
+    rows = cite(text("三、根据《丁自治区人民政府办公厅关于深化"), text("社会组织管理制度改革促进协会商会"), text("健康发展的实施意见》（丁政办发〔2018〕40号）要求。"))
+    assert rows == [("丁政办发〔2018〕40号", "丁自治区人民政府办公厅关于深化社会组织管理制度改革促进协会商会健康发展的实施意见",
+                     None, None)]
+
+
+def test_unclosed_title_mark_stops_at_the_sentence_end() -> None:
+    """An opening 《 never closed runs on no further than its sentence: the next paragraph's title is read."""
+    rows = cite(text("各地要参照《戊市做法，抓好落实。"), text("依照《戊市行业协会商会管理办法》执行。"))
+    assert rows == [(None, "戊市行业协会商会管理办法", None, None)]
+
+
+def test_prefix_broken_inside_the_parenthesis_of_its_number() -> None:
+    """The parenthesis bounds the prefix, so no word of the line before can run into it."""
+    rows = cite(text("按照《戊省脱钩改革验收办法》（戊民"), text("函〔2019〕44号）开展验收。"))
+    assert rows == [("戊民函〔2019〕44号", "戊省脱钩改革验收办法", None, None)]
+
+
+def test_list_number_on_a_line_of_its_own_stays_apart() -> None:
+    """A line holding only `（1）` is no number left open; the next paragraph is read on its own."""
+    assert cite(text("工作要求"), text("（1）"), text("甲县政府文件")) == []
 
 
 def test_number_line_under_a_masthead_line_stays_apart() -> None:
@@ -202,6 +243,16 @@ PREFIX_CASES = {
     "provincial-government": ("湖南省贯彻湘政〔2016〕9号精神。", "湘政〔2016〕9号", "湖南省人民政府"),
     "provincial-prefix-needs-its-province": ("贯彻湘政〔2016〕9号精神。", "湘政〔2016〕9号", None),
     "county-prefix-stays-whole": ("贯彻甲县委发〔2016〕9号精神。", "甲县委发〔2016〕9号", None),
+    "central-offices-zi-series": ("据厅字〔2017〕21号精神。", "厅字〔2017〕21号", "中共中央办公厅"),
+    "central-offices-zi-series-without-brackets": ("据厅字2017年21号精神。", "厅字〔2017〕21号", "中共中央办公厅"),
+    "open-telegram-series": ("按照国办发明电〔2020〕4号执行。", "国办发明电〔2020〕4号", "国务院办公厅"),
+    "ministry-telegram-series": ("按照民电〔2020〕14号执行。", "民电〔2020〕14号", "民政部"),
+    "ministry-letter-series": ("按照中组函〔2014〕11号执行。", "中组函〔2014〕11号", "中共中央组织部"),
+    "provincial-zi-series-with-province": ("四川省按照川委字〔2018〕6号执行。", "川委字〔2018〕6号", "中共四川省委"),
+    "provincial-government-zi-series": ("北京市落实京政字〔2018〕6号。", "京政字〔2018〕6号", "北京市人民政府"),
+    "city-office-zi-series": ("按市府办字〔2018〕6号执行。", "市府办字〔2018〕6号", None),
+    "county-government-series": ("执行甲政办发〔2018〕6号。", "甲政办发〔2018〕6号", None),
+    "particle-before-prefix": ("已印发了滇办字〔2019〕8号。", "滇办字〔2019〕8号", None),
 }
 
 
@@ -216,6 +267,9 @@ SHORT_NAME_CASES = {
     "straight-quotes": ('《关于脱钩改革的实施意见》（发改体改〔2019〕1063号，以下简称"实施意见"）', "实施意见"),
     "curly-quotes": ("《关于脱钩改革的实施意见》（发改体改〔2019〕1063号，以下简称“实施意见”）", "实施意见"),
     "bare-word": ("《甲省脱钩实施方案》（以下简称省方案）", "省方案"),
+    "called-as": ("《乙市脱钩实施方案》（乙政办〔2019〕6号，以下简称为《市方案》）", "市方案"),
+    "below-in-the-text": ("《丙县脱钩实施方案》（丙政发〔2019〕2号，下文简称《县方案》）", "县方案"),
+    "below-called": ("《丁区脱钩工作方案》（下文称“区方案”）", "区方案"),
 }
 
 
@@ -289,6 +343,11 @@ def test_own_title_is_not_a_citation(line: str) -> None:
     assert cite(text(line), own_title=OWN_TITLE) == []
 
 
+def test_plan_issued_with_a_qualifier_and_named_without_it_is_not_a_citation() -> None:
+    own = "关于印发《癸市社会组织信用管理办法（试行）》的通知"
+    assert cite(text("《癸市社会组织信用管理办法》自印发之日起施行。"), own_title=own) == []
+
+
 def test_plan_issued_by_a_title_without_brackets_is_not_a_citation() -> None:
     own = "甲市民政局关于印发甲市脱钩工作方案的通知"
     assert cite(text("现将《甲市脱钩工作方案》印发给你们，请认真执行。"), own_title=own) == []
@@ -358,6 +417,29 @@ MERGE_CASES: dict[str, tuple[list[str], list[Row]]] = {
     "same-title-twice": (
         ["□《民间非营利组织会计制度》", "脱钩前未执行《民间非营利组织会计制度》__个。"],
         [(None, "民间非营利组织会计制度", None, None)],
+    ),
+    "plan-issued-by-a-cited-notice-is-the-notice": (
+        ["依据《庚省民政厅关于印发〈庚省社会组织评估办法〉的通知》（庚民发〔2017〕8号）。",
+         "各协会按照《庚省社会组织评估办法》参加评估。"],
+        [("庚民发〔2017〕8号", "庚省民政厅关于印发〈庚省社会组织评估办法〉的通知", None, None)],
+    ),
+    "document-implemented-by-a-cited-notice-is-another": (
+        ["依据《关于实施〈辛省社会组织评估办法〉有关问题的通知》（辛民函〔2018〕3号）。",
+         "各协会按照《辛省社会组织评估办法》参加评估。"],
+        [("辛民函〔2018〕3号", "关于实施〈辛省社会组织评估办法〉有关问题的通知", None, None),
+         (None, "辛省社会组织评估办法", None, None)],
+    ),
+    "title-again-without-its-qualifier": (
+        ["依照《壬省行业协会商会收费管理办法（试行）》（壬发改价格〔2018〕6号）。", "严格执行《壬省行业协会商会收费管理办法》。"],
+        [("壬发改价格〔2018〕6号", "壬省行业协会商会收费管理办法（试行）", None, None)],
+    ),
+    "title-again-shortened": (
+        ["根据《子自治区行业协会商会与行政机关脱钩实施方案》（子办发〔2016〕30号）。", "按照《脱钩实施方案》要求。"],
+        [("子办发〔2016〕30号", "子自治区行业协会商会与行政机关脱钩实施方案", None, None)],
+    ),
+    "shortened-title-before-the-full-one-stays-apart": (
+        ["按照《实施方案》要求。", "根据《丑市行业协会商会脱钩实施方案》。"],
+        [(None, "实施方案", None, None), (None, "丑市行业协会商会脱钩实施方案", None, None)],
     ),
     "misprinted-number-stays-apart": (
         ["《关于脱钩改革的实施意见》（发改体改〔2019〕1063号）",
