@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from normalizers.divisions import province_abbreviations
 from normalizers.vocabulary import read_table
 
 PROVINCE = "{province}"
@@ -59,11 +60,6 @@ def _prefix_rules() -> tuple[_PrefixRule, ...]:
 
 
 @cache
-def _province_abbreviations() -> dict[str, str]:
-    return {row["abbreviation"]: row["province"] for row in read_table("province_abbreviations.csv")}
-
-
-@cache
 def prefix_issuer(prefix: str) -> PrefixIssuer | None:
     """The issuer a number's prefix names, by the longest rule the prefix opens with, or None.
 
@@ -73,7 +69,7 @@ def prefix_issuer(prefix: str) -> PrefixIssuer | None:
     national: list[tuple[str, str | None]] = [("", None)]
     best: tuple[int, PrefixIssuer] | None = None
     for rule in _prefix_rules():
-        openings = list(_province_abbreviations().items()) if rule.provincial else national
+        openings = [(a, p.name) for a, p in province_abbreviations().items()] if rule.provincial else national
         for abbreviation, province in openings:
             if not prefix.startswith(abbreviation + rule.pattern):
                 continue

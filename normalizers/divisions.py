@@ -168,6 +168,11 @@ def matched_name(text: str, division: Division) -> str:
     return max((n for n in (division.name, division.short_name) if text.startswith(n)), key=len, default="")
 
 
+def province_abbreviations() -> dict[str, Division]:
+    """The province each one-character 简称 stands for: `湘` → 湖南省 (read from `province_abbreviations.csv`)."""
+    return _index().abbreviations
+
+
 def abbreviation_places(text: str) -> list[Division]:
     """Provinces named by a run of one-character abbreviations opening a name: `川渝商会` → [四川省, 重庆市].
 

@@ -116,7 +116,7 @@ def _read_clue(clue: Clue) -> _Clue:
 
 def number_province(number: NumberPrefix) -> Division | None:
     """The province a number prefix opens with by its 简称: `湘民发` → 湖南省, `长政办发` → None."""
-    return _abbreviated_provinces().get(number.prefix[:1])
+    return divisions.province_abbreviations().get(number.prefix[:1])
 
 
 def _related(one: Division, other: Division) -> bool:
@@ -128,7 +128,7 @@ def _numbered_by(target: Division, character: str) -> bool:
     """Whether a number prefix opening with `character` may be the target's: its province's 简称 (`湘` for 长沙市),
     the first character of its own or its city's name (`长` for 长沙市 and 长沙县), or its city's 简称 in
     numbers when that is another character (`穗` for 广州市)."""
-    province = _abbreviated_provinces().get(character)
+    province = divisions.province_abbreviations().get(character)
     in_province = province is not None and (target == province or province.contains(target))
     names = [name for name in (target.name, target.city) if name]
     initial = any(name.startswith(character) for name in names)
@@ -139,13 +139,6 @@ def _numbered_by(target: Division, character: str) -> bool:
 def _city_numbers() -> dict[str, str]:
     """Cities whose numbers open with a character other than their name's first: 穗 → 广州市."""
     return {row["abbreviation"]: row["city"] for row in read_table("city_number_abbreviations.csv")}
-
-
-@cache
-def _abbreviated_provinces() -> dict[str, Division]:
-    """The province each one-character 简称 stands for: 湘 → 湖南省."""
-    provinces = {d.name: d for d in divisions.divisions() if d.level == "province" and not d.former}
-    return {row["abbreviation"]: provinces[row["province"]] for row in read_table("province_abbreviations.csv")}
 
 
 def _of_kind(targets: list[Division], word: str) -> list[Division]:
