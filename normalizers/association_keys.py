@@ -18,7 +18,8 @@ from rapidfuzz.distance import Indel
 
 from normalizers import divisions
 from normalizers.locality import Locality
-from normalizers.name_places import PROVINCE_DIGITS, designators, leading_places, locality_scope
+from normalizers.divisions import designators
+from normalizers.name_places import PROVINCE_DIGITS, leading_places, locality_scope
 from normalizers.names import CACHE_SIZE, normalize_name
 
 KEY_HEX_DIGITS = 16

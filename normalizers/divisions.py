@@ -383,14 +383,14 @@ def _next_place(text: str, outer: Locality | None, document: Locality) -> tuple[
 
 
 @cache
-def _place_endings() -> tuple[str, ...]:
-    """Words that only say a place's level (`省`, `县`, `回族自治区`), from `locality_designators.csv`."""
-    return tuple(row["designator"] for row in read_table("locality_designators.csv"))
+def designators() -> frozenset[str]:
+    """Words that only say what level a place is (`省`, `市`, `回族自治区`), from `locality_designators.csv`."""
+    return frozenset(row["designator"] for row in read_table("locality_designators.csv"))
 
 
 def _opens_with_place_ending(text: str) -> bool:
     """True when the text opens with a place ending: the short name before it began another place (`邵阳县`)."""
-    return text.startswith(_place_endings())
+    return text.startswith(tuple(designators()))
 
 
 def split_place(text: str, document: Locality) -> PlaceSplit:

@@ -10,9 +10,8 @@ from dataclasses import dataclass
 from functools import cache
 
 from normalizers import divisions
-from normalizers.divisions import Division
+from normalizers.divisions import Division, designators
 from normalizers.locality import Locality
-from normalizers.vocabulary import read_table
 
 PROVINCE_DIGITS = 2
 """Adcode digits that name the province: `64` for every place in 宁夏."""
@@ -39,12 +38,6 @@ class PlacePrefix:
 
     places: tuple[Division, ...]
     length: int
-
-
-@cache
-def designators() -> frozenset[str]:
-    """Words that only say what level a place is (`省`, `市`, `回族自治区`), from `locality_designators.csv`."""
-    return frozenset(row["designator"] for row in read_table("locality_designators.csv"))
 
 
 def scope_code(adcode: str) -> str:
