@@ -12,8 +12,8 @@ line (发文字号),
 Everything else is a paragraph.
 
 Gold: the source's `document`, `milestones`, `citations` and `classes` are copied as
-written; roster rows come from the body's tables (or `roster_rows:` for a roster that is
-only in the gold's view, e.g. a scan), their expected values from the hand-written maps
+written; roster rows come from the body's tables (or, given `line_pattern:` in `roster:`, from the
+paragraphs it matches: a roster printed as numbered lines, named groups = column names), their expected values from the hand-written maps
 `supervisors` (printed unit → full name (`?`: not scored), former (null: not scored), current
 (`?`: not scored)) and `statuses` (printed status → [status_raw (`?`: not scored), status], or `*` for
 a status the document gives only by its context, as a list of pairs when each roster
@@ -23,6 +23,7 @@ table has its own context).
 from __future__ import annotations
 
 import html
+import re
 import json
 import shutil
 import subprocess
@@ -231,6 +232,9 @@ def roster_gold(source: dict[str, Any], parts: list[tuple[str, Any]], printed_as
     if not spec:
         return []
     rows: list[dict[str, str]] = []
+    if pattern := spec.get("line_pattern"):  # a roster printed as numbered lines, no table
+        rows += [dict(match.groupdict(), **{"*table": 0}) for kind, text in parts
+                 if kind == "para" and (match := re.match(pattern, text))]
     for kind, table in parts:
         if kind == "table":
             header = table[0]
@@ -320,7 +324,7 @@ def build(path: Path, work: Path) -> None:
     gold = {"file": name, "classes": source["classes"], "document": document, "associations": roster,
             "milestones": source.get("milestones", []), "citations": source.get("citations", [])}
     if source.get("heldout"):  # written apart from the code by an independent tester (README)
-        gold["heldout"] = True
+        gold["heldout"] = source["heldout"]  # true (round 1) or the round's name
     for table in source.get("unscored_tables", []):
         del gold[table]
     (GOLD / f"{name}.json").write_text(dump(gold), encoding="utf-8")
@@ -333,7 +337,7 @@ def dump(gold: dict[str, Any]) -> str:
 
     lines = ["{", f' "file": {one(gold["file"])},', f' "classes": {one(gold["classes"])},']
     if gold.get("heldout"):
-        lines.append(' "heldout": true,')
+        lines.append(f' "heldout": {one(gold["heldout"])},')
     lines += [' "document": ' + json.dumps(gold["document"], ensure_ascii=False, indent=2).replace("\n", "\n ")]
     for table in ("associations", "milestones", "citations"):
         if table in gold:
