@@ -123,7 +123,7 @@ def soffice(source: Path, fmt: str, out_dir: Path) -> Path:
     return out_dir / f"{source.stem}.{fmt}"
 
 
-def render_xlsx(parts: list[tuple[str, Any]], path: Path) -> None:
+def render_xlsx(parts: list[tuple[str, Any]], path: Path, merges: list[str] = ()) -> None:
     """One sheet: text lines as one-cell rows (title rows merged across the table), table rows as cells."""
     from openpyxl import Workbook
 
@@ -139,6 +139,8 @@ def render_xlsx(parts: list[tuple[str, Any]], path: Path) -> None:
             sheet.append([value])
             if kind in ("title", "centre", "masthead") and width > 1:
                 sheet.merge_cells(start_row=sheet.max_row, start_column=1, end_row=sheet.max_row, end_column=width)
+    for cells in merges:  # e.g. a two-row header: "A3:A4", "D3:E3"
+        sheet.merge_cells(cells)
     book.save(path)
 
 
@@ -169,6 +171,7 @@ def render_html(parts: list[tuple[str, Any]], options: dict[str, Any]) -> str:
     if table := options.get("disclosure"):
         cells = "".join(f"<tr><th>{e(k)}：</th><td>{e(str(v))}</td></tr>" for k, v in table.items())
         disclosure = f'<div class="xxgk-info"><table class="xxgk-table">{cells}</table></div>'
+    disclosure += options.get("raw_head_html", "")  # furniture in another layout, written as HTML by the source
     headline = options.get("headline")
     h1 = f"<h1>{e(headline)}</h1>" if headline else ""
     byline = f'<div class="info">{e(options["byline"])}</div>' if options.get("byline") else ""
@@ -236,7 +239,7 @@ def roster_gold(source: dict[str, Any], parts: list[tuple[str, Any]], printed_as
             header = table[0]
             if spec["name_column"] in header:
                 context = len({row["*table"] for row in rows})
-                rows += [dict(zip(header, row), **{"*table": context})
+                rows += [dict(zip(header, row), **{"*table": context, "*cells": row})
                          for row in table[1:] if row[header.index(spec["name_column"])]]
     gold = []
     for row in rows:
@@ -264,6 +267,8 @@ def roster_gold(source: dict[str, Any], parts: list[tuple[str, Any]], printed_as
                     item["supervisor_current"] = current
         status_column = spec.get("status_column")
         printed_status = row[status_column] if status_column else "*"
+        if marks := spec.get("status_marks"):  # a mark (√) in one of several status columns, by column index
+            printed_status = next(key for index, key in marks.items() if row["*cells"][int(index)].strip())
         status_raw, status = source["statuses"][printed_status]
         if isinstance(status_raw, list):  # one context status per roster table, in order
             status_raw, status = source["statuses"][printed_status][row["*table"]]
@@ -298,7 +303,7 @@ def build(path: Path, work: Path) -> None:
             shutil.copy(soffice(docx, fmt, work), target)
     elif fmt in ("xlsx", "xls"):
         xlsx = work / f"{Path(name).stem}.xlsx"
-        render_xlsx(parts, xlsx)
+        render_xlsx(parts, xlsx, options.get("merges", []))
         shutil.copy(xlsx if fmt == "xlsx" else soffice(xlsx, "xls", work), target)
     elif fmt in ("html", "txt"):
         page = (render_html if fmt == "html" else render_txt)(parts, options)
@@ -319,8 +324,8 @@ def build(path: Path, work: Path) -> None:
     document.setdefault("roster_rows", len(roster))
     gold = {"file": name, "classes": source["classes"], "document": document, "associations": roster,
             "milestones": source.get("milestones", []), "citations": source.get("citations", [])}
-    if source.get("heldout"):  # written apart from the code by an independent tester (README)
-        gold["heldout"] = True
+    if source.get("heldout"):  # written apart from the code by an independent tester (README): true or the round
+        gold["heldout"] = source["heldout"]
     for table in source.get("unscored_tables", []):
         del gold[table]
     (GOLD / f"{name}.json").write_text(dump(gold), encoding="utf-8")
@@ -333,7 +338,7 @@ def dump(gold: dict[str, Any]) -> str:
 
     lines = ["{", f' "file": {one(gold["file"])},', f' "classes": {one(gold["classes"])},']
     if gold.get("heldout"):
-        lines.append(' "heldout": true,')
+        lines.append(f' "heldout": {one(gold["heldout"])},')
     lines += [' "document": ' + json.dumps(gold["document"], ensure_ascii=False, indent=2).replace("\n", "\n ")]
     for table in ("associations", "milestones", "citations"):
         if table in gold:
