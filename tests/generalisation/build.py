@@ -17,7 +17,8 @@ only in the gold's view, e.g. a scan), their expected values from the hand-writt
 `supervisors` (printed unit → full name (`?`: not scored), former (null: not scored), current
 (`?`: not scored)) and `statuses` (printed status → [status_raw (`?`: not scored), status], or `*` for
 a status the document gives only by its context, as a list of pairs when each roster
-table has its own context).
+table has its own context); `status_marks` maps the column index of each status column that holds
+a mark (√) to its key in `statuses`.
 """
 
 from __future__ import annotations
