@@ -17,7 +17,8 @@ paragraphs it matches: a roster printed as numbered lines, named groups = column
 `supervisors` (printed unit → full name (`?`: not scored), former (null: not scored), current
 (`?`: not scored)) and `statuses` (printed status → [status_raw (`?`: not scored), status], or `*` for
 a status the document gives only by its context, as a list of pairs when each roster
-table has its own context).
+table has its own context); `status_marks` maps the column index of each status column that holds
+a mark (√) to its key in `statuses`.
 """
 
 from __future__ import annotations
@@ -124,7 +125,7 @@ def soffice(source: Path, fmt: str, out_dir: Path) -> Path:
     return out_dir / f"{source.stem}.{fmt}"
 
 
-def render_xlsx(parts: list[tuple[str, Any]], path: Path) -> None:
+def render_xlsx(parts: list[tuple[str, Any]], path: Path, merges: list[str] = ()) -> None:
     """One sheet: text lines as one-cell rows (title rows merged across the table), table rows as cells."""
     from openpyxl import Workbook
 
@@ -140,6 +141,8 @@ def render_xlsx(parts: list[tuple[str, Any]], path: Path) -> None:
             sheet.append([value])
             if kind in ("title", "centre", "masthead") and width > 1:
                 sheet.merge_cells(start_row=sheet.max_row, start_column=1, end_row=sheet.max_row, end_column=width)
+    for cells in merges:  # e.g. a two-row header: "A3:A4", "D3:E3"
+        sheet.merge_cells(cells)
     book.save(path)
 
 
@@ -170,6 +173,7 @@ def render_html(parts: list[tuple[str, Any]], options: dict[str, Any]) -> str:
     if table := options.get("disclosure"):
         cells = "".join(f"<tr><th>{e(k)}：</th><td>{e(str(v))}</td></tr>" for k, v in table.items())
         disclosure = f'<div class="xxgk-info"><table class="xxgk-table">{cells}</table></div>'
+    disclosure += options.get("raw_head_html", "")  # furniture in another layout, written as HTML by the source
     headline = options.get("headline")
     h1 = f"<h1>{e(headline)}</h1>" if headline else ""
     byline = f'<div class="info">{e(options["byline"])}</div>' if options.get("byline") else ""
@@ -240,7 +244,7 @@ def roster_gold(source: dict[str, Any], parts: list[tuple[str, Any]], printed_as
             header = table[0]
             if spec["name_column"] in header:
                 context = len({row["*table"] for row in rows})
-                rows += [dict(zip(header, row), **{"*table": context})
+                rows += [dict(zip(header, row), **{"*table": context, "*cells": row})
                          for row in table[1:] if row[header.index(spec["name_column"])]]
     gold = []
     for row in rows:
@@ -268,6 +272,8 @@ def roster_gold(source: dict[str, Any], parts: list[tuple[str, Any]], printed_as
                     item["supervisor_current"] = current
         status_column = spec.get("status_column")
         printed_status = row[status_column] if status_column else "*"
+        if marks := spec.get("status_marks"):  # a mark (√) in one of several status columns, by column index
+            printed_status = next(key for index, key in marks.items() if row["*cells"][int(index)].strip())
         status_raw, status = source["statuses"][printed_status]
         if isinstance(status_raw, list):  # one context status per roster table, in order
             status_raw, status = source["statuses"][printed_status][row["*table"]]
@@ -302,7 +308,7 @@ def build(path: Path, work: Path) -> None:
             shutil.copy(soffice(docx, fmt, work), target)
     elif fmt in ("xlsx", "xls"):
         xlsx = work / f"{Path(name).stem}.xlsx"
-        render_xlsx(parts, xlsx)
+        render_xlsx(parts, xlsx, options.get("merges", []))
         shutil.copy(xlsx if fmt == "xlsx" else soffice(xlsx, "xls", work), target)
     elif fmt in ("html", "txt"):
         page = (render_html if fmt == "html" else render_txt)(parts, options)
