@@ -32,6 +32,8 @@ CASES = {
     "big-data-bureau-printed-as-is": ("县大数据局", GUANGDONG_COUNTY, "徐闻县大数据局", False, "徐闻县大数据局"),
     "big-data-bureau-in-full": ("大连市大数据管理局", COASTAL_CITY, "大连市大数据管理局", False, "大连市大数据管理局"),
     "law-enforcement-bureau": ("县综合行政执法局", ISLAND_COUNTY, "岱山县综合行政执法局", False, "岱山县综合行政执法局"),
+    "urban-enforcement-bureau-without-xingzheng": ("市城市管理综合执法局", ENERGY_CITY, "鄂尔多斯市城市管理综合执法局", False, "鄂尔多斯市城市管理综合执法局"),
+    "staffing-office-short": ("县编委办", GUANGDONG_COUNTY, "中国共产党徐闻县委员会机构编制委员会办公室", False, "中国共产党徐闻县委员会机构编制委员会办公室"),
     "old-urban-enforcement-bureau": ("原区城管执法局", SHANXI_DISTRICT, "晋中市榆次区城市管理行政执法局", True, None),
     "business-environment-bureau": ("市营商环境建设局", COASTAL_CITY, "大连市营商环境建设局", False, "大连市营商环境建设局"),
     "energy-bureau-of-a-city": ("市能源局", ENERGY_CITY, "鄂尔多斯市能源局", False, "鄂尔多斯市能源局"),
