@@ -29,8 +29,14 @@ def masthead_words() -> tuple[str, ...]:
 
 @cache
 def document_kinds() -> tuple[str, ...]:
-    """The 文种 that close a title (`通知`, `实施意见` via `意见`), longest first."""
+    """The 文种 that close a title (`通知`, `实施意见` via `意见`, `公示`), longest first."""
     return _longest_first([row["kind"] for row in read_table("document_kinds.csv")])
+
+
+@cache
+def list_kinds() -> frozenset[str]:
+    """The 文种 that name a list or a table (`名单`, `汇总表`): a title only with a 事由 (`关于…`) or over a roster alone."""
+    return frozenset(row["kind"] for row in read_table("document_kinds.csv") if row["role"] == "list")
 
 
 @cache
