@@ -58,6 +58,12 @@ def central_issuer_prefixes() -> tuple[str, ...]:
 
 
 @cache
+def state_prefixes() -> tuple[str, ...]:
+    """The state's name as printed before a central body's name (`中华人民共和国`), longest first."""
+    return _longest_first([row["prefix"] for row in read_table("state_prefixes.csv")])
+
+
+@cache
 def central_issuer_endings() -> tuple[str, ...]:
     """Endings that make a name without a place a central body's (`市场监管总局`, `海关总署`), longest first."""
     return _longest_first([row["ending"] for row in read_table("central_issuer_endings.csv")])
