@@ -135,6 +135,16 @@ def test_own_date_gives_the_year_to_later_dates() -> None:
     assert _dated("2019年10月15日", "附件", "10月底前，完成摸底。") == [("10月底前", date(2019, 10, 31), "完成摸底")]
 
 
+def test_relative_year_does_not_date_later_sentences() -> None:
+    milestones = extract_milestones(
+        _document("力争明年二季度完成全部验收。", "9月30日前，各主管单位报送进展。"), own_date=date(2021, 6, 2)
+    )
+    assert [(m.date_text, m.deadline) for m in milestones] == [
+        ("明年二季度", date(2022, 6, 30)),
+        ("9月30日前", date(2021, 9, 30)),
+    ]
+
+
 def test_year_comes_from_the_nearest_earlier_date() -> None:
     assert _dated("2019年12月1日前完成摸底。", "2020年3月1日前完成审核。", "5月底前完成验收。")[-1] == (
         "5月底前",
