@@ -106,7 +106,8 @@ def find_roster_heading(document: Document) -> str | None:
     if not all(is_caption(text) for text in _text_lines(document.blocks)):
         return None
     above = [*_text_lines(document.blocks[:first_table]), table_title(document.blocks[first_table])]
-    headings = [heading for heading in (without_attachment_label(text) for text in above if text) if _is_heading(heading)]
+    labelled = (without_attachment_label(text) for text in above if text)
+    headings = [heading for heading in labelled if _is_heading(heading)]
     return next((text for text in headings if names_list(text)), headings[0] if headings else None)
 
 

@@ -131,7 +131,7 @@ class DateExpression:
 
     @property
     def anchor_year(self) -> int | None:
-        """The year a later expression without one takes from this one: a printed or inherited year, never a relative one."""
+        """The year a later expression without one takes from this one: printed or inherited, never relative."""
         return None if self.relative else self.year
 
 
