@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from extractors.doc_number import parse_doc_number
+from extractors.issuers import is_state_name
 from extractors.lines import Line
 from extractors.masthead import masthead_line_names, masthead_table_names
 from extractors.page_info import disclosure_pairs, is_info_line
@@ -83,8 +84,9 @@ def _furniture_end(document: Document, head: Sequence[Line], before: int) -> int
 
 
 def _is_head_mark(text: str) -> bool:
-    """A line above the masthead that is neither masthead nor title: 份号 (`000123`), 密级 (`机密★1年`), `特急`."""
-    return text.isdigit() or text.startswith(head_marks())
+    """A line above the masthead's names that is neither a name nor the title: 份号 (`000123`), 密级 (`机密★1年`),
+    `特急`, the state's name over a central body's (`中华人民共和国` / `民政部`)."""
+    return text.isdigit() or text.startswith(head_marks()) or is_state_name(text)
 
 
 def _next(lines: Sequence[Line], index: int) -> Line | None:

@@ -6,7 +6,7 @@ a saved text copy, which readers mark as headings) rather than a GB/T 9704 title
 (`…推进会_工作动态_某市人民政府门户网站`); that part is dropped. A headline heads prose: a heading over a
 table or a list (`某市第一批脱钩试点名单`) is a roster's caption, not a title, unless the document is only
 that roster (a worksheet, or a page holding a heading, a note and the table, and no sentence anywhere):
-then its heading is all the title it has.
+then its heading is all the title it has, whatever its noun (`…名单`, `…工作情况汇总表`).
 """
 
 from __future__ import annotations
@@ -26,6 +26,10 @@ from pipeline.readers.page_title import title_parts
 
 NOT_IN_HEADLINE = re.compile(r"[。；;！!？?]")
 """A line with a full stop is a sentence of the report, not its headline."""
+HAS_CHINESE = re.compile(r"[\u4e00-\u9fff]{4}")
+"""A heading says something: four characters at least, not a number or a bracketed mark alone."""
+LABEL_OR_COUNT = re.compile(r"[：:]|^[（(].*[）)]$|^共\s*[\d一二三四五六七八九十百]+\s*[个家]")
+"""A label and its value (`填报单位：…`), a bracketed note (`（共6家）`), a count line (`共8个`)."""
 PROSE = re.compile(r"[。，,；;：:]")
 """What the text under a headline holds: sentences, or the addressees of a notice (`各有关单位：`)."""
 
@@ -102,8 +106,21 @@ def find_roster_heading(document: Document) -> str | None:
     if not all(is_caption(text) for text in _text_lines(document.blocks)):
         return None
     above = [*_text_lines(document.blocks[:first_table]), table_title(document.blocks[first_table])]
-    headings = (without_attachment_label(text) for text in above if text)
-    return next((text for text in headings if names_list(text) and not introduces_list(text)), None)
+    labelled = (without_attachment_label(text) for text in above if text)
+    headings = [heading for heading in labelled if _is_heading(heading)]
+    return next((text for text in headings if names_list(text)), headings[0] if headings else None)
+
+
+def _is_heading(text: str) -> bool:
+    """A roster's heading whatever its noun (`…名单`, `…情况汇总表`), not a note around it: a label line
+    (`填报单位：某县民政局 共8个`), a count (`（共6家）`), a note introducing the list (`列入名单的协会共6个`),
+    or a body's name alone (`某县民政局`)."""
+    return (
+        HAS_CHINESE.search(text) is not None
+        and LABEL_OR_COUNT.search(text) is None
+        and not introduces_list(text)
+        and issuer_names(text) is None
+    )
 
 
 def _text_lines(blocks: list[Block]) -> list[str]:

@@ -21,6 +21,7 @@ from normalizers.metadata_vocabulary import (
     central_issuer_prefixes,
     issuer_endings,
     masthead_words,
+    state_prefixes,
 )
 
 NAME_SEPARATORS = re.compile(r"[\s、]+")
@@ -122,7 +123,7 @@ def full_issuer_name(raw: str, locality: Locality) -> str:
     `天津市河东区发改委` → 天津市河东区发展和改革委员会 (the municipality stays); a central body by its
     known full name, `国家发展改革委` → 国家发展和改革委员会.
     """
-    text = clean_text(raw)
+    text = without_state_prefix(clean_text(raw))
     if is_central(text):
         return known_issuer(text) or text
     agency = normalize_agency(text, locality)
@@ -132,6 +133,21 @@ def full_issuer_name(raw: str, locality: Locality) -> str:
     if start > 0 and name.startswith(place) and divisions.place_prefix(text):
         return text[:start] + name
     return name
+
+
+def without_state_prefix(name: str) -> str:
+    """A central body's standard name, without the state's name a masthead prints before it.
+
+    Example: `中华人民共和国国家发展和改革委员会` → 国家发展和改革委员会; `中华人民共和国` alone stays.
+    """
+    prefix = next((p for p in state_prefixes() if name.startswith(p)), None)
+    rest = name[len(prefix) :] if prefix else ""
+    return rest if rest and is_central(rest) else name
+
+
+def is_state_name(text: str) -> bool:
+    """Whether a line prints only the state's name: the first row of a two-row central masthead."""
+    return "".join(text.split()) in state_prefixes()
 
 
 def _own_name(locality: Locality | None) -> str | None:

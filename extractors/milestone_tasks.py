@@ -7,7 +7,9 @@ in `（一）全面启动（2019 年 10 月）。` the period in brackets dates 
 from __future__ import annotations
 
 from extractors.sentences import CLOSING_BRACKETS, bracket_depth, clause_start, trim, without_list_number
-from normalizers.date_words import MILESTONE_WORDS, words
+from normalizers.date_words import DATE_WORDS, MILESTONE_WORDS, words
+
+LABEL_COLONS = "：:"
 
 
 def task_of(sentence: str, span: tuple[int, int], stop: int) -> str | None:
@@ -15,12 +17,16 @@ def task_of(sentence: str, span: tuple[int, int], stop: int) -> str | None:
 
     `stop` is where the task must end at the latest: the clause of the next date
     expression of the same sentence, or the sentence's end. A date in brackets dates
-    what stands before them: `全面启动（2019年10月）`, `完成摸底（完成时限：2020年9月底前）`.
+    what stands before them: `全面启动（2019年10月）`, `完成摸底（完成时限：2020年9月底前）`; a date
+    that is all a label's value dates the label: `公示时间：2019年9月2日至9月6日。` → `公示时间`.
     """
     begin, end = span
     opening = _enclosing_bracket(sentence, begin, end)
     if opening is not None:
         return _before_bracket(sentence, opening)
+    label = _label_of(sentence, span, stop)
+    if label is not None:
+        return label
     clause = clause_start(sentence, begin)
     before = sentence[clause:begin]
     before = without_list_number(before) if clause == 0 else before
@@ -46,6 +52,29 @@ def _enclosing_bracket(sentence: str, begin: int, end: int) -> int | None:
         depth = new_depth
     closes = any(character in CLOSING_BRACKETS for character in sentence[end:])
     return openings[-1] if openings and closes else None
+
+
+def _label_of(sentence: str, span: tuple[int, int], stop: int) -> str | None:
+    """The label a date is the value of (`公示期：自2019年9月2日至9月6日止`), or None.
+
+    The date stands right after the label's colon, at most after `自`, and nothing but a word
+    closing the period (`止`) follows it before `stop`.
+    """
+    begin, end = span
+    colon = clause_start(sentence, begin) - 1
+    if colon < 0 or sentence[colon] not in LABEL_COLONS:
+        return None
+    if _without_words(trim(sentence[colon + 1 : begin]), words("from_prefix", DATE_WORDS)):
+        return None
+    if _without_words(trim(sentence[end:stop]), words("period_close", MILESTONE_WORDS)):
+        return None
+    label = sentence[clause_start(sentence, colon) : colon]
+    return trim(without_list_number(label)) or None
+
+
+def _without_words(text: str, vocabulary: tuple[str, ...]) -> str:
+    """The text once one of the words is taken off it: `止` → ``, `自` → ``, `完成脱钩` stays."""
+    return "" if text in vocabulary else text
 
 
 def _before_bracket(sentence: str, opening: int) -> str | None:

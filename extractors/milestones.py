@@ -63,7 +63,7 @@ class _Dated:
 
 
 def extract_milestones(document: Document, title: str | None = None, own_date: date | None = None) -> list[Milestone]:
-    """The milestones of a document in reading order; a year left out is the nearest earlier one's.
+    """The milestones of a document in reading order; a year left out is the nearest earlier printed one's.
 
     The lines of the document's own `title` date nothing (`关于做好2020年全省…工作的通知`). `own_date`
     (the page's publication date, else the 成文日期) gives the year of `9月底前` when no full date
@@ -107,7 +107,7 @@ def _dated_sentences(document: Document, title: str, own_year: int | None) -> li
         if is_info_line(line.text.strip()):
             continue
         expressions = find_dates(line.text, year, own_year)
-        year = next((e.year for e in reversed(expressions) if e.year is not None), year)
+        year = next((e.anchor_year for e in reversed(expressions) if e.anchor_year is not None), year)
         in_title = bool(title) and without_white_space(line.text) in title
         steps = [] if in_title else [e for e in expressions if not _is_own_date(line.text, e)]
         for sentence in split_sentences(line):

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from extractors.issuers import issuer_names
 from extractors.lines import Line, follows
-from normalizers.metadata_vocabulary import document_kinds, title_openers
+from normalizers.metadata_vocabulary import document_kinds, list_kinds, title_openers
 
 MAX_TITLE_LINES = 6
 """Issuers' names and a long subject wrap over four or five lines at most."""
@@ -103,9 +103,15 @@ def _subject_start(text: str) -> int | None:
 
 
 def _is_complete(text: str) -> bool:
-    """Brackets closed and a 文种 at the end, after any qualifier such as （试行）."""
+    """Brackets closed and a 文种 at the end, after any qualifier such as （试行）.
+
+    A list's kind (`…名单`) closes a title only after a 事由 (`关于…`): alone it is a roster's caption,
+    a title only when the roster is the whole document (`extractors.headline.find_roster_heading`).
+    """
     if not all(text.count(pair[0]) == text.count(pair[1]) for pair in BRACKET_PAIRS):
         return False
     core = QUALIFIER.sub("", text)
     kind = next((k for k in document_kinds() if core.endswith(k)), None)
-    return kind is not None and len(WHITE_SPACE.sub("", core)) - len(kind) >= MIN_SUBJECT_LENGTH
+    if kind is None or (kind in list_kinds() and _subject_start(core) is None):
+        return False
+    return len(WHITE_SPACE.sub("", core)) - len(kind) >= MIN_SUBJECT_LENGTH

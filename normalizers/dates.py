@@ -115,7 +115,9 @@ class DateExpression:
 
     Example: `2020 年 2 月前` → start None, deadline 2020-01-31, precision `month`,
     kind `deadline`. `year` is the calendar year it names, printed or inherited, which
-    is the default for the next expression without a year.
+    is the default for the next expression without a year, unless it is `relative`: a year
+    read from `今年`/`明年`/`去年` dates its own expression only (`明年一季度…10月31日前`: the
+    October is of the printed year, not of 明年).
     """
 
     text: str
@@ -125,6 +127,12 @@ class DateExpression:
     kind: Kind
     span: tuple[int, int]
     year: int | None = None
+    relative: bool = False
+
+    @property
+    def anchor_year(self) -> int | None:
+        """The year a later expression without one takes from this one: printed or inherited, never relative."""
+        return None if self.relative else self.year
 
 
 @dataclass(frozen=True)
@@ -171,7 +179,7 @@ def find_dates(text: str, default_year: int | None, this_year: int | None = None
         expression = _expression(match, text, year, found[-1].span[1] if found else 0, reference)
         if expression is not None:
             found.append(expression)
-            year = expression.year if expression.year is not None else year
+            year = expression.anchor_year if expression.anchor_year is not None else year
     return found
 
 
@@ -214,8 +222,10 @@ def _calendar(
         if not _is_valid(first, second, suffix, match.string, span[0]):
             return None
         if second is None:
-            return _single(first, first_year, suffix, bool(match["from_prefix"]), printed, span)
-        return _range(first, second, first_year, suffix, printed, span)
+            expression = _single(first, first_year, suffix, bool(match["from_prefix"]), printed, span)
+        else:
+            expression = _range(first, second, first_year, suffix, printed, span)
+        return replace(expression, relative=first.relative or (second is not None and second.relative))
     except ValueError:  # 2月30日, 2019-13-01
         return None
 

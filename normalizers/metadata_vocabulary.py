@@ -29,8 +29,14 @@ def masthead_words() -> tuple[str, ...]:
 
 @cache
 def document_kinds() -> tuple[str, ...]:
-    """The 文种 that close a title (`通知`, `实施意见` via `意见`), longest first."""
+    """The 文种 that close a title (`通知`, `实施意见` via `意见`, `公示`), longest first."""
     return _longest_first([row["kind"] for row in read_table("document_kinds.csv")])
+
+
+@cache
+def list_kinds() -> frozenset[str]:
+    """The 文种 that name a list or a table (`名单`, `汇总表`): a title only with a 事由 (`关于…`) or over a roster alone."""
+    return frozenset(row["kind"] for row in read_table("document_kinds.csv") if row["role"] == "list")
 
 
 @cache
@@ -49,6 +55,12 @@ def publication_notes() -> frozenset[str]:
 def central_issuer_prefixes() -> tuple[str, ...]:
     """Openings of central bodies' names (`国务院`, `民政部`), longest first."""
     return _longest_first([row["prefix"] for row in read_table("central_issuers.csv")])
+
+
+@cache
+def state_prefixes() -> tuple[str, ...]:
+    """The state's name as printed before a central body's name (`中华人民共和国`), longest first."""
+    return _longest_first([row["prefix"] for row in read_table("state_prefixes.csv")])
 
 
 @cache

@@ -11,7 +11,7 @@ DATE_ROLES = {
     "xun", "half", "quarter", "period_end", "year_end", "before", "within", "from_prefix", "from_suffix",
     "range", "since_day", "after", "duration_unit", "placeholder", "relative_year",
 }
-MILESTONE_ROLES = {"rule_marker", "own_date_label", "own_date_suffix", "task_lead", "dateline_suffix", "dateline_opener"}
+MILESTONE_ROLES = {"rule_marker", "own_date_label", "own_date_suffix", "task_lead", "dateline_suffix", "dateline_opener", "period_close"}
 NUMBERED_ROLES = {"xun": 3, "half": 2, "quarter": 4}
 """Roles whose value is the ordinal of the period within its month or year, up to this count."""
 FILES = {DATE_WORDS: ("word", "role", "value", "source"), MILESTONE_WORDS: ("word", "role", "source")}

@@ -229,8 +229,16 @@ def test_relative_year_with_no_year_at_all_has_no_date() -> None:
     assert (found.text, found.deadline) == ("明年6月底前", None)
 
 
-def test_relative_year_is_inherited_by_the_next_date() -> None:
-    assert [e.deadline for e in find_dates("明年6月底前完成；9月底前验收", 2018, this_year=2020)] == [
+def test_relative_year_is_no_anchor_for_the_next_date() -> None:
+    assert [e.deadline for e in find_dates("明年6月底前完成；9月底前验收", 2020, this_year=2020)] == [
         date(2021, 6, 30),
-        date(2021, 9, 30),
+        date(2020, 9, 30),
+    ]
+
+
+def test_printed_year_stays_the_anchor_past_a_relative_one() -> None:
+    assert [e.deadline for e in find_dates("2019年8月底前摸底；去年12月已启动；11月底前验收", 2019, this_year=2019)] == [
+        date(2019, 8, 31),
+        date(2018, 12, 31),
+        date(2019, 11, 30),
     ]

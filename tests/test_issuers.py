@@ -44,6 +44,8 @@ FULL_NAMES = {
     "central-body": ("国务院办公厅", Locality(level="central"), "国务院办公厅"),
     "central-short-name": ("国家发展改革委", Locality(level="central"), "国家发展和改革委员会"),
     "central-name-before-the-reform": ("安监总局", Locality(level="central"), "国家安全生产监督管理总局"),
+    "state-name-before-a-ministry": ("中华人民共和国财政部", Locality(level="central"), "财政部"),
+    "state-name-before-an-administration": ("中华人民共和国国家市场监督管理总局", Locality(level="central"), "国家市场监督管理总局"),
 }
 
 

@@ -247,6 +247,21 @@ CASES: dict[str, tuple[list[Block], dict[str, Any]]] = {
         ],
         {"issuers": ("湖南省人力资源和社会保障厅",), "locality": HUNAN},
     ),
+    "two-row-central-masthead": (
+        [
+            heading("中华人民共和国"),
+            heading("商务部"),
+            text("商合发〔2021〕9号"),
+            heading("商务部关于做好全国性行业协会脱钩后管理的通知"),
+            text("各有关协会："),
+            BODY,
+        ],
+        {"issuers": ("商务部",), "doc_number": "商合发〔2021〕9号", "title": "商务部关于做好全国性行业协会脱钩后管理的通知"},
+    ),
+    "state-and-body-on-one-masthead-line": (
+        [heading("中华人民共和国民政部"), heading("关于做好全国性社会团体脱钩工作的通知"), text("各有关单位："), BODY],
+        {"issuers": ("民政部",)},
+    ),
     "joint-issuers-run-together-in-the-masthead": (
         [heading("湖南省民政厅湖南省发展和改革委员会"), heading("关于做好脱钩改革工作的通知"), ADDRESSEES, BODY],
         {"issuers": ("湖南省民政厅", "湖南省发展和改革委员会"), "locality": HUNAN},

@@ -54,6 +54,9 @@ TASKS = {
     "bracketed-deadline": ("（三）中期评估（2020年3月10日前）。", "中期评估"),
     "since-clause": ("自本办法印发之日起，新成立的协会按本办法执行。", "新成立的协会按本办法执行"),
     "relative-after-comma": ("完成审核后，要在10个工作日内报送总结。", "报送总结"),
+    "label-and-colon": ("征求意见时间：2021年3月1日至3月15日。", "征求意见时间"),
+    "label-colon-from-until": ("二、公告期：自2021年5月6日至5月12日止。", "公告期"),
+    "label-colon-but-a-clause-after": ("工作要求：2021年6月底前完成验收。", "完成验收"),
 }
 
 
@@ -61,6 +64,13 @@ TASKS = {
 def test_task_is_the_clause_without_the_date(sentence: str, task: str) -> None:
     (expression,) = find_dates(sentence, None)
     assert task_of(sentence, expression.span, len(sentence)) == task
+
+
+def test_a_labelled_period_keeps_its_label_not_the_next_sentence() -> None:
+    assert _dated("异议受理时间：2021年4月6日至4月10日。入选协会应于2021年9月底前完成改革。") == [
+        ("2021年4月6日至4月10日", date(2021, 4, 10), "异议受理时间"),
+        ("2021年9月底前", date(2021, 9, 30), "入选协会完成改革"),
+    ]
 
 
 def test_sentence_holding_only_the_date_has_no_task() -> None:
@@ -123,6 +133,16 @@ def test_own_dates_are_not_milestones(line: str) -> None:
 
 def test_own_date_gives_the_year_to_later_dates() -> None:
     assert _dated("2019年10月15日", "附件", "10月底前，完成摸底。") == [("10月底前", date(2019, 10, 31), "完成摸底")]
+
+
+def test_relative_year_does_not_date_later_sentences() -> None:
+    milestones = extract_milestones(
+        _document("力争明年二季度完成全部验收。", "9月30日前，各主管单位报送进展。"), own_date=date(2021, 6, 2)
+    )
+    assert [(m.date_text, m.deadline) for m in milestones] == [
+        ("明年二季度", date(2022, 6, 30)),
+        ("9月30日前", date(2021, 9, 30)),
+    ]
 
 
 def test_year_comes_from_the_nearest_earlier_date() -> None:

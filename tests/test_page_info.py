@@ -256,6 +256,15 @@ ROSTER_HEADING_CASES: dict[str, tuple[list[Block], str | None]] = {
     ),
     "a-table-that-is-no-roster": ([text("某县脱钩工作进度表"), table(("项目", "进度"), ("摸底", "完成"))], None),
     "no-table": ([text("某县第一批脱钩试点名单")], None),
+    "summary-table-heading-with-a-filing-line": (
+        [heading("丙州市市级协会商会脱钩工作进展汇总表"), text("填报单位：丙州市民政局　　共3个"), ROSTER_TABLE],
+        "丙州市市级协会商会脱钩工作进展汇总表",
+    ),
+    "status-table-heading-under-the-body-name": (
+        [text("丁县民政局"), text("丁县行业协会脱钩情况一览表"), text("（共1家）"), ROSTER_TABLE],
+        "丁县行业协会脱钩情况一览表",
+    ),
+    "only-labels-and-counts-above": ([text("填报单位：丁县民政局"), text("（共1家）"), ROSTER_TABLE], None),
 }
 
 

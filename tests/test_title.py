@@ -40,6 +40,18 @@ CASES = {
     "kind-alone-is-no-title": (lines("通\u3000知", "各有关单位："), None),
     "sheet-heading-is-no-title": (lines("邵阳市全市性行业协会商会脱钩改革名单"), None),
     "table-between-lines-breaks-title": (lines("关于印发《邵阳市脱钩", "改革实施方案》的通知", gap_after=0), None),
+    "public-notice-of-a-list": (
+        lines("甘肃省民政厅关于省本级第三批行业协会脱钩试点名单的公示", "甘民发〔2021〕7号"),
+        Title("甘肃省民政厅关于省本级第三批行业协会脱钩试点名单的公示", ("甘肃省民政厅",)),
+    ),
+    "work-points": (lines("戊县2020年脱钩改革工作要点"), Title("戊县2020年脱钩改革工作要点", ())),
+    "implementation-rules": (lines("关于行业协会商会脱钩后", "综合监管的实施细则"), Title("关于行业协会商会脱钩后综合监管的实施细则", ())),
+    "bulletin": (lines("己市脱钩改革工作简报"), Title("己市脱钩改革工作简报", ())),
+    "list-after-a-subject-is-a-title": (
+        lines("关于己市第二批脱钩行业协会的名单"),
+        Title("关于己市第二批脱钩行业协会的名单", ()),
+    ),
+    "summary-table-heading-alone-is-no-title": (lines("己市协会商会脱钩工作情况汇总表"), None),
     "nothing-after-body-begins": (lines("各有关单位：", "关于做好脱钩改革工作的通知"), None),
 }
 
