@@ -35,11 +35,16 @@ GAP = "…"
 _GAP_PATTERN = r"[^，。；：、,.;:！？!?（）()《》]{0,6}?"
 
 
+def gapped_pattern(word: str) -> re.Pattern[str]:
+    """A vocabulary word as a pattern, each `…` standing for a few characters of the same phrase."""
+    return re.compile(_GAP_PATTERN.join(map(re.escape, word.split(GAP))))
+
+
 @cache
 def _status_words() -> tuple[tuple[re.Pattern[str], str], ...]:
     """Status words as patterns with their status, longest first (`未脱钩` before `脱钩`)."""
     rows = sorted(read_table("status_words.csv"), key=lambda r: -len(r["word"].replace(GAP, "")))
-    return tuple((re.compile(_GAP_PATTERN.join(map(re.escape, r["word"].split(GAP)))), r["status"]) for r in rows)
+    return tuple((gapped_pattern(r["word"]), r["status"]) for r in rows)
 
 
 @cache

@@ -34,6 +34,7 @@ FILES = {
     "roster_count_words.csv": ("word", ("word", "role", "source")),
     "roster_attachment_phrases.csv": ("phrase", ("phrase", "source")),
     "status_negations.csv": ("word", ("word", "source")),
+    "roster_scope_words.csv": ("word", ("word", "source")),
 }
 
 
