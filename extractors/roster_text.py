@@ -28,16 +28,18 @@ MIN_TEXT_ROSTER_LINES = 3
 """Fewer consecutive numbered association lines than this are a list in the prose, not a roster."""
 
 _NUMBERED_LINE = re.compile(r"^\s*(?P<seq>\d{1,4})\s*[.、．)）]?\s*(?P<rest>\S.*)$")
-_FIELD_SEPARATOR = re.compile(r"[\s|｜]+|(?<=[^\s—])—+(?=[^\s—])|[：:]")
-"""Between fields: white space, bars, dashes joining two fields (`协会——市商务局`; a dash standing
-alone is a placeholder field) or a colon, never inside brackets."""
+_FIELD_SEPARATOR = re.compile(r"[\s|｜]+|(?<=[^\s—])—+(?=[^\s—])")
+"""Between fields: white space, bars or dashes joining two fields (`协会——市商务局`; a dash standing
+alone is a placeholder field), never inside brackets; a colon separates only after the name."""
 _BRACKET = re.compile(r"[（(][^（）()]*[）)]")
 _TRAILING_BRACKET = re.compile(r"[（(](?P<content>[^（）()]*)[）)]$")
 _WHOLE_BRACKET = re.compile(r"^[（(][^（）()]*[）)]$")
 """A field that is only a bracket, printed apart from the name it follows (`某协会 （筹）`)."""
 _BRACKET_PART = re.compile(r"[；;，,]")
+_SENTENCE_PUNCTUATION = re.compile(r"[，,。；;！!？?]")
+_COLON = re.compile(r"[：:]")
 _LABEL = re.compile(r"^(?P<label>[^：:]{1,12})[：:](?P<value>.+)$")
-"""A field named in the bracket: `业务主管单位：市商务局`."""
+"""A field named by its label: `业务主管单位：市商务局`, `备注：已换届`."""
 SUPERVISOR = "supervisor"
 STATUS = "status"
 NOTE = "note"
@@ -59,6 +61,33 @@ def split_fields(text: str) -> list[str]:
     return [field for field in fields if field.strip()]
 
 
+def _after_name(rest: str) -> tuple[str, str | None]:
+    """The line cut at a colon right after the association's name (`某协会：市商务局`), else whole.
+
+    The name comes back alone and what follows the colon apart; no colon, or one after
+    something other than a name, leaves the line as it is (None).
+    """
+    unbracketed = _BRACKET.sub(lambda m: "\0" * len(m[0]), rest)
+    colon = _COLON.search(unbracketed)
+    if colon is None or not is_association_name(rest[: colon.start()]):
+        return rest, None
+    return rest[: colon.start()], rest[colon.end() :]
+
+
+def _is_prose(text: str) -> bool:
+    """Sentence punctuation outside brackets: `负责行业自律，…。` after `2．某协会：` is a duty, not roster fields."""
+    return _SENTENCE_PUNCTUATION.search(_BRACKET.sub("", text)) is not None
+
+
+def _typed(text: str) -> Field:
+    """A field with the roster field its label names (`备注：已换届` → note), else untyped."""
+    labelled = _LABEL.match(text)
+    field = header_field(labelled["label"]) if labelled else None
+    if labelled and field in (SUPERVISOR, STATUS, NOTE):
+        return field, labelled["value"].strip()
+    return None, text
+
+
 def bracket_fields(content: str) -> list[Field] | None:
     """The roster fields a bracket after a name holds, or None when it belongs to the name.
 
@@ -67,14 +96,10 @@ def bracket_fields(content: str) -> list[Field] | None:
     """
     fields: list[Field] = []
     for part in (p.strip() for p in _BRACKET_PART.split(content)):
-        labelled = _LABEL.match(part)
-        field = header_field(labelled["label"]) if labelled else None
-        if labelled and field in (SUPERVISOR, STATUS, NOTE):
-            fields.append((field, labelled["value"].strip()))
-        elif find_status(part) or names_unit(part):
-            fields.append((None, part))
-        else:
+        kind, value = _typed(part)
+        if kind is None and not (find_status(part) or names_unit(part)):
             return None
+        fields.append((kind, value))
     return fields or None
 
 
@@ -95,7 +120,10 @@ def parse_roster_line(text: str, page: int | None, list_status: StatusMatch | No
     match = _NUMBERED_LINE.match(text)
     if match is None:
         return None
-    fields = split_fields(match["rest"].strip())
+    name_part, after_colon = _after_name(match["rest"].strip())
+    if after_colon is not None and _is_prose(after_colon):
+        return None
+    fields = split_fields(name_part) + split_fields(after_colon or "")
     while len(fields) > 1 and _WHOLE_BRACKET.match(fields[1].strip()):
         fields[:2] = [fields[0].rstrip() + fields[1].strip()]
     if not fields or not is_association_name(fields[0]):
@@ -105,7 +133,7 @@ def parse_roster_line(text: str, page: int | None, list_status: StatusMatch | No
     status_raw: str | None = None
     status = UNKNOWN
     notes: list[str] = []
-    for kind, field in peeled + [(None, f.strip()) for f in fields[1:]]:
+    for kind, field in peeled + [_typed(f.strip()) for f in fields[1:]]:
         found = find_status(field) if kind in (None, STATUS) else None
         if found and status_raw is None:
             status_raw, status = field, found.status

@@ -27,6 +27,8 @@ LINE_CASES = {
     "former-name-of-the-association-stays": ("14．铜仁市物资流通协会（原铜仁市物资供销协会）", ("铜仁市物资流通协会（原铜仁市物资供销协会）", None, None, "unknown", None)),
     "lone-dash-is-a-placeholder-field": ("15 铜仁市棋类协会 — 已脱钩", ("铜仁市棋类协会", "—", "已脱钩", "decoupled", None)),
     "labelled-note": ("16．铜仁市钓鱼协会（市体育局；备注：已更名）", ("铜仁市钓鱼协会", "市体育局", None, "unknown", "已更名")),
+    "labelled-status-field": ("18．铜仁市围棋协会 主管单位：市体育局 状态：拟脱钩", ("铜仁市围棋协会", "市体育局", "拟脱钩", "planned", None)),
+    "note-with-colon-and-comma": ("17 铜仁市龙舟协会 市体育局 备注：已换届，待核", ("铜仁市龙舟协会", "市体育局", None, "unknown", "已换届，待核")),
 }
 
 
@@ -54,3 +56,11 @@ def test_separators_inside_brackets_do_not_split() -> None:
 )
 def test_bracket_fields(content: str, expected: list | None) -> None:
     assert bracket_fields(content) == expected
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["2．甲州市律师协会：负责指导会员单位做好脱钩后的规范管理，按期报送材料。", "3、甲州市物流协会: 牵头制定行业标准；"],
+)
+def test_duty_after_a_colon_is_prose(line: str) -> None:
+    assert parse_roster_line(line, None, None) is None
