@@ -54,8 +54,8 @@ CENTRAL_LOCALITY = Locality(level=CENTRAL)
 class AgencyName:
     """A supervising unit as printed and as normalised.
 
-    `registration` is None when no unit is printed at all. `name` is None for 直接登记 and for units whose place the document does not say (`市民政局` in a
-    province's roster); a name printed in full is kept even when its successor is unknown
+    `registration` is None when no unit is printed at all. `name` is None for 直接登记 and for units
+    whose place the document does not say (`市民政局` in a province's roster); a name printed in full is kept even when its successor is unknown
     (`原邵阳市邮政局`: former, no current). `former` is None when the reform's effect on the unit is
     not known; `current` is the successor, the unit itself when not former, None when not certain. `locality` is the
     unit's own place (a 湖南省 unit in a 邵阳市 roster is a province unit), None for 直接登记.
@@ -262,9 +262,9 @@ def normalize_agency(raw: str | None, locality: Locality) -> AgencyName:
     """Normalise a printed supervising unit against the document's locality.
 
     Example: `原邵阳市国土资源局` → 邵阳市国土资源局, former, now 邵阳市自然资源和规划局;
-    `直接登记` → registration `direct` with no name; nothing printed → registration unknown (None), as a
-    roster without a supervisor column says nothing about how its associations are registered. A unit printed with its second name in brackets
-    (`市委宣传部(市新闻出版局)`) is the first one when that one is known, and one printed with its
+    `直接登记` → registration `direct` with no name; nothing printed → registration unknown (None), as
+    a roster without a supervisor column says nothing about how its associations are registered. A
+    unit printed with its second name in brackets (`市委宣传部(市新闻出版局)`) is the first one when that one is known, and one printed with its
     successor (`原市经信委(现市工信局)`) takes the printed successor.
     """
     text = clean_text(raw)
