@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from extractors.roster_tables import find_header, map_header
 from extractors.roster_text import parse_roster_line
 from normalizers.roster_context_vocabulary import batch_word, context_status, introduces_list, names_list
-from normalizers.roster_vocabulary import StatusMatch
+from normalizers.roster_vocabulary import StatusMatch, find_statuses, names_unread_status
 from pipeline.model import Block, join_cell_lines
 
 MAX_HEADING_LENGTH = 60
@@ -38,6 +38,8 @@ class Context:
 
     starts: bool
     status: StatusMatch | None = None
+    names_status: bool = False
+    """The text names a status even when it gives none (`暂缓脱钩和不予脱钩名单`, an unread negation)."""
 
 
 def is_sentence(text: str) -> bool:
@@ -74,7 +76,8 @@ def block_context(text: str) -> Context:
     """The context a text block sets.
 
     A heading or caption sets one when it heads a list, even without a status (`附件3
-    行业协会商会名单` resets), or gives a status or batch (`暂不脱钩的行业协会商会`); a caption
+    行业协会商会名单` resets), or gives a status or batch (`暂不脱钩的行业协会商会`), or names
+    one the vocabulary cannot read (`二、不拟推进脱钩的协会`: unknown); a caption
     of mixed counts (`（共52家，其中实际脱钩47家，拟脱钩5家）`) or a count line under the
     heading (`列入名单的协会商会共10个`) sets none. A sentence sets one
     only when its last clause introduces the list and gives a status (`下列协会列入第二批脱钩试点：`).
@@ -82,21 +85,28 @@ def block_context(text: str) -> Context:
     text = text.strip()
     if is_caption(text):
         status = context_status(text)
-        return Context(heads_list(text) or status is not None, status)
+        unread = names_unread_status(text)
+        return Context(heads_list(text) or status is not None or unread, status, names_status(text))
     last = (clauses(text) or [""])[-1]
     status = context_status(last) if introduces_list(last) else None
     return Context(status is not None, status)
 
 
+def names_status(text: str) -> bool:
+    """Whether a text names a status, read or not: `暂缓脱钩和不予脱钩名单` names two, so gives none."""
+    return bool(find_statuses(text)) or names_unread_status(text)
+
+
 def document_status(*texts: str | None) -> StatusMatch | None:
     """The status the first of a worksheet's name, the title or the first line gives a whole document.
 
-    Only a text that names a list or a batch speaks (`拟脱钩协会名单`, `关于公布第二批脱钩试点名单的通知`).
+    Only a text that names a list or a batch speaks (`拟脱钩协会名单`, `关于公布第二批脱钩试点名单的通知`);
+    one that names statuses it cannot give as one (two lists, an unread negation) ends the search.
     """
     for text in texts:
         if text and not is_sentence(text) and (names_list(text) or batch_word(text)):
             status = context_status(text)
-            if status is not None:
+            if status is not None or names_status(text):
                 return status
     return None
 
@@ -112,25 +122,29 @@ def list_status_per_block(blocks: Sequence[Block], title: str | None = None) -> 
 
     `title` is the document's title; a headline stands in for it on a page that has none. A
     table's own title row, when it names a status, is nearer than anything outside the table.
+    A heading that names a status it cannot give (`二、不拟推进脱钩的协会`) leaves its list unknown:
+    it never takes the status of the title or of the list before it.
     """
     headline = _headline(blocks)
-    current: StatusMatch | None = None
+    current = Context(starts=False)
     gap = 0
     sheet: str | None = None
     statuses: list[StatusMatch | None] = []
     for block in blocks:
         if block.sheet != sheet:
-            sheet, current, gap = block.sheet, None, 0
+            sheet, current, gap = block.sheet, Context(starts=False), 0
         if not block.is_table and block.text.strip() and parse_roster_line(block.text, None, None) is None:
             context = block_context(block.text)
             if context.starts:
-                current, gap = context.status, 0
+                current, gap = context, 0
             elif not is_caption(block.text):
                 gap += 1
                 if gap > MAX_CONTEXT_GAP:
-                    current = None
+                    current = Context(starts=False)
         inside = table_title_status(block) if block.is_table else None
-        statuses.append(inside or current or document_status(sheet, title, headline))
+        nearest = inside or current.status
+        silent = current.names_status and nearest is None
+        statuses.append(nearest if nearest or silent else document_status(sheet, title, headline))
     return statuses
 
 

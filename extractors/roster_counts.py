@@ -2,9 +2,10 @@
 
 Counts are printed in many ways: `（共34家）`, `（共三十四家）`, `第二批试点名单（34家）`,
 `列入名单的协会商会共34个`, `名单如下（共34个）：`. A count is read from a short heading or
-caption, or from a sentence about a list (`名单`, `列入`, `如下`…) that a list follows; counts
-in background prose (`全省共有行业协会商会1200家`) or of other things (`共3项任务`) are not
-the roster's. Each list (a heading naming a list, and what follows it up to the next one) has one count;
+caption, or from a sentence about a list (`名单`, `列入`, `如下`…) that a list follows, or from a
+report's sentence on the reform's scope (`纳入脱钩范围的协会商会共十四家`) in a document that
+holds or announces its roster; counts in background prose (`全省共有行业协会商会1200家`) or of
+other things (`共3项任务`) are not the roster's. Each list (a heading naming a list, and what follows it up to the next one) has one count;
 the same list announced in the body and headed again in its attachment counts once.
 """
 
@@ -14,7 +15,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from extractors.roster_attachments import announced_rosters
 from extractors.roster_context import MAX_CONTEXT_GAP, block_context, clauses, is_caption, is_list_heading
+from extractors.roster_tables import find_header
 from extractors.roster_text import parse_roster_line
 from normalizers.roster_context_vocabulary import (
     closes_list,
@@ -24,6 +27,7 @@ from normalizers.roster_context_vocabulary import (
     introduces_list,
     names_list,
     points_to_attachment,
+    scope_count,
 )
 from pipeline.model import Block
 
@@ -130,9 +134,11 @@ def stated_total(blocks: Sequence[Block]) -> int | None:
     A sentence's count is the roster's only when a list follows it closely (a table, a numbered
     roster line or a list heading within `MAX_CONTEXT_GAP` paragraphs) or when it points to the
     list in an attachment (`共23个（名单见附件）`), which the file may lack, or prints the count
-    against the list's name (`试点名单（共7家）`), or counts the roster just printed (`以上共计6家`):
-    a statistic in the background (`全省1200家协会列入脱钩名单`) does none of these.
+    against the list's name (`试点名单（共7家）`), or counts the roster just printed (`以上共计6家`),
+    or totals the reform's scope (`纳入脱钩范围的协会商会共十四家`) in a document holding or announcing
+    a roster: a statistic in the background (`全省1200家协会列入脱钩名单`) does none of these.
     """
+    in_scope = _holds_or_announces_roster(blocks)
     lists: dict[str | None, _ListCount] = {None: _ListCount()}
     key: str | None = None
     part: str | None = None
@@ -145,19 +151,37 @@ def stated_total(blocks: Sequence[Block]) -> int | None:
             lists.setdefault(key, _ListCount())
         elif is_caption(text) and block_context(text).starts:
             part = list_key(text)
-        count = caption_count(text) if is_caption(text) else _prose_count(blocks, index)
+        count = caption_count(text) if is_caption(text) else _prose_count(blocks, index, in_scope)
         if count is not None:
             lists[key].add(part, count)
     listed = [c.value for k, c in lists.items() if k is not None and c.value is not None]
     return sum(listed) if listed else lists[None].value
 
 
-def _prose_count(blocks: Sequence[Block], index: int) -> int | None:
-    """The roster count a sentence states, by the rules of `stated_total`."""
+def _prose_count(blocks: Sequence[Block], index: int, in_scope: bool) -> int | None:
+    """The roster count a sentence states, by the rules of `stated_total`; `in_scope` when a scope total counts."""
     text = blocks[index].text.strip()
     if _list_follows(blocks[index + 1 :]) and (count := sentence_count(text)) is not None:
         return count
-    return attached_count(text) or labelled_count(text) or closing_count(text, _previous_block(blocks, index))
+    return (
+        attached_count(text)
+        or labelled_count(text)
+        or closing_count(text, _previous_block(blocks, index))
+        or (_scope_total(text) if in_scope else None)
+    )
+
+
+def _scope_total(text: str) -> int | None:
+    """The reform's scope a sentence totals, clause by clause: `全市纳入脱钩范围的协会商会共十四家，…`."""
+    return next((count for clause in clauses(text) if (count := scope_count(clause)) is not None), None)
+
+
+def _holds_or_announces_roster(blocks: Sequence[Block]) -> bool:
+    """Whether the document prints a roster (a table with a roster header, numbered roster lines) or announces one."""
+    return any(
+        find_header(block.rows) is not None if block.is_table else parse_roster_line(block.text.strip(), None, None) is not None
+        for block in blocks
+    ) or bool(announced_rosters(blocks))
 
 
 def _previous_block(blocks: Sequence[Block], index: int) -> Block | None:

@@ -35,6 +35,8 @@ from normalizers.agency_vocabulary import (
 )
 from normalizers.chinese import to_simplified
 from normalizers.divisions import Locality, Place, official_place_name, own_places, split_place, starts_with_own_place
+from normalizers.metadata_vocabulary import issuer_endings
+from normalizers.names import kind_suffix
 
 FORMER_MARK = "原"
 NOW_MARKS = ("现为", "现")
@@ -52,8 +54,8 @@ CENTRAL_LOCALITY = Locality(level=CENTRAL)
 class AgencyName:
     """A supervising unit as printed and as normalised.
 
-    `name` is None for 直接登记 and for units whose place the document does not say (`市民政局` in a
-    province's roster); a name printed in full is kept even when its successor is unknown
+    `registration` is None when no unit is printed at all. `name` is None for 直接登记 and for units
+    whose place the document does not say (`市民政局` in a province's roster); a name printed in full is kept even when its successor is unknown
     (`原邵阳市邮政局`: former, no current). `former` is None when the reform's effect on the unit is
     not known; `current` is the successor, the unit itself when not former, None when not certain. `locality` is the
     unit's own place (a 湖南省 unit in a 邵阳市 roster is a province unit), None for 直接登记.
@@ -63,7 +65,7 @@ class AgencyName:
     name: str | None
     former: bool | None
     current: str | None
-    registration: str
+    registration: str | None
     locality: Locality | None = None
 
 
@@ -260,15 +262,45 @@ def normalize_agency(raw: str | None, locality: Locality) -> AgencyName:
     """Normalise a printed supervising unit against the document's locality.
 
     Example: `原邵阳市国土资源局` → 邵阳市国土资源局, former, now 邵阳市自然资源和规划局;
-    `直接登记` → registration `direct` with no name. A unit printed with its second name in brackets
-    (`市委宣传部(市新闻出版局)`) is the first one when that one is known, and one printed with its
+    `直接登记` → registration `direct` with no name; nothing printed → registration unknown (None), as
+    a roster without a supervisor column says nothing about how its associations are registered. A
+    unit printed with its second name in brackets (`市委宣传部(市新闻出版局)`) is the first one when that one is known, and one printed with its
     successor (`原市经信委(现市工信局)`) takes the printed successor.
     """
     text = clean_text(raw)
-    if not text or text in direct_registration_words():
+    if not text:
+        return AgencyName(raw, None, None, None, None)
+    if text in direct_registration_words():
         return AgencyName(raw, None, None, None, "direct")
     text, marked = _strip_former(text, locality)
     return _bracketed(raw, text, marked, locality) or _resolve(raw, text, marked, locality)
+
+
+def names_unit(raw: str | None, document: Locality = Locality()) -> bool:
+    """True when a text names a supervising unit, or says there is none, rather than part of a name.
+
+    A roster printed as lines may give the unit in brackets after the association's name:
+    `（原市经信委）`, `（团市委）`, `（区海洋发展局）`, `（直接登记）` name one; `（筹）`, `（香港）` and a
+    former name of the association itself (`（原某市物资协会）`) do not. A unit is known to the
+    vocabulary, or opens with a place or 原 and ends like a government body (局, 委, 办, 联合会…).
+    """
+    text = clean_text(raw)
+    if text in direct_registration_words():
+        return bool(text)
+    bare, marked = _strip_former(text, document)
+    if not bare:
+        return False
+    if central_name(bare, document.level == CENTRAL) is not None:
+        return True
+    unit = _unit(bare, document)
+    if unit.body in departments() or (unit.committee and not unit.body):
+        return True
+    if kind_suffix(bare) is not None:
+        return False
+    if _known(raw, bare, document):
+        return True
+    split = split_place(bare, document)
+    return (marked or split.place is not None or split.unresolved) and bare.endswith(issuer_endings())
 
 
 def _known(raw: str | None, text: str, document: Locality) -> bool:

@@ -15,7 +15,7 @@ from functools import cache
 import cn2an
 
 from normalizers.chinese import without_white_space
-from normalizers.roster_vocabulary import StatusMatch, find_statuses
+from normalizers.roster_vocabulary import StatusMatch, find_statuses, gapped_pattern
 from normalizers.vocabulary import read_table
 
 _CITED_TITLE = re.compile(r"《[^《》]*》")
@@ -186,6 +186,29 @@ def _count_pattern() -> re.Pattern[str]:
 @cache
 def _count_nouns() -> tuple[str, ...]:
     return tuple(row["word"] for row in read_table("roster_count_words.csv") if row["role"] == "noun")
+
+
+@cache
+def _scope_words() -> tuple[re.Pattern[str], ...]:
+    return tuple(gapped_pattern(word) for word in _words("roster_scope_words.csv"))
+
+
+def scope_count(text: str) -> int | None:
+    """The total of associations a sentence puts in the reform's scope: `纳入脱钩范围的市级协会商会共十四家` → 14.
+
+    The scope phrase comes first and the count is a total (`共`, `合计`) of what it qualifies; a
+    phrase read as another status (`不纳入脱钩范围的…共3家`: exempt) puts nothing in scope, and a
+    count before it (`全省共有1200家协会…`) is a statistic of what exists, not of the reform.
+    """
+    text = compact(text)
+    for pattern in _scope_words():
+        match = pattern.search(text)
+        if match is None or {m.status for m in find_statuses(text[: match.end()])} - {PLANNED}:
+            continue
+        count = find_count(text[match.end() :], bare=False)
+        if count is not None:
+            return count
+    return None
 
 
 def find_count(text: str, bare: bool) -> int | None:

@@ -35,11 +35,16 @@ GAP = "…"
 _GAP_PATTERN = r"[^，。；：、,.;:！？!?（）()《》]{0,6}?"
 
 
+def gapped_pattern(word: str) -> re.Pattern[str]:
+    """A vocabulary word as a pattern, each `…` standing for a few characters of the same phrase."""
+    return re.compile(_GAP_PATTERN.join(map(re.escape, word.split(GAP))))
+
+
 @cache
 def _status_words() -> tuple[tuple[re.Pattern[str], str], ...]:
     """Status words as patterns with their status, longest first (`未脱钩` before `脱钩`)."""
     rows = sorted(read_table("status_words.csv"), key=lambda r: -len(r["word"].replace(GAP, "")))
-    return tuple((re.compile(_GAP_PATTERN.join(map(re.escape, r["word"].split(GAP)))), r["status"]) for r in rows)
+    return tuple((gapped_pattern(r["word"]), r["status"]) for r in rows)
 
 
 @cache
@@ -79,20 +84,54 @@ def find_statuses(text: str) -> list[StatusMatch]:
     `（共52家，其中实际脱钩47家，拟脱钩5家）` → decoupled and planned.
     """
     compact = without_white_space(text)
+    chosen: dict[int, StatusMatch] = {}
+    for start, end, rank, status in _status_spans(compact):
+        chosen.setdefault(rank, StatusMatch(status, compact[start:end]))
+    return [chosen[rank] for rank in sorted(chosen)]
+
+
+def _status_spans(compact: str) -> list[tuple[int, int, int, str]]:
+    """(start, end, rank, status) of the status words of a compact text, in order, none overlapping."""
     hits = sorted(
         (match.start(), -len(match[0]), rank, status)
         for rank, (pattern, status) in enumerate(_status_words())
         for match in pattern.finditer(compact)
     )
-    taken: list[tuple[int, int]] = []
-    chosen: dict[int, StatusMatch] = {}
+    spans: list[tuple[int, int, int, str]] = []
     for start, negative_length, rank, status in hits:
         end = start - negative_length
-        if any(start < other_end and other_start < end for other_start, other_end in taken):
+        if not any(start < other_end and other_start < end for other_start, _, other_end, _ in spans):
+            spans.append((start, rank, end, status))
+    return [(start, end, rank, status) for start, rank, end, status in spans]
+
+
+REFORM_WORD = "脱钩"
+"""The word every status phrase qualifies."""
+NEGATION_REACH = 4
+"""Characters a negation may stand before `脱钩` and still qualify it (`不再实行脱钩`)."""
+
+
+@cache
+def _negations() -> re.Pattern[str]:
+    words = sorted((row["word"] for row in read_table("status_negations.csv")), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, words)))
+
+
+def names_unread_status(text: str) -> bool:
+    """Whether a text qualifies `脱钩` with a negation or delay no status word reads (`不拟推进脱钩`).
+
+    Such a heading names a status, only not one the vocabulary knows: its list's status is
+    unknown, not the status of a list before it or of the title.
+    """
+    compact = without_white_space(text)
+    read = _status_spans(compact)
+    for match in re.finditer(REFORM_WORD, compact):
+        if any(start <= match.start() < end for start, end, _, _ in read):
             continue
-        taken.append((start, end))
-        chosen.setdefault(rank, StatusMatch(status, compact[start:end]))
-    return [chosen[rank] for rank in sorted(chosen)]
+        before = re.split(r"[，,。；;：:、（）()《》]", compact[max(0, match.start() - NEGATION_REACH) : match.start()])[-1]
+        if _negations().search(before):
+            return True
+    return False
 
 
 @cache

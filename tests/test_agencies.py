@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from normalizers.agencies import AgencyName, agency_table, canonical_agencies, normalize_agency
+from normalizers.agencies import AgencyName, agency_table, canonical_agencies, names_unit, normalize_agency
 from normalizers.agency_variants import collapse_variants
 from normalizers.locality import Locality
 
@@ -212,12 +212,18 @@ def test_normalize_agency(
     assert agency.registration == "supervised"
 
 
-DIRECT_CASES = {"direct": "直接登记", "none-word": "无", "empty": "", "blank": "  ", "missing": None, "dash": "—"}
+DIRECT_CASES = {"direct": "直接登记", "none-word": "无", "dash": "—"}
 
 
 @pytest.mark.parametrize("raw", DIRECT_CASES.values(), ids=DIRECT_CASES.keys())
 def test_direct_registration_has_no_unit(raw: str | None) -> None:
     assert normalize_agency(raw, KAIFENG) == AgencyName(raw, None, None, None, "direct")
+
+
+@pytest.mark.parametrize("raw", ["", "  ", None], ids=["empty", "blank", "missing"])
+def test_missing_unit_is_no_registration(raw: str | None) -> None:
+    """Registration is direct only when the row says so (直接登记), never because no unit is printed."""
+    assert normalize_agency(raw, KAIFENG) == AgencyName(raw, None, None, None, None)
 
 
 # id: (raw, document, (province, city, county, level) of the unit itself)
@@ -364,3 +370,31 @@ def test_traditional_characters_are_simplified() -> None:
 def test_short_and_full_forms_of_the_government_office_meet(raw: str) -> None:
     city = Locality(province="湖南省", city="邵阳市", adcode="430500", level="city")
     assert normalize_agency(raw, city).name == "邵阳市人民政府办公室"
+
+
+NAMES_UNIT_CASES = {
+    "former-short-form": ("原县经信局", True),
+    "current-short-form": ("市市场监管局", True),
+    "youth-league": ("团县委", True),
+    "party-department": ("县委统战部", True),
+    "people-organisation": ("市文联", True),
+    "science-association-in-full": ("原市科学技术协会", True),
+    "ministry": ("工业和信息化部", True),
+    "unknown-body-with-place": ("区大数据服务中心办", True),
+    "unknown-former-bureau": ("原县粮油局", True),
+    "direct-registration": ("直接登记", True),
+    "preparatory": ("筹", False),
+    "a-place": ("澳门", False),
+    "a-region": ("国际", False),
+    "former-name-of-an-association": ("原甲县粮油商会", False),
+    "another-association": ("甲县茶叶学会", False),
+    "an-adjective": ("市级", False),
+    "empty": ("", False),
+}
+
+
+@pytest.mark.parametrize(("text", "expected"), NAMES_UNIT_CASES.values(), ids=NAMES_UNIT_CASES.keys())
+@pytest.mark.parametrize("document", [UNKNOWN, COUNTY], ids=["no-place", "county"])
+def test_names_unit(text: str, expected: bool, document: Locality) -> None:
+    """A bracket after an association's name is its supervisor column only when it reads as a unit."""
+    assert names_unit(text, document) is expected

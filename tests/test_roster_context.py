@@ -158,6 +158,14 @@ CASES = {
         [text("要求于年底前完成脱钩的协会名单"), rows("亥市茶艺协会")],
         [("亥市茶艺协会", "完成脱钩", "planned")],
     ),
+    "refused-list-after-a-deferred-one": (
+        [text("一、暂缓脱钩名单"), rows("卯县渔业协会"), text("二、不予脱钩名单"), rows("卯县老年书画协会")],
+        [("卯县渔业协会", "暂缓脱钩", "deferred"), ("卯县老年书画协会", "不予脱钩", "exempt")],
+    ),
+    "unread-negation-heading-is-unknown-not-the-previous-list": (
+        [text("一、已完成脱钩的协会"), rows("辰县茶业协会"), text("二、不拟推进脱钩的协会"), rows("辰县盆景协会")],
+        [("辰县茶业协会", "已完成脱钩", "decoupled"), ("辰县盆景协会", None, "unknown")],
+    ),
     "nothing-says": (
         [text("行业协会商会名单"), rows("癸市印刷协会")],
         [("癸市印刷协会", None, "unknown")],
@@ -176,6 +184,9 @@ TITLE_CASES = {
     "title-naming-no-list-says-nothing": ("关于印发脱钩改革实施方案的通知", "unknown"),
     "title-naming-a-list-without-status-says-nothing": ("关于公布行业协会商会名单的通知", "unknown"),
     "no-title": (None, "unknown"),
+    "title-naming-two-lists-gives-neither": ("关于公布暂缓脱钩和不予脱钩协会商会名单的通知", "unknown"),
+    "title-naming-an-unread-negation-gives-nothing": ("关于公布暂未安排脱钩的协会商会名单的通知", "unknown"),
+    "refused-title": ("关于公布不予脱钩行业协会商会名单的通知", "exempt"),
 }
 
 
@@ -188,3 +199,8 @@ def test_status_from_title_when_nothing_nearer_says(title: str | None, expected:
 def test_nearer_heading_wins_over_title() -> None:
     blocks = [text(PROSE), text("附件2 暂不脱钩的协会商会名单"), rows("丑市蚕桑协会")]
     assert statuses(*blocks, title="关于公布第二批脱钩试点名单的通知") == [("丑市蚕桑协会", "暂不脱钩", "exempt")]
+
+
+def test_heading_naming_two_statuses_does_not_take_the_title() -> None:
+    blocks = [text(PROSE), text("附件 暂缓脱钩和不予脱钩的协会商会名单"), rows("巳市舞龙协会")]
+    assert statuses(*blocks, title="关于公布暂缓脱钩行业协会商会名单的通知") == [("巳市舞龙协会", None, "unknown")]

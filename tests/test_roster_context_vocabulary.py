@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from normalizers.roster_context_vocabulary import closes_list, context_status, ends_naming_list, find_count
+from normalizers.roster_context_vocabulary import closes_list, context_status, ends_naming_list, find_count, scope_count
 
 STATUS_CASES = {
     "pilot": ("第一批脱钩试点名单", ("planned", "脱钩试点")),
@@ -73,3 +73,21 @@ def test_ends_naming_list(text: str, expected: bool) -> None:
 )
 def test_closes_list(text: str, expected: bool) -> None:
     assert closes_list(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("全区纳入脱钩范围的区级行业协会商会共十二家", 12),
+        ("列入本批脱钩改革的社会组织合计7个", 7),
+        ("纳入脱钩范围的协会商会共计3家，其中已完成2家", 3),
+        ("全省共有行业协会商会1200家", None),
+        ("全省共有1200家协会纳入脱钩范围", None),
+        ("不列入脱钩范围的协会共4家", None),
+        ("纳入脱钩范围的14家协会", None),
+        ("纳入脱钩范围的协会涉及共5个部门", None),
+    ],
+)
+def test_scope_count(text: str, expected: int | None) -> None:
+    """A total after a phrase putting associations in the reform's scope, never a negated scope or a statistic."""
+    assert scope_count(text) == expected

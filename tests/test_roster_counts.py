@@ -49,6 +49,12 @@ CASES = {
     "closing-line-after-the-table": ([ROSTER, "以上共计十一家。"], 11),
     "closing-line-names-what-it-counts": ([ROSTER, "上述协会商会共4个，请于年底前完成脱钩。"], 4),
     "list-total-wins-over-its-parts": (["附件 脱钩改革名单（共5家）", "一、已完成脱钩的协会（3家）", ROSTER, "二、拟脱钩的协会（2家）", ROSTER], 5),
+    "scope-total-in-a-report-with-its-roster-attached": (
+        ["一、基本情况。全县纳入脱钩范围的县级行业协会商会共九家，目前已有六家完成人员和资产分离。", PROSE, PROSE, PROSE, "附件", ROSTER],
+        9,
+    ),
+    "scope-total-with-the-roster-only-announced": (["列入今年脱钩改革的区级协会合计5个，请各单位抓好落实。", PROSE, PROSE, "附件：丁区脱钩协会名单"], 5),
+    "list-count-wins-over-the-scope-total": (["全市纳入脱钩范围的协会商会共40家。", PROSE, PROSE, "附件 第一批脱钩试点名单（共8家）", ROSTER], 8),
 }
 
 
@@ -69,6 +75,10 @@ NOT_A_COUNT_CASES = {
     "bracketed-count-not-against-a-list-name": ["全省行业协会商会（共1200家）要做好脱钩准备。", PROSE, PROSE, PROSE],
     "closing-word-without-a-roster-before-it": [PROSE, "以上共计3项任务，均须落实。", ROSTER],
     "closing-count-after-prose": [ROSTER, PROSE, "以上共计6家。"],
+    "scope-total-without-any-roster": ["全省纳入脱钩范围的行业协会商会共1200家。", PROSE, PROSE],
+    "scope-total-negated": ["暂不纳入脱钩范围的协会商会共3家。", PROSE, PROSE, PROSE, ROSTER],
+    "count-before-the-scope-phrase": ["全省共有1200家协会纳入脱钩范围。", PROSE, PROSE, PROSE, ROSTER],
+    "scope-phrase-counting-other-things": ["纳入脱钩范围的协会涉及业务主管单位共12个部门。", PROSE, PROSE, PROSE, ROSTER],
 }
 
 

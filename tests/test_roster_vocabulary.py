@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from normalizers.roster_vocabulary import find_status, find_statuses, header_field, is_association_name, is_mark, is_total_row_label
+from normalizers.roster_vocabulary import (
+    find_status,
+    find_statuses,
+    header_field,
+    is_association_name,
+    is_mark,
+    is_total_row_label,
+    names_unread_status,
+)
 from normalizers.vocabulary import read_table
 from pipeline.schemas import ASSOCIATIONS
 
@@ -25,6 +33,8 @@ FILES = {
     "roster_other_lists.csv": ("word", ("word", "source")),
     "roster_count_words.csv": ("word", ("word", "role", "source")),
     "roster_attachment_phrases.csv": ("phrase", ("phrase", "source")),
+    "status_negations.csv": ("word", ("word", "source")),
+    "roster_scope_words.csv": ("word", ("word", "source")),
 }
 
 
@@ -88,6 +98,15 @@ STATUS_CASES = {
     "not-listed-with-words-between": ("暂不列入今年脱钩名单", "exempt"),
     "not-listed-adjacent": ("不列入脱钩名单", "exempt"),
     "gap-stops-at-punctuation": ("列入名单，年内脱钩名单另发", None),
+    "refused": ("不予脱钩", "exempt"),
+    "refused-for-now": ("暂不予脱钩的社会组织", "exempt"),
+    "exempted-variant-spelling": ("免予脱钩", "exempt"),
+    "no-longer": ("不再脱钩", "exempt"),
+    "not-needed": ("无需脱钩", "exempt"),
+    "not-taken-into-scope-for-now": ("暂不纳入今年脱钩范围", "exempt"),
+    "postponed": ("推迟脱钩", "deferred"),
+    "deferred-with-words-between": ("暂缓实施脱钩", "deferred"),
+    "not-achieved": ("未实现脱钩", "not_decoupled"),
 }
 
 
@@ -132,3 +151,26 @@ def test_find_statuses(text: str, expected: list[str]) -> None:
 
 def test_count_words_have_known_roles() -> None:
     assert {row["role"] for row in read_table("roster_count_words.csv")} == {"total", "unit", "noun"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("三、不拟推进脱钩的社会组织", True),
+        ("暂未安排脱钩的协会", True),
+        ("二、不予脱钩名单", False),
+        ("暂缓脱钩名单", False),
+        ("行业协会商会脱钩名单", False),
+        ("确保脱钩不脱管", False),
+        ("第二批脱钩试点", False),
+    ],
+)
+def test_names_unread_status(text: str, expected: bool) -> None:
+    """A negation before 脱钩 that no status word reads is a status named but not known."""
+    assert names_unread_status(text) is expected
+
+
+def test_negative_status_words_are_never_planned_or_decoupled() -> None:
+    """Every status word that opens with a negation or delay gives exempt, deferred or not_decoupled."""
+    negative = [row for row in read_table("status_words.csv") if row["word"].startswith(("不", "免", "暂", "未", "尚未", "无需"))]
+    assert negative and all(row["status"] in {"exempt", "deferred", "not_decoupled"} for row in negative)
