@@ -59,7 +59,7 @@ ASSOCIATIONS = pa.schema(
         _field("supervisor", pa.string(), "full normalised name of the supervising unit; null for 直接登记"),
         _field("supervisor_former", pa.bool_(), "the unit is marked former (原…) or no longer exists"),
         _field("supervisor_current", pa.string(), "the unit's successor after institutional reform, else the unit itself"),
-        _field("registration", pa.string(), "supervised, or direct for 直接登记"),
+        _field("registration", pa.string(), "supervised when a unit is printed, direct for 直接登记; null when the row prints neither"),
         _field("status_raw", pa.string(), "status as printed, or the header of the marked column"),
         _field("status", pa.string(), "decoupled, planned, deferred, exempt, not_decoupled, deregistered, unknown"),
         _field("note", pa.string(), "备注 text that is not the status"),
