@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from extractors.roster_model import RosterLine
+from normalizers.industry import industry_section
 from normalizers.locality import Locality
 from normalizers.names import classify_kind, normalize_name
 
@@ -38,6 +39,7 @@ def association_rows(doc_id: str, lines: Sequence[RosterLine], locality: Localit
                 "adcode": locality.adcode,
                 "page": line.page,
                 "table": line.table,
+                "industry": industry_section(name, locality) if name else None,
             }
         )
     return rows

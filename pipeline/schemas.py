@@ -66,6 +66,7 @@ ASSOCIATIONS = pa.schema(
         *_LOCALITY,
         _field("page", pa.int32(), "1-based page the line is printed on, null for unpaged formats"),
         _field("table", pa.int32(), "0-based index of the table within the document"),
+        _field("industry", pa.string(), "GB/T 4754-2017 section (门类) the name points to, as `E 建筑业`: the last industry word of the name after its locality; null when the name names no industry (企业联合会, 工商联合会, the 商会 of a place)"),
     ]
 )
 
