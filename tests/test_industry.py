@@ -89,6 +89,9 @@ TRICKY = {
     "sports_goods_are_made": ("开封市体育用品协会", KAIFENG, "C"),
     "water_engineering_is_building": ("开封市水利工程协会", KAIFENG, "E"),
     "new_energy_cars_not_energy": ("宁夏新能源汽车协会", NINGXIA, "C"),
+    "dance_not_standards": ("某某市国际标准舞协会", NOWHERE, "R"),
+    "motorcycle_sport_not_making": ("某某市摩托车运动协会", NOWHERE, "R"),
+    "motorcycles_made": ("某某市摩托车行业协会", NOWHERE, "C"),
 }
 """Names whose section depends on which word is the head; the expected letter with the reason in the id."""
 
