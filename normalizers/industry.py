@@ -79,7 +79,7 @@ def head_section(text: str) -> str | None:
 
 @lru_cache(maxsize=CACHE_SIZE)
 def industry_section(name: str, locality: Locality) -> str | None:
-    """The section label (`G 交通运输、仓储和邮政业`) of a normalised association name, or None when it names no industry.
+    """The section label (`G 交通运输、仓储和邮政业`) of a normalised name; None when it names no industry.
 
     The places opening the name are measured against the document's locality, as for the kind:
     in a 宁夏 roster `宁夏回族自治区物流协会` → `G …`, `宁夏河北商会` → None.
