@@ -19,10 +19,9 @@ import jieba
 
 from normalizers.locality import Locality
 from normalizers.name_places import leading_places, locality_scope
+from normalizers.names import CACHE_SIZE
 from normalizers.vocabulary import read_table
 
-CACHE_SIZE = 1 << 17
-"""Distinct names remembered per process: a 100,000-row roster repeats names across formats and documents."""
 TERM_FREQUENCY = 1_000_000
 """Dictionary weight of an industry term: high enough that jieba keeps a term whole against its own words."""
 
