@@ -10,6 +10,17 @@ from __future__ import annotations
 import pyarrow as pa
 
 
+DATE = pa.timestamp("ms")
+"""Dates are written as midnight timestamps, not Arrow `date32`: plain pandas reads `date32` as Python
+objects without `.dt`, a timestamp as datetime64 (with `.dt`, comparisons with `"2019-10-15"`,
+`resample`); DuckDB reads TIMESTAMP, polars Datetime. Parquet has no second unit, so `ms` is what
+every reader gets back."""
+
+ENUM = pa.dictionary(pa.int32(), pa.string())
+"""Enumerations are dictionary-encoded strings: pandas reads them as categoricals, polars as
+Categorical, DuckDB as VARCHAR."""
+
+
 def _field(name: str, type_: pa.DataType, description: str, nullable: bool = True) -> pa.Field:
     return pa.field(name, type_, nullable=nullable, metadata={"description": description})
 
@@ -25,20 +36,20 @@ DOCUMENTS = pa.schema(
     [
         _field("doc_id", pa.string(), "first 16 hex digits of the SHA-256 of the file; key of every table", False),
         _field("source_path", pa.string(), "path relative to the input folder, `/`-separated", False),
-        _field("source_format", pa.string(), "pdf, docx, doc, xlsx, xls, html or txt, taken from the file's bytes"),
+        _field("source_format", ENUM, "pdf, docx, doc, xlsx, xls, html or txt, taken from the file's bytes"),
         _field("sha256", pa.string(), "full hex digest of the file's bytes", False),
         _field("pages", pa.int32(), "page count for paged formats, else null"),
         _field("ocr", pa.bool_(), "true when any text came from OCR", False),
-        _field("status", pa.string(), "ok, partial (read, but a part or a check failed) or failed", False),
+        _field("status", ENUM, "ok, partial (read, but a part or a check failed) or failed", False),
         _field("warnings", pa.list_(pa.string()), "machine-readable codes with detail, e.g. `no_text_layer: 12 pages`", False),
         _field("error", pa.string(), "for failed documents: one line saying why"),
         _field("title", pa.string(), "the document's title (GB/T 9704 标题), without line breaks"),
         _field("doc_number", pa.string(), "发文字号 normalised to 〔〕 brackets"),
         _field("issuers", pa.list_(pa.string()), "full names of the issuing bodies, in order"),
-        _field("issue_date", pa.date32(), "成文日期; for a page without one (a news report), its publication date"),
-        _field("published", pa.date32(), "the date a web page or news report was published: the 发布日期 or 发布时间 of its byline or disclosure table"),
+        _field("issue_date", DATE, "成文日期; for a page without one (a news report), its publication date"),
+        _field("published", DATE, "the date a web page or news report was published: the 发布日期 or 发布时间 of its byline or disclosure table"),
         *_LOCALITY,
-        _field("admin_level", pa.string(), "level of the issuing government: central, province, city, county"),
+        _field("admin_level", ENUM, "level of the issuing government: central, province, city, county"),
         _field("publication", pa.string(), "publication note as printed (此件公开发布...)"),
         _field("stated_total", pa.int32(), "number of associations the document says its roster holds"),
         _field("roster_rows", pa.int32(), "rows this document contributed to associations.parquet"),
@@ -54,14 +65,14 @@ ASSOCIATIONS = pa.schema(
         _field("name_raw", pa.string(), "the name as extracted, cell line breaks joined"),
         _field("name", pa.string(), "normalised name"),
         _field("association_key", pa.string(), "same value for every row, in any document, naming the same association"),
-        _field("kind", pa.string(), "industry_association, chamber_of_commerce, regional_chamber, federation, promotion_association, society, other"),
+        _field("kind", ENUM, "industry_association, chamber_of_commerce, regional_chamber, federation, promotion_association, society, other"),
         _field("supervisor_raw", pa.string(), "supervising unit (业务主管单位) as printed"),
         _field("supervisor", pa.string(), "full normalised name of the supervising unit; null for 直接登记"),
         _field("supervisor_former", pa.bool_(), "the unit is marked former (原…) or no longer exists"),
         _field("supervisor_current", pa.string(), "the unit's successor after institutional reform, else the unit itself"),
-        _field("registration", pa.string(), "supervised when a unit is printed, direct for 直接登记; null when the row prints neither"),
+        _field("registration", ENUM, "supervised when a unit is printed, direct for 直接登记; null when the row prints neither"),
         _field("status_raw", pa.string(), "status as printed, or the header of the marked column"),
-        _field("status", pa.string(), "decoupled, planned, deferred, exempt, not_decoupled, deregistered, unknown"),
+        _field("status", ENUM, "decoupled, planned, deferred, exempt, not_decoupled, deregistered, unknown"),
         _field("note", pa.string(), "备注 text that is not the status"),
         *_LOCALITY,
         _field("page", pa.int32(), "1-based page the line is printed on, null for unpaged formats"),
@@ -74,10 +85,10 @@ MILESTONES = pa.schema(
         _field("doc_id", pa.string(), "the document", False),
         _field("idx", pa.int32(), "order within the document", False),
         _field("date_text", pa.string(), "the date expression as printed"),
-        _field("start", pa.date32(), "first day of the window, null when only an end is given"),
-        _field("deadline", pa.date32(), "last day the expression allows"),
-        _field("precision", pa.string(), "day, xun, month, quarter, half or year"),
-        _field("kind", pa.string(), "deadline, period, from or relative"),
+        _field("start", DATE, "first day of the window, null when only an end is given"),
+        _field("deadline", DATE, "last day the expression allows"),
+        _field("precision", ENUM, "day, xun, month, quarter, half or year"),
+        _field("kind", ENUM, "deadline, period, from or relative"),
         _field("task", pa.string(), "what must happen: the clause without the date expression"),
         _field("sentence", pa.string(), "the whole sentence, for review"),
         _field("page", pa.int32(), "1-based page, null for unpaged formats"),
