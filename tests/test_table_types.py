@@ -71,7 +71,8 @@ def test_values_survive_in_every_reader(corpus_run: tuple[Path, RunSummary], fra
     assert len(dated) > 0
     assert (dated["issue_date"].dt.year >= 2015).all()
     polars_dates = pl.read_parquet(path).drop_nulls("issue_date")["issue_date"].dt.date().to_list()
-    duck_dates = [row[0] for row in duckdb.sql(f"SELECT issue_date::DATE FROM '{path}' WHERE issue_date IS NOT NULL").fetchall()]
+    query = f"SELECT issue_date::DATE FROM '{path}' WHERE issue_date IS NOT NULL"
+    duck_dates = [row[0] for row in duckdb.sql(query).fetchall()]
     assert sorted(polars_dates) == sorted(duck_dates) == sorted(d.date() for d in dated["issue_date"])
     assert frames["documents"]["status"].astype(str).tolist() == arrow["status"].astype(str).tolist()
 
