@@ -101,3 +101,20 @@ def test_every_table_says_who_wrote_it_when_and_from_what(corpus_run: tuple[Path
         assert stored[b"tuogou.version"].decode() == metadata.version("tuogou")
         assert stored[b"tuogou.input_fingerprint"].decode() == fingerprint
         assert stored[b"tuogou.run_time"].decode().endswith("+00:00")
+
+
+README = Path(__file__).parent.parent / "README.md"
+
+
+def _readme_example(language: str) -> str:
+    """The README's first `language` block under "Loading the tables"."""
+    section = README.read_text(encoding="utf-8").split("## Loading the tables", 1)[1]
+    return section.split(f"```{language}\n", 1)[1].split("```", 1)[0]
+
+
+def test_readme_loading_examples_run(corpus_run: tuple[Path, RunSummary], capsys: pytest.CaptureFixture[str]) -> None:
+    output = corpus_run[0].as_posix()
+    exec(_readme_example("python").replace("data/processed", output), {})  # noqa: S102 - the README's own code
+    assert "decoupled" in capsys.readouterr().out
+    rows = duckdb.sql(_readme_example("sql").replace("data/processed", output)).fetchall()
+    assert {status for _, status, _ in rows} >= {"decoupled", "planned"}
