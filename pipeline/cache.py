@@ -105,6 +105,10 @@ class ResultCache:
         text = json.dumps({"fingerprint": fingerprint, "summary": summary}, ensure_ascii=False)
         replace_atomically(self.folder / RUN_RECORD, lambda temporary: temporary.write_text(text, encoding="utf-8"))
 
+    def forget_run(self) -> None:
+        """Drop the record of an earlier run, so tables holding a result not to be reused are not taken as final."""
+        (self.folder / RUN_RECORD).unlink(missing_ok=True)
+
 
 def run_fingerprint(jobs: list[FileJob]) -> str:
     """Digest of which files, by path and bytes, a run reads."""

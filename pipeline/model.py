@@ -78,6 +78,14 @@ class ReadError(Exception):
     """
 
 
+class ToolMissing(ReadError):
+    """A file that could be read with a program or library this machine lacks (LibreOffice for .doc).
+
+    The failure belongs to the machine, not the file: it is not cached, so a
+    plain re-run after installing the tool reads the file.
+    """
+
+
 def join_cell_lines(text: str) -> str:
     """Join the printed lines of a cell: `邵阳市建设工程招标投\\n标协会` → `邵阳市建设工程招标投标协会`.
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline.extract import Row, extract
-from pipeline.model import ReadError, document_text
+from pipeline.model import ReadError, ToolMissing, document_text
 from pipeline.readers import reader_for
 from pipeline.sniff import sniff_format
 
@@ -45,7 +45,8 @@ class FileResult:
 
     `seconds` holds the time of each stage (`read`, `extract`); `peak_memory` is the
     worker's peak resident memory in bytes when the file was done. A result that
-    depends on the moment (a timeout) is not `reusable` by the cache.
+    depends on the moment (a timeout) or on the machine (a missing program or
+    library) is not `reusable` by the cache.
     """
 
     document: Row
@@ -87,6 +88,8 @@ def process_file(job: FileJob) -> FileResult:
     try:
         row["source_format"] = sniff_format(job.path)
         document = reader_for(row["source_format"])(job.path)
+    except (ToolMissing, ImportError) as exc:
+        return failed_result(job, str(exc), row, reusable=False)
     except ReadError as exc:
         return failed_result(job, str(exc), row)
     except Exception as exc:  # a library choking on an odd file must not stop the run

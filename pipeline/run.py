@@ -16,7 +16,7 @@ from pipeline.cache import ResultCache, run_fingerprint
 from pipeline.link import link
 from pipeline.process import FileJob, FileResult, Row, failed_result, job_for, process_file
 from pipeline.schemas import TABLES
-from pipeline.writer import write_table
+from pipeline.writer import provenance, write_table
 
 ROW_ORDER = {"documents": ("source_path",), "associations": ("doc_id", "row"), "milestones": ("doc_id", "idx")}
 """Sort keys that make the outputs byte-identical across runs and worker counts.
@@ -111,7 +111,7 @@ def run(
     seconds = Counter[str]()
     for result in processed:
         seconds.update(result.seconds)
-    tables = _write_tables(ordered, output_dir, seconds)
+    tables = _write_tables(ordered, output_dir, seconds, provenance(fingerprint))
     summary = RunSummary(
         statuses=dict(Counter(result.document["status"] for result in ordered)),
         rows={name: len(rows) for name, rows in tables.items()},
@@ -120,8 +120,10 @@ def run(
         seconds=dict(seconds),
         peak_memory=max((result.peak_memory for result in processed), default=0),
     )
-    if all(result.reusable for result in processed):  # a timed-out file must be tried again next time
+    if all(result.reusable for result in processed):
         cache.record_run(fingerprint, asdict(summary))
+    else:  # a timed-out file, or one an absent tool could not read, must be tried again next time
+        cache.forget_run()
     return summary
 
 
@@ -130,7 +132,9 @@ def _cached_results(jobs: list[FileJob], cache: ResultCache) -> dict[int, FileRe
     return {i: hit for i, job in enumerate(jobs) if (hit := cache.get(job)) is not None}
 
 
-def _write_tables(results: list[FileResult], output_dir: Path, seconds: Counter[str]) -> dict[str, list[Row]]:
+def _write_tables(
+    results: list[FileResult], output_dir: Path, seconds: Counter[str], metadata: dict[str, str]
+) -> dict[str, list[Row]]:
     """Gather every table, settle cross-document columns, and write them; time `link` and `write`."""
     tables: dict[str, list[Row]] = {name: [] for name in TABLES}
     for result in results:
@@ -143,7 +147,7 @@ def _write_tables(results: list[FileResult], output_dir: Path, seconds: Counter[
     tables["associations"], tables["agencies"] = link(tables["associations"], tables["documents"])
     linked = time.perf_counter()
     for name, schema in TABLES.items():
-        write_table(tables[name], schema, output_dir / f"{name}.parquet")
+        write_table(tables[name], schema, output_dir / f"{name}.parquet", metadata)
     seconds["link"] += linked - started
     seconds["write"] += time.perf_counter() - linked
     return tables

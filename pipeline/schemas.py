@@ -10,39 +10,50 @@ from __future__ import annotations
 import pyarrow as pa
 
 
+DATE = pa.timestamp("ms")
+"""Dates are written as midnight timestamps, not Arrow `date32`: plain pandas reads `date32` as Python
+objects without `.dt`, a timestamp as datetime64 (with `.dt`, comparisons with `"2019-10-15"`,
+`resample`); DuckDB reads TIMESTAMP, polars Datetime. Parquet has no second unit, so `ms` is what
+every reader gets back."""
+
+ENUM = pa.dictionary(pa.int32(), pa.string())
+"""Enumerations are dictionary-encoded strings: pandas reads them as categoricals, polars as
+Categorical, DuckDB as VARCHAR."""
+
+
 def _field(name: str, type_: pa.DataType, description: str, nullable: bool = True) -> pa.Field:
     return pa.field(name, type_, nullable=nullable, metadata={"description": description})
 
 
 _LOCALITY = [
-    _field("province", pa.string(), "province-level unit of the document, full official name"),
-    _field("city", pa.string(), "prefecture-level city of the document (a municipality repeats itself)"),
-    _field("county", pa.string(), "county-level unit of the document"),
-    _field("adcode", pa.string(), "6-digit GB/T 2260 code of the most specific locality"),
+    _field("province", pa.string(), "province-level unit of the document, full official name; null for central bodies, when the place is not settled, and for a failed file"),
+    _field("city", pa.string(), "prefecture-level city of the document (a municipality repeats itself); null above city level or when not settled"),
+    _field("county", pa.string(), "county-level unit of the document; null above county level or when not settled"),
+    _field("adcode", pa.string(), "6-digit GB/T 2260 code of the most specific locality; null when no place is settled"),
 ]
 
 DOCUMENTS = pa.schema(
     [
         _field("doc_id", pa.string(), "first 16 hex digits of the SHA-256 of the file; key of every table", False),
         _field("source_path", pa.string(), "path relative to the input folder, `/`-separated", False),
-        _field("source_format", pa.string(), "pdf, docx, doc, xlsx, xls, html or txt, taken from the file's bytes"),
+        _field("source_format", ENUM, "pdf, docx, doc, xlsx, xls, html or txt, taken from the file's bytes; null when the bytes are of no known format or the reader was stopped (timeout, crash)"),
         _field("sha256", pa.string(), "full hex digest of the file's bytes", False),
-        _field("pages", pa.int32(), "page count for paged formats, else null"),
+        _field("pages", pa.int32(), "page count for paged formats; null for unpaged formats (DOCX, XLSX, HTML, TXT) and failed files"),
         _field("ocr", pa.bool_(), "true when any text came from OCR", False),
-        _field("status", pa.string(), "ok, partial (read, but a part or a check failed) or failed", False),
+        _field("status", ENUM, "ok, partial (read, but a part or a check failed) or failed", False),
         _field("warnings", pa.list_(pa.string()), "machine-readable codes with detail, e.g. `no_text_layer: 12 pages`", False),
-        _field("error", pa.string(), "for failed documents: one line saying why"),
-        _field("title", pa.string(), "the document's title (GB/T 9704 标题), without line breaks"),
-        _field("doc_number", pa.string(), "发文字号 normalised to 〔〕 brackets"),
-        _field("issuers", pa.list_(pa.string()), "full names of the issuing bodies, in order"),
-        _field("issue_date", pa.date32(), "成文日期; for a page without one (a news report), its publication date"),
-        _field("published", pa.date32(), "the date a web page or news report was published: the 发布日期 or 发布时间 of its byline or disclosure table"),
+        _field("error", pa.string(), "for failed documents: one line saying why; null when the file was read"),
+        _field("title", pa.string(), "the document's title (GB/T 9704 标题), without line breaks; null when none is found; null for a failed file"),
+        _field("doc_number", pa.string(), "发文字号 normalised to 〔〕 brackets; null when none is printed; null for a failed file"),
+        _field("issuers", pa.list_(pa.string()), "full names of the issuing bodies, in order; empty when none is named, null for a failed file"),
+        _field("issue_date", DATE, "成文日期; for a page without one (a news report), its publication date; null when the document prints no date; null for a failed file"),
+        _field("published", DATE, "the date a web page or news report was published: the 发布日期 or 发布时间 of its byline or disclosure table; null when no such date is printed (most formal notices)"),
         *_LOCALITY,
-        _field("admin_level", pa.string(), "level of the issuing government: central, province, city, county"),
-        _field("publication", pa.string(), "publication note as printed (此件公开发布...)"),
-        _field("stated_total", pa.int32(), "number of associations the document says its roster holds"),
-        _field("roster_rows", pa.int32(), "rows this document contributed to associations.parquet"),
-        _field("text", pa.string(), "full extracted text in reading order"),
+        _field("admin_level", ENUM, "level of the issuing government: central, province, city, county; null when the issuer's level is not settled; null for a failed file"),
+        _field("publication", pa.string(), "publication note as printed (此件公开发布...); null when none is printed"),
+        _field("stated_total", pa.int32(), "number of associations the document says its roster holds; null when no total is stated"),
+        _field("roster_rows", pa.int32(), "rows this document contributed to associations.parquet (0 when it holds no roster); null for a failed file"),
+        _field("text", pa.string(), "full extracted text in reading order; null for a failed file"),
     ]
 )
 
@@ -50,23 +61,23 @@ ASSOCIATIONS = pa.schema(
     [
         _field("doc_id", pa.string(), "the document the line is printed in", False),
         _field("row", pa.int32(), "0-based order of the line within its document", False),
-        _field("seq", pa.int32(), "the printed 序号"),
-        _field("name_raw", pa.string(), "the name as extracted, cell line breaks joined"),
-        _field("name", pa.string(), "normalised name"),
-        _field("association_key", pa.string(), "same value for every row, in any document, naming the same association"),
-        _field("kind", pa.string(), "industry_association, chamber_of_commerce, regional_chamber, federation, promotion_association, society, other"),
-        _field("supervisor_raw", pa.string(), "supervising unit (业务主管单位) as printed"),
-        _field("supervisor", pa.string(), "full normalised name of the supervising unit; null for 直接登记"),
-        _field("supervisor_former", pa.bool_(), "the unit is marked former (原…) or no longer exists"),
-        _field("supervisor_current", pa.string(), "the unit's successor after institutional reform, else the unit itself"),
-        _field("registration", pa.string(), "supervised when a unit is printed, direct for 直接登记; null when the row prints neither"),
-        _field("status_raw", pa.string(), "status as printed, or the header of the marked column"),
-        _field("status", pa.string(), "decoupled, planned, deferred, exempt, not_decoupled, deregistered, unknown"),
-        _field("note", pa.string(), "备注 text that is not the status"),
+        _field("seq", pa.int32(), "the printed 序号; null when the line prints none"),
+        _field("name_raw", pa.string(), "the name as extracted, cell line breaks joined; null when the name cell is empty"),
+        _field("name", pa.string(), "normalised name; null when nothing of the printed name remains"),
+        _field("association_key", pa.string(), "same value for every row, in any document, naming the same association; null when the line has no name"),
+        _field("kind", ENUM, "industry_association, chamber_of_commerce, regional_chamber, federation, promotion_association, society, other; null when `name` is null"),
+        _field("supervisor_raw", pa.string(), "supervising unit (业务主管单位) as printed; null when the row prints none"),
+        _field("supervisor", pa.string(), "full normalised name of the supervising unit; null for 直接登记 and when the row prints no unit"),
+        _field("supervisor_former", pa.bool_(), "the unit is marked former (原…) or no longer exists; null when the row names no unit or its fate is not known"),
+        _field("supervisor_current", pa.string(), "the unit's successor after institutional reform, else the unit itself; null when the successor is not certain or the row names no unit"),
+        _field("registration", ENUM, "supervised when a unit is printed, direct for 直接登记; null when the row prints neither"),
+        _field("status_raw", pa.string(), "status as printed, or the header of the marked column; null when the status comes from the context or nothing"),
+        _field("status", ENUM, "decoupled, planned, deferred, exempt, not_decoupled, deregistered, unknown (what nothing speaks for; never null in practice)"),
+        _field("note", pa.string(), "备注 text that is not the status; null when there is none"),
         *_LOCALITY,
         _field("page", pa.int32(), "1-based page the line is printed on, null for unpaged formats"),
-        _field("table", pa.int32(), "0-based index of the table within the document"),
-        _field("industry", pa.string(), "GB/T 4754-2017 section (门类) the name points to, as `E 建筑业`: the last industry word of the name after its locality; null when the name names no industry (企业联合会, 工商联合会, the 商会 of a place)"),
+        _field("table", pa.int32(), "0-based index of the table within the document; null for a roster printed as text lines"),
+        _field("industry", ENUM, "GB/T 4754-2017 section (门类) the name points to, as `E 建筑业`: the last industry word of the name after its locality; null when the name names no industry (企业联合会, 工商联合会, the 商会 of a place)"),
     ]
 )
 
@@ -74,13 +85,13 @@ MILESTONES = pa.schema(
     [
         _field("doc_id", pa.string(), "the document", False),
         _field("idx", pa.int32(), "order within the document", False),
-        _field("date_text", pa.string(), "the date expression as printed"),
-        _field("start", pa.date32(), "first day of the window, null when only an end is given"),
-        _field("deadline", pa.date32(), "last day the expression allows"),
-        _field("precision", pa.string(), "day, xun, month, quarter, half or year"),
-        _field("kind", pa.string(), "deadline, period, from or relative"),
-        _field("task", pa.string(), "what must happen: the clause without the date expression"),
-        _field("sentence", pa.string(), "the whole sentence, for review"),
+        _field("date_text", pa.string(), "the date expression as printed (never null in practice)"),
+        _field("start", DATE, "first day of the window, null when only an end is given"),
+        _field("deadline", DATE, "last day the expression allows; null for a relative expression (`10个工作日内`)"),
+        _field("precision", ENUM, "day, xun, month, quarter, half or year; null for a relative expression"),
+        _field("kind", ENUM, "deadline, period, from or relative (never null in practice)"),
+        _field("task", pa.string(), "what must happen: the clause without the date expression; null when the clause holds nothing else"),
+        _field("sentence", pa.string(), "the whole sentence, for review (never null in practice)"),
         _field("page", pa.int32(), "1-based page, null for unpaged formats"),
     ]
 )
@@ -88,23 +99,23 @@ MILESTONES = pa.schema(
 CITATIONS = pa.schema(
     [
         _field("doc_id", pa.string(), "the citing document", False),
-        _field("doc_number", pa.string(), "the cited 发文字号, normalised to 〔〕"),
-        _field("title", pa.string(), "the cited title without 《》"),
-        _field("short_name", pa.string(), "the abbreviation the text defines for it (以下简称《…》)"),
-        _field("issuer", pa.string(), "the cited document's issuer when certain"),
+        _field("doc_number", pa.string(), "the cited 发文字号, normalised to 〔〕; null when the document is cited by title only"),
+        _field("title", pa.string(), "the cited title without 《》; null when the document is cited by number only"),
+        _field("short_name", pa.string(), "the abbreviation the text defines for it (以下简称《…》); null when none is defined"),
+        _field("issuer", pa.string(), "the cited document's issuer when certain; null when the number's prefix does not settle it"),
     ]
 )
 
 AGENCIES = pa.schema(
     [
         _field("agency_key", pa.string(), "stable key of the supervising unit", False),
-        _field("name", pa.string(), "full normalised name"),
+        _field("name", pa.string(), "full normalised name (never null in practice)"),
         _field("aliases", pa.list_(pa.string()), "every raw spelling seen", False),
-        _field("former", pa.bool_(), "abolished or renamed"),
+        _field("former", pa.bool_(), "abolished or renamed; null when not known"),
         _field("successor", pa.string(), "full name of the successor, null when not former or unknown"),
-        _field("province", pa.string(), "province of the unit"),
-        _field("city", pa.string(), "city of the unit"),
-        _field("county", pa.string(), "county of the unit"),
+        _field("province", pa.string(), "province of the unit; null for central bodies or when not settled"),
+        _field("city", pa.string(), "city of the unit; null above city level or when not settled"),
+        _field("county", pa.string(), "county of the unit; null above county level or when not settled"),
         _field("rows", pa.int32(), "number of roster lines that name it", False),
     ]
 )

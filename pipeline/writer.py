@@ -2,19 +2,31 @@
 
 `pa.Table.from_pylist(rows, schema=...)` silently drops unknown keys and fills
 missing fields with null, so rows are checked here first: a typo in an extractor
-fails loudly instead of emptying a column.
+fails loudly instead of emptying a column. Each file also carries pandas
+metadata, so a plain `pd.read_parquet` gives `Int32` and `boolean` columns with
+nulls (not float64 and object), and the run's provenance as key-value metadata.
 """
 
 from __future__ import annotations
 
+import json
 import os
-import tempfile
-from collections.abc import Callable, Sequence
+import secrets
+import tomllib
+from collections.abc import Callable, Mapping, Sequence
+from datetime import datetime, timezone
+from importlib import metadata
 from pathlib import Path
 from typing import Any
 
 import pyarrow as pa
 import pyarrow.parquet as pq
+
+NEW_FILE_MODE = 0o666
+"""Like any file the user writes: the umask then takes away what others may not do (0644 with umask 022)."""
+
+
+PYPROJECT = Path(__file__).resolve().parent.parent / "pyproject.toml"
 
 
 class SchemaViolation(ValueError):
@@ -35,9 +47,71 @@ def check_rows(rows: Sequence[dict[str, Any]], schema: pa.Schema) -> None:
 
 
 def to_table(rows: Sequence[dict[str, Any]], schema: pa.Schema) -> pa.Table:
-    """Build an Arrow table from checked rows; columns absent from a row are null."""
+    """Build an Arrow table from checked rows; columns absent from a row are null.
+
+    Rows hold `datetime.date` values, which Arrow does not turn into timestamps
+    itself: timestamp columns are built as date32 and then cast (midnight).
+    """
     check_rows(rows, schema)
-    return pa.Table.from_pylist(list(rows), schema=schema)
+    building = pa.schema([f.with_type(pa.date32()) if pa.types.is_timestamp(f.type) else f for f in schema])
+    return pa.Table.from_pylist(list(rows), schema=building).cast(schema)
+
+
+def pandas_metadata(schema: pa.Schema) -> bytes:
+    """The `pandas` schema metadata that makes `pd.read_parquet` pick nullable dtypes.
+
+    pyarrow turns a column into the pandas extension dtype named by its
+    `numpy_type` (`Int32`, `boolean`); dictionary columns become categoricals and
+    timestamps datetime64 without help.
+    """
+    columns = [
+        {"name": f.name, "field_name": f.name, "pandas_type": pandas_type, "numpy_type": numpy_type, "metadata": None}
+        for f in schema
+        for pandas_type, numpy_type in [_pandas_types(f.type)]
+    ]
+    return json.dumps({"index_columns": [], "column_indexes": [], "columns": columns}).encode()
+
+
+def _pandas_types(type_: pa.DataType) -> tuple[str, str]:
+    if pa.types.is_int32(type_):
+        return "int32", "Int32"
+    if pa.types.is_boolean(type_):
+        return "bool", "boolean"
+    if pa.types.is_timestamp(type_):
+        return "datetime", f"datetime64[{type_.unit}]"
+    if pa.types.is_dictionary(type_):
+        return "categorical", "int32"
+    if pa.types.is_list(type_):
+        return "list[unicode]", "object"
+    return "unicode", "object"
+
+
+def tuogou_version() -> str:
+    """The installed package's version, else the one the source tree declares (run from a checkout)."""
+    try:
+        return metadata.version("tuogou")
+    except metadata.PackageNotFoundError:
+        return str(tomllib.loads(PYPROJECT.read_text(encoding="utf-8"))["project"]["version"])
+
+
+def provenance(input_fingerprint: str) -> dict[str, str]:
+    """Key-value metadata for every table of a run: which tuogou wrote it, when (UTC), from which files.
+
+    The fingerprint is the run's digest of every input path and SHA-256, so two
+    tables with the same value were read from the same folder contents.
+    """
+    return {
+        "tuogou.version": tuogou_version(),
+        "tuogou.run_time": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "tuogou.input_fingerprint": input_fingerprint,
+    }
+
+
+def create_beside(path: Path) -> Path:
+    """An empty, new, hidden file in `path`'s folder, created with the user's umask (mkstemp's is 0600)."""
+    temporary = path.parent / f".{path.stem}.{secrets.token_hex(8)}.tmp"
+    os.close(os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, NEW_FILE_MODE))
+    return temporary
 
 
 def replace_atomically(path: Path, write: Callable[[Path], None]) -> None:
@@ -47,17 +121,22 @@ def replace_atomically(path: Path, write: Callable[[Path], None]) -> None:
     never a truncated one; used for the tables and for the cache entries alike.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=".tmp", dir=path.parent)
-    os.close(handle)
+    temporary = create_beside(path)
     try:
-        write(Path(temporary))
+        write(temporary)
         os.replace(temporary, path)
     except BaseException:
-        Path(temporary).unlink(missing_ok=True)
+        temporary.unlink(missing_ok=True)
         raise
 
 
-def write_table(rows: Sequence[dict[str, Any]], schema: pa.Schema, path: Path) -> None:
-    """Write `rows` to `path` as Parquet, checked against the schema and replaced atomically."""
+def write_table(
+    rows: Sequence[dict[str, Any]], schema: pa.Schema, path: Path, metadata: Mapping[str, str] | None = None
+) -> None:
+    """Write `rows` to `path` as Parquet, checked against the schema and replaced atomically.
+
+    `metadata` (the run's provenance) goes into the file's key-value metadata beside the pandas metadata.
+    """
     table = to_table(rows, schema)
+    table = table.replace_schema_metadata({**(metadata or {}), "pandas": pandas_metadata(schema)})
     replace_atomically(path, lambda temporary: pq.write_table(table, temporary))

@@ -6,7 +6,7 @@ import hashlib
 import itertools
 import json
 import random
-from datetime import date
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -42,13 +42,13 @@ def rows_of(table: str, file: str, items: list[dict[str, Any]]) -> list[dict[str
 
 
 def write_run(directory: Path, documents: list[dict[str, Any]], **tables: list[dict[str, Any]]) -> Path:
-    """Write every scored table with its declared schema; ISO strings in date columns become dates."""
+    """Write every scored table with its declared schema; ISO strings in date columns become midnight timestamps."""
     directory.mkdir(parents=True, exist_ok=True)
     for name in ("documents", "associations", "milestones", "citations"):
         schema = TABLES[name]
-        dates = [field.name for field in schema if pa.types.is_date(field.type)]
+        dates = [field.name for field in schema if pa.types.is_timestamp(field.type)]
         rows = [
-            {k: date.fromisoformat(v) if k in dates and isinstance(v, str) else v for k, v in row.items()}
+            {k: datetime.fromisoformat(v) if k in dates and isinstance(v, str) else v for k, v in row.items()}
             for row in (documents if name == "documents" else tables.get(name, []))
         ]
         pq.write_table(pa.Table.from_pylist(rows, schema=schema), directory / f"{name}.parquet")

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import shutil
 import time
 from pathlib import Path
 
+import docx
 import pyarrow.parquet as pq
 import pytest
 
@@ -12,6 +14,8 @@ import pipeline.process
 from pipeline.cache import CACHE_FOLDER, ResultCache
 from pipeline.run import run
 from pipeline.schemas import TABLES
+
+LEGACY_DOC = Path(__file__).parent.parent / "data" / "raw" / "hedong-fgw-2019.doc"
 
 
 def _corpus(folder: Path) -> Path:
@@ -123,3 +127,56 @@ def test_slow_document_times_out_and_the_run_goes_on(tmp_path: Path, monkeypatch
     assert documents[1]["status"] == "ok"
     monkeypatch.undo()
     assert run(corpus, output).cached == 1, "a timed-out document is tried again next time"
+
+
+def _office(monkeypatch: pytest.MonkeyPatch, folder: Path, installed: bool) -> None:
+    """LibreOffice absent, or a stand-in `soffice` that 'converts' any .doc into a small DOCX."""
+    if not installed:
+        monkeypatch.setattr(shutil, "which", lambda name: None)
+        return
+    converted = folder / "converted.docx"
+    word = docx.Document()
+    word.add_paragraph("各协会要在2020年10月底前完成脱钩任务。")
+    word.save(str(converted))
+    program = folder / "soffice"
+    copy_out = 'while [ "$#" -gt 1 ]; do [ "$1" = "--outdir" ] && out="$2"; shift; done\n'
+    program.write_text(f'#!/bin/sh\n{copy_out}mkdir -p "$out" && cp "{converted}" "$out/source.docx"\n')
+    program.chmod(0o755)
+    monkeypatch.setattr(shutil, "which", lambda name: str(program) if name == "soffice" else None)
+
+
+def _doc_corpus(tmp_path: Path) -> Path:
+    corpus = _corpus(tmp_path / "in")
+    shutil.copyfile(LEGACY_DOC, corpus / "c.doc")
+    return corpus
+
+
+def _doc_row(output: Path) -> dict:
+    return next(r for r in pq.read_table(output / "documents.parquet").to_pylist() if r["source_path"] == "c.doc")
+
+
+def test_missing_libreoffice_is_not_cached(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    corpus, output = _doc_corpus(tmp_path), tmp_path / "out"
+    with monkeypatch.context() as patch:
+        _office(patch, tmp_path, installed=False)
+        assert run(corpus, output).statuses == {"ok": 2, "failed": 1}
+    assert "LibreOffice is needed" in _doc_row(output)["error"]
+    _office(monkeypatch, tmp_path, installed=True)
+    again = run(corpus, output)
+    assert again.cached == 2, "the text files come from the cache, the .doc is read"
+    assert _doc_row(output)["status"] == "ok"
+    assert run(corpus, output).cached == 3, "once read, the .doc is cached like any file"
+
+
+def test_forced_run_with_libreoffice_missing_does_not_leave_its_tables_final(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    corpus, output = _doc_corpus(tmp_path), tmp_path / "out"
+    _office(monkeypatch, tmp_path, installed=True)
+    run(corpus, output)
+    with monkeypatch.context() as patch:
+        _office(patch, tmp_path, installed=False)
+        run(corpus, output, force=True)
+    assert _doc_row(output)["status"] == "failed"
+    run(corpus, output)
+    assert _doc_row(output)["status"] == "ok"

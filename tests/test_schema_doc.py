@@ -24,3 +24,19 @@ def test_every_column_is_documented() -> None:
         for field in schema:
             assert field.metadata and field.metadata[b"description"], f"{name}.{field.name} has no description"
             assert f"| {field.name} |" in text
+
+
+def test_every_nullable_column_says_what_null_means() -> None:
+    vague = [
+        f"{name}.{field.name}"
+        for name, schema in TABLES.items()
+        for field in schema
+        if field.nullable and "null" not in field.metadata[b"description"].decode()
+    ]
+    assert not vague, f"nullable columns whose description does not say what null means: {vague}"
+
+
+def test_dictionary_names_the_types_an_analyst_reads() -> None:
+    text = README.read_text(encoding="utf-8")
+    assert "| issue_date | date |" in text and "| status | category |" in text
+    assert "`Int32`" in text and "`boolean`" in text

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import pyarrow.parquet as pq
@@ -69,4 +69,7 @@ def _read(path: Path, name: str) -> list[Row]:
 
 
 def _plain(value: object) -> object:
+    """Dates, written as midnight timestamps, as the gold's ISO days: `2019-10-15`."""
+    if isinstance(value, datetime):
+        return value.date().isoformat()
     return value.isoformat() if isinstance(value, date) else value

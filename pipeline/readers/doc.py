@@ -13,7 +13,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from pipeline.model import Document, ReadError
+from pipeline.model import Document, ReadError, ToolMissing
 from pipeline.readers import docx
 
 CONVERT_TIMEOUT_SECONDS = 120.0
@@ -26,11 +26,11 @@ def read(path: Path, timeout: float = CONVERT_TIMEOUT_SECONDS) -> Document:
     """Convert to .docx in a temporary directory and read that; `source_format` stays `doc`.
 
     Example: without LibreOffice installed this raises
-    `ReadError("LibreOffice is needed to read legacy .doc files (soffice not found on PATH)")`.
+    `ToolMissing("LibreOffice is needed to read legacy .doc files (soffice not found on PATH)")`.
     """
     office = next((found for name in _OFFICE_COMMANDS if (found := shutil.which(name))), None)
     if office is None:
-        raise ReadError("LibreOffice is needed to read legacy .doc files (soffice not found on PATH)")
+        raise ToolMissing("LibreOffice is needed to read legacy .doc files (soffice not found on PATH)")
     with tempfile.TemporaryDirectory(prefix="tuogou-doc-") as workdir:
         document = docx.read(_convert(office, path, Path(workdir), timeout))
     document.source_format = "doc"
