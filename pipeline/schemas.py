@@ -43,6 +43,11 @@ DOCUMENTS = pa.schema(
         _field("stated_total", pa.int32(), "number of associations the document says its roster holds"),
         _field("roster_rows", pa.int32(), "rows this document contributed to associations.parquet"),
         _field("text", pa.string(), "full extracted text in reading order"),
+        _field("document_key", pa.string(), "the same for every file carrying the same document (same 发文字号 and issuer, else same title and issue date, else near-identical text): the smallest doc_id among them; a failed file keeps its own doc_id"),
+        _field("primary", pa.bool_(), "the one copy of its document_key that analyses count (text layer over OCR, more roster rows, fewer warnings); false for the other copies and for failed files"),
+        _field("attachment_of", pa.string(), "document_key of the notice this file is an attachment of (from the manifest, a shared name stem, or the notice's 附件 title); null when it is no attachment"),
+        _field("source_url", pa.string(), "where the file was downloaded from, as the manifest states it; null without a manifest row"),
+        _field("retrieved", pa.date32(), "the day the file was downloaded, as the manifest states it; null without a manifest row"),
     ]
 )
 
@@ -66,6 +71,7 @@ ASSOCIATIONS = pa.schema(
         *_LOCALITY,
         _field("page", pa.int32(), "1-based page the line is printed on, null for unpaged formats"),
         _field("table", pa.int32(), "0-based index of the table within the document"),
+        _field("document_key", pa.string(), "the document the row belongs to, as `documents.document_key`: group by it to count a document once whatever its files"),
     ]
 )
 
@@ -81,6 +87,7 @@ MILESTONES = pa.schema(
         _field("task", pa.string(), "what must happen: the clause without the date expression"),
         _field("sentence", pa.string(), "the whole sentence, for review"),
         _field("page", pa.int32(), "1-based page, null for unpaged formats"),
+        _field("document_key", pa.string(), "the document the row belongs to, as `documents.document_key`: group by it to count a document once whatever its files"),
     ]
 )
 
@@ -91,6 +98,7 @@ CITATIONS = pa.schema(
         _field("title", pa.string(), "the cited title without 《》"),
         _field("short_name", pa.string(), "the abbreviation the text defines for it (以下简称《…》)"),
         _field("issuer", pa.string(), "the cited document's issuer when certain"),
+        _field("document_key", pa.string(), "the document the row belongs to, as `documents.document_key`: group by it to count a document once whatever its files"),
     ]
 )
 
