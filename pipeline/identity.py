@@ -1,4 +1,4 @@
-"""Document identity across files: copies share a `document_key`, one copy is `primary`, attachments point to their notice.
+"""Document identity: copies of a document share a `document_key`, one is `primary`, attachments name their notice.
 
 A notice is published as a portal page, a PDF and a DOCX, and its roster as a separate
 XLSX; each file is read on its own, so which files carry one document can only be
@@ -29,6 +29,8 @@ SIMILAR_TEXT_LENGTH_RATIO = 0.9
 SIMILAR_TEXT_SCORE = 95.0
 """rapidfuzz ratio (0–100) of normalised texts from which two files carry the same document."""
 COMPARED_TEXT_CHARS = 20_000
+PREFILTER_TEXT_CHARS = 1_000
+"""The opening compared first, so the full comparison runs only on pairs that may be copies."""
 TITLE_MATCH_SCORE = 90.0
 """rapidfuzz ratio from which a file's title or name is the roster a notice announces."""
 PLACE_FIELDS = ("province", "city", "county", "adcode", "admin_level")
@@ -133,30 +135,36 @@ def _similar_texts(rows: Sequence[Row], indices: Iterable[int]) -> list[tuple[in
         for other_length, other, other_text in texts[position + 1 :]:
             if length < other_length * SIMILAR_TEXT_LENGTH_RATIO:
                 break
-            score = fuzz.ratio(text[:COMPARED_TEXT_CHARS], other_text[:COMPARED_TEXT_CHARS], score_cutoff=SIMILAR_TEXT_SCORE)
-            if score:
+            if _near_identical(text, other_text):
                 pairs.append((one, other))
     return pairs
+
+
+def _near_identical(text: str, other: str) -> bool:
+    openings = fuzz.ratio(text[:PREFILTER_TEXT_CHARS], other[:PREFILTER_TEXT_CHARS], score_cutoff=SIMILAR_TEXT_SCORE)
+    return bool(openings) and bool(
+        fuzz.ratio(text[:COMPARED_TEXT_CHARS], other[:COMPARED_TEXT_CHARS], score_cutoff=SIMILAR_TEXT_SCORE)
+    )
 
 
 def _attachment_links(rows: Sequence[Row], manifest: Manifest) -> list[str | None]:
     """For each file, the key of the notice it is attached to: the manifest's, else by name stem, else by title."""
     by_path = {row["source_path"]: row for row in rows}
+    by_folder: defaultdict[str, list[Row]] = defaultdict(list)
+    for row in rows:
+        if row["status"] != "failed":
+            by_folder[_folder(row)].append(row)
     announced = {id(row): _announced(row) for row in rows}
     links: list[str | None] = []
     for row in rows:
         entry = manifest.entries.get(row["source_path"])
         if entry is not None and entry.attachment_of is not None:
             links.append(by_path[entry.attachment_of]["document_key"])
-            continue
-        neighbours = [
-            other
-            for other in rows
-            if other["status"] != "failed"
-            and other["document_key"] != row["document_key"]
-            and _folder(other) == _folder(row)
-        ]
-        links.append(None if row["status"] == "failed" else _by_stem(row, neighbours) or _by_announced_title(row, neighbours, announced))
+        elif row["status"] == "failed":
+            links.append(None)
+        else:
+            others = [other for other in by_folder[_folder(row)] if other["document_key"] != row["document_key"]]
+            links.append(_by_stem(row, others) or _by_announced_title(row, others, announced))
     return links
 
 
@@ -170,7 +178,8 @@ def _by_announced_title(row: Row, neighbours: Sequence[Row], announced: dict[int
     """The notice whose announced roster best matches the file's title or name; None when none or a tie."""
     if not row.get("roster_rows"):
         return None
-    names = [_normal(without_attachment_label(n)) for n in (row.get("title"), PurePosixPath(row["source_path"]).stem) if n]
+    own_names = (row.get("title"), PurePosixPath(row["source_path"]).stem)
+    names = [_normal(without_attachment_label(name)) for name in own_names if name]
     best: dict[str, float] = {}
     for notice in neighbours:
         for title in announced[id(notice)]:
@@ -210,7 +219,8 @@ def _primaries(rows: Sequence[Row]) -> set[int]:
 
 
 def _completeness(row: Row) -> tuple[object, ...]:
-    return (bool(row.get("ocr")), -(row.get("roster_rows") or 0), len(row["warnings"]), row["doc_id"], row["source_path"])
+    rows = row.get("roster_rows") or 0
+    return (bool(row.get("ocr")), -rows, len(row["warnings"]), row["doc_id"], row["source_path"])
 
 
 def _inherit(row: Row, notice: Row) -> None:
