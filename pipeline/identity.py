@@ -8,9 +8,10 @@ rows (cached or fresh) and is recomputed every run, which is cheap.
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict
 from pathlib import PurePosixPath
@@ -29,8 +30,14 @@ SIMILAR_TEXT_LENGTH_RATIO = 0.9
 SIMILAR_TEXT_SCORE = 95.0
 """rapidfuzz ratio (0–100) of normalised texts from which two files carry the same document."""
 COMPARED_TEXT_CHARS = 20_000
-PREFILTER_TEXT_CHARS = 1_000
-"""The opening compared first, so the full comparison runs only on pairs that may be copies."""
+SHINGLE_CHARS = 8
+ANCHOR_EVERY = 16
+"""A shingle is an anchor when its first character's code point is a multiple of this: chosen by
+content, so an insertion early in one copy does not shift the anchors after it."""
+COMMON_ANCHOR_DOCUMENTS = 50
+"""Anchors in more documents than this are boilerplate (`行业协会商会与行政机关脱钩`): they say nothing."""
+SHARED_ANCHOR_SHARE = 0.5
+"""Share of the smaller document's anchors two files must share before their texts are compared in full."""
 TITLE_MATCH_SCORE = 90.0
 """rapidfuzz ratio from which a file's title or name is the roster a notice announces."""
 PLACE_FIELDS = ("province", "city", "county", "adcode", "admin_level")
@@ -126,25 +133,39 @@ def _compatible(one: Row, other: Row) -> bool:
 
 
 def _similar_texts(rows: Sequence[Row], indices: Iterable[int]) -> list[tuple[int, int]]:
-    """Pairs of files whose normalised texts are near-identical; only texts of similar length are compared."""
-    texts = sorted(
-        ((len(text), i, text) for i in indices if len(text := _normal(rows[i].get("text"))) >= MIN_SIMILAR_TEXT),
-    )
+    """Pairs of files whose normalised texts are near-identical.
+
+    Comparing every pair in full is quadratic in long texts, so candidates come first from
+    shared anchor shingles (an inverted index), and only they are compared with rapidfuzz.
+    """
+    normalised = {i: _normal(rows[i].get("text"))[:COMPARED_TEXT_CHARS] for i in indices}
+    texts = {i: text for i, text in normalised.items() if len(text) >= MIN_SIMILAR_TEXT}
+    anchors = {i: _anchors(text) for i, text in texts.items()}
+    holders: defaultdict[str, list[int]] = defaultdict(list)
+    for i, shingles in anchors.items():
+        for shingle in shingles:
+            holders[shingle].append(i)
+    shared: Counter[tuple[int, int]] = Counter()
+    for found in holders.values():
+        if len(found) <= COMMON_ANCHOR_DOCUMENTS:
+            shared.update(itertools.combinations(found, 2))
     pairs = []
-    for position, (length, one, text) in enumerate(texts):
-        for other_length, other, other_text in texts[position + 1 :]:
-            if length < other_length * SIMILAR_TEXT_LENGTH_RATIO:
-                break
-            if _near_identical(text, other_text):
+    for (one, other), count in sorted(shared.items()):
+        short, long = sorted((len(texts[one]), len(texts[other])))
+        enough = count >= SHARED_ANCHOR_SHARE * min(len(anchors[one]), len(anchors[other]))
+        if enough and short >= long * SIMILAR_TEXT_LENGTH_RATIO:
+            if fuzz.ratio(texts[one], texts[other], score_cutoff=SIMILAR_TEXT_SCORE):
                 pairs.append((one, other))
     return pairs
 
 
-def _near_identical(text: str, other: str) -> bool:
-    openings = fuzz.ratio(text[:PREFILTER_TEXT_CHARS], other[:PREFILTER_TEXT_CHARS], score_cutoff=SIMILAR_TEXT_SCORE)
-    return bool(openings) and bool(
-        fuzz.ratio(text[:COMPARED_TEXT_CHARS], other[:COMPARED_TEXT_CHARS], score_cutoff=SIMILAR_TEXT_SCORE)
-    )
+def _anchors(text: str) -> set[str]:
+    """The shingles of a text that start at a character chosen by its code point (a deterministic sample)."""
+    return {
+        text[i : i + SHINGLE_CHARS]
+        for i in range(len(text) - SHINGLE_CHARS + 1)
+        if ord(text[i]) % ANCHOR_EVERY == 0
+    }
 
 
 def _attachment_links(rows: Sequence[Row], manifest: Manifest) -> list[str | None]:

@@ -241,3 +241,14 @@ def test_the_shared_corpus_groups_its_copies(documents: pd.DataFrame) -> None:
 )
 def test_attachment_names(stem: str, notice: str, attached: bool) -> None:
     assert is_attachment_name(stem, notice) is attached
+
+
+def test_near_identical_texts_without_number_or_date_share_a_key(tmp_path: Path) -> None:
+    source = tmp_path / "in"
+    body = [f"第{n}条 各业务主管单位应当按照脱钩改革要求，在规定时限内完成机构、职能、资产财务、人员管理和党建外事等事项分离工作。" for n in range(1, 9)]
+    _txt(source / "page.txt", ["首页 > 政务公开 > 通知公告", *body])
+    _txt(source / "copy.txt", [*body, "- 2 -"])
+    _txt(source / "other.txt", [line.replace("分离", "合并").replace("各业务主管单位", "各县区政府") for line in body])
+    documents, _ = _run(source, tmp_path / "out")
+    key = documents["document_key"]
+    assert key["page.txt"] == key["copy.txt"] != key["other.txt"]
