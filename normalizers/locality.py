@@ -265,3 +265,12 @@ def _ambiguity_warning(tied: list[Division], first: list[_Mention]) -> list[str]
     names = "/".join(dict.fromkeys(m.text for m in first if any(_related(c, t) for c in m.candidates for t in tied)))
     listed = ", ".join(paths) if len(paths) <= MAX_LISTED_CANDIDATES else f"{len(paths)} candidates"
     return [f"ambiguous_locality: {names} ({listed})"]
+
+
+def division_locality(key: str) -> Locality | None:
+    """The locality a GB/T 2260 code or a full place label names: `410200` or `河南省开封市`; None when unknown.
+
+    A user states a place this way in the manifest; a current unit wins over a former one of the same label.
+    """
+    found = sorted((d for d in divisions.divisions() if key in (d.adcode, d.path)), key=lambda d: d.former)
+    return _locality(found[0]) if found else None

@@ -110,9 +110,9 @@ class ResultCache:
         (self.folder / RUN_RECORD).unlink(missing_ok=True)
 
 
-def run_fingerprint(jobs: list[FileJob]) -> str:
-    """Digest of which files, by path and bytes, a run reads."""
-    digest = hashlib.sha256()
+def run_fingerprint(jobs: list[FileJob], manifest_digest: str = "") -> str:
+    """Digest of which files, by path and bytes, a run reads, and of the manifest that states facts about them."""
+    digest = hashlib.sha256(f"manifest {manifest_digest}\n".encode())
     for job in jobs:
         digest.update(f"{job.source_path}\0{job.sha256}\n".encode())
     return digest.hexdigest()

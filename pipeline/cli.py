@@ -37,6 +37,7 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("--output", type=Path, default=DEFAULT_OUTPUT, help="folder for the Parquet tables (default: %(default)s)")
     extract.add_argument("--workers", type=int, default=os.cpu_count() or 1, help="worker processes (default: number of cores, %(default)s)")
     extract.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT, help="seconds a document may take before it is failed (default: %(default)s)")
+    extract.add_argument("--manifest", type=Path, help="CSV stating each file's url, retrieved, locality, adcode, published, attachment_of (default: INPUT/manifest.csv when present)")
     extract.add_argument("--force", action="store_true", help="read every document again, ignoring the cache of unchanged ones")
     verbosity = extract.add_mutually_exclusive_group()
     verbosity.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors")
@@ -76,10 +77,13 @@ def _extract(args: argparse.Namespace) -> int:
     if not args.input.is_dir():
         print(f"error: input folder not found: {args.input}", file=sys.stderr)
         return EXIT_USAGE
+    if args.manifest is not None and not args.manifest.is_file():
+        print(f"error: manifest not found: {args.manifest}", file=sys.stderr)
+        return EXIT_USAGE
     if args.workers < 1 or args.timeout <= 0:
         print("error: --workers must be at least 1 and --timeout positive", file=sys.stderr)
         return EXIT_USAGE
-    progress = _progress_bar(len(discover(args.input)), enabled=not args.quiet and sys.stderr.isatty())
+    progress = _progress_bar(len(discover(args.input, args.manifest)), enabled=not args.quiet and sys.stderr.isatty())
 
     def on_file_done(result: FileResult) -> None:
         document = result.document
@@ -91,7 +95,9 @@ def _extract(args: argparse.Namespace) -> int:
 
     try:
         summary = run(
-            args.input, args.output, workers=args.workers, timeout=args.timeout, force=args.force, on_file_done=on_file_done
+            args.input, args.output, workers=args.workers, timeout=args.timeout, force=args.force,
+            on_file_done=on_file_done,
+            manifest=args.manifest,
         )
     except OSError as error:  # output folder not writable, disk full: nothing a document did
         print(f"error: {error}", file=sys.stderr)
@@ -99,6 +105,8 @@ def _extract(args: argparse.Namespace) -> int:
     finally:
         if progress is not None:
             progress.close()
+    for error in summary.manifest_errors:  # a bad row is ignored, never fatal: a manifest is optional
+        print(f"error: {error}", file=sys.stderr)
     if not args.quiet:
         print(summary.line())
     return EXIT_OK

@@ -13,7 +13,9 @@ from pathlib import Path
 from pebble import ProcessExpired, ProcessPool
 
 from pipeline.cache import ResultCache, run_fingerprint
+from pipeline.identity import settle_identity, with_document_columns
 from pipeline.link import link
+from pipeline.manifest import Manifest, manifest_file, read_manifest
 from pipeline.process import FileJob, FileResult, Row, failed_result, job_for, process_file
 from pipeline.schemas import TABLES
 from pipeline.writer import provenance, write_table
@@ -41,6 +43,7 @@ class RunSummary:
     cached: int = 0
     seconds: dict[str, float] = field(default_factory=dict, compare=False)
     peak_memory: int = field(default=0, compare=False)
+    manifest_errors: list[str] = field(default_factory=list)
 
     def line(self) -> str:
         """`9 documents: 7 ok, 1 partial, 1 failed; rows: associations 0, …`."""
@@ -48,16 +51,26 @@ class RunSummary:
         statuses = ", ".join(f"{self.statuses.get(s, 0)} {s}" for s in ("ok", "partial", "failed"))
         rows = ", ".join(f"{name} {count}" for name, count in self.rows.items() if name != "documents")
         reused = f" ({self.cached} unchanged, not read again)" if self.cached else ""
-        return f"{total} documents{reused}: {statuses}; rows: {rows}"
+        manifest = f"; {len(self.manifest_errors)} manifest rows ignored" if self.manifest_errors else ""
+        return f"{total} documents{reused}: {statuses}; rows: {rows}{manifest}"
 
 
-def discover(input_dir: Path) -> list[Path]:
-    """Every non-hidden file below `input_dir`, following folder links, in a stable order."""
+def discover(input_dir: Path, manifest: Path | None = None) -> list[Path]:
+    """Every non-hidden file below `input_dir`, following folder links, in a stable order; the manifest is no document."""
+    skipped = manifest_file(input_dir, manifest)
     found: list[Path] = []
     for folder, subfolders, files in os.walk(input_dir, followlinks=True):
         subfolders[:] = sorted(d for d in subfolders if not d.startswith("."))
         found.extend(Path(folder) / name for name in files if not name.startswith("."))
-    return sorted(found, key=lambda p: p.relative_to(input_dir).as_posix())
+    kept = [path for path in found if skipped is None or not _same_file(path, skipped)]
+    return sorted(kept, key=lambda p: p.relative_to(input_dir).as_posix())
+
+
+def _same_file(path: Path, other: Path) -> bool:
+    try:
+        return path.samefile(other)
+    except OSError:
+        return False
 
 
 def process_jobs(jobs: list[FileJob], workers: int, timeout: float | None) -> Iterator[FileResult]:
@@ -87,12 +100,17 @@ def run(
     timeout: float | None = None,
     force: bool = False,
     on_file_done: Callable[[FileResult], None] | None = None,
+    manifest: Path | None = None,
 ) -> RunSummary:
-    """Read every document under `input_dir` (reusing unchanged ones unless `force`) and write all tables."""
-    jobs = [job_for(input_dir, path) for path in discover(input_dir)]
+    """Read every document under `input_dir` (reusing unchanged ones unless `force`) and write all tables.
+
+    `manifest` is the optional manifest file; without it `INPUT/manifest.csv` is read when present.
+    """
+    jobs = [job_for(input_dir, path) for path in discover(input_dir, manifest)]
+    stated = read_manifest(manifest_file(input_dir, manifest), {job.source_path for job in jobs})
     cache = ResultCache(output_dir)
     cache.prune()
-    fingerprint = run_fingerprint(jobs)
+    fingerprint = run_fingerprint(jobs, stated.digest)
     if not force and (finished := cache.finished_run(fingerprint, output_dir)) is not None:
         return replace(RunSummary(**finished), cached=len(jobs))
     results = {} if force else _cached_results(jobs, cache)
@@ -111,14 +129,15 @@ def run(
     seconds = Counter[str]()
     for result in processed:
         seconds.update(result.seconds)
-    tables = _write_tables(ordered, output_dir, seconds, provenance(fingerprint))
+    tables = _write_tables(ordered, output_dir, seconds, provenance(fingerprint), stated)
     summary = RunSummary(
-        statuses=dict(Counter(result.document["status"] for result in ordered)),
+        statuses=dict(Counter(document["status"] for document in tables["documents"])),
         rows={name: len(rows) for name, rows in tables.items()},
         pages=sum(result.document.get("pages") or 0 for result in ordered),
         cached=len(jobs) - len(todo),
         seconds=dict(seconds),
         peak_memory=max((result.peak_memory for result in processed), default=0),
+        manifest_errors=list(stated.errors),
     )
     if all(result.reusable for result in processed):
         cache.record_run(fingerprint, asdict(summary))
@@ -133,9 +152,13 @@ def _cached_results(jobs: list[FileJob], cache: ResultCache) -> dict[int, FileRe
 
 
 def _write_tables(
-    results: list[FileResult], output_dir: Path, seconds: Counter[str], metadata: dict[str, str]
+    results: list[FileResult],
+    output_dir: Path,
+    seconds: Counter[str],
+    metadata: dict[str, str],
+    manifest: Manifest,
 ) -> dict[str, list[Row]]:
-    """Gather every table, settle cross-document columns, and write them; time `link` and `write`."""
+    """Gather every table, settle cross-document columns (identity, then keys), and write them; time `link` and `write`."""
     tables: dict[str, list[Row]] = {name: [] for name in TABLES}
     for result in results:
         tables["documents"].append(result.document)
@@ -144,6 +167,9 @@ def _write_tables(
     for name, keys in ROW_ORDER.items():
         tables[name].sort(key=lambda r: tuple(r[k] for k in keys))
     started = time.perf_counter()
+    tables["documents"] = settle_identity(tables["documents"], manifest)
+    for name in ("associations", "milestones", "citations"):
+        tables[name] = with_document_columns(tables[name], tables["documents"], place=name == "associations")
     tables["associations"], tables["agencies"] = link(tables["associations"], tables["documents"])
     linked = time.perf_counter()
     for name, schema in TABLES.items():

@@ -54,6 +54,11 @@ DOCUMENTS = pa.schema(
         _field("stated_total", pa.int32(), "number of associations the document says its roster holds; null when no total is stated"),
         _field("roster_rows", pa.int32(), "rows this document contributed to associations.parquet (0 when it holds no roster); null for a failed file"),
         _field("text", pa.string(), "full extracted text in reading order; null for a failed file"),
+        _field("document_key", pa.string(), "the same for every file carrying the same document (same 发文字号 and issuer, else same title and issue date, else near-identical text): the smallest doc_id among them; a failed file keeps its own doc_id (never null in practice)"),
+        _field("primary", pa.bool_(), "the one copy of its document_key that analyses count (text layer over OCR, more roster rows, fewer warnings); false for the other copies and for failed files (never null in practice)"),
+        _field("attachment_of", pa.string(), "document_key of the notice this file is an attachment of (from the manifest, a shared name stem, or the notice's 附件 title); null when it is no attachment"),
+        _field("source_url", pa.string(), "where the file was downloaded from, as the manifest states it; null without a manifest row"),
+        _field("retrieved", DATE, "the day the file was downloaded, as the manifest states it; null without a manifest row"),
     ]
 )
 
@@ -78,6 +83,7 @@ ASSOCIATIONS = pa.schema(
         _field("page", pa.int32(), "1-based page the line is printed on, null for unpaged formats"),
         _field("table", pa.int32(), "0-based index of the table within the document; null for a roster printed as text lines"),
         _field("industry", ENUM, "GB/T 4754-2017 section (门类) the name points to, as `E 建筑业`: the last industry word of the name after its locality; null when the name names no industry (企业联合会, 工商联合会, the 商会 of a place)"),
+        _field("document_key", pa.string(), "the document the row belongs to, as `documents.document_key`: group by it to count a document once whatever its files (never null in practice)"),
     ]
 )
 
@@ -93,6 +99,7 @@ MILESTONES = pa.schema(
         _field("task", pa.string(), "what must happen: the clause without the date expression; null when the clause holds nothing else"),
         _field("sentence", pa.string(), "the whole sentence, for review (never null in practice)"),
         _field("page", pa.int32(), "1-based page, null for unpaged formats"),
+        _field("document_key", pa.string(), "the document the row belongs to, as `documents.document_key`: group by it to count a document once whatever its files (never null in practice)"),
     ]
 )
 
@@ -103,6 +110,7 @@ CITATIONS = pa.schema(
         _field("title", pa.string(), "the cited title without 《》; null when the document is cited by number only"),
         _field("short_name", pa.string(), "the abbreviation the text defines for it (以下简称《…》); null when none is defined"),
         _field("issuer", pa.string(), "the cited document's issuer when certain; null when the number's prefix does not settle it"),
+        _field("document_key", pa.string(), "the document the row belongs to, as `documents.document_key`: group by it to count a document once whatever its files (never null in practice)"),
     ]
 )
 
