@@ -14,6 +14,15 @@ def _field(name: str, type_: pa.DataType, description: str, nullable: bool = Tru
     return pa.field(name, type_, nullable=nullable, metadata={"description": description})
 
 
+_LABEL = _field(
+    "locality", pa.string(), "readable label of the document's most specific place, from the province down (`河南省开封市`, `天津市河东区`), `中央` for central bodies; null when no place is known"
+)
+_PLACE = [
+    _field("adcode", pa.string(), "6-digit GB/T 2260 code of the document's most specific locality; null for central bodies or when not settled"),
+    _LABEL,
+]
+"""The document's place, carried by the tables whose rows come from one document."""
+
 _LOCALITY = [
     _field("province", pa.string(), "province-level unit of the document, full official name"),
     _field("city", pa.string(), "prefecture-level city of the document (a municipality repeats itself)"),
@@ -43,6 +52,7 @@ DOCUMENTS = pa.schema(
         _field("stated_total", pa.int32(), "number of associations the document says its roster holds"),
         _field("roster_rows", pa.int32(), "rows this document contributed to associations.parquet"),
         _field("text", pa.string(), "full extracted text in reading order"),
+        _LABEL,
     ]
 )
 
@@ -66,6 +76,7 @@ ASSOCIATIONS = pa.schema(
         *_LOCALITY,
         _field("page", pa.int32(), "1-based page the line is printed on, null for unpaged formats"),
         _field("table", pa.int32(), "0-based index of the table within the document"),
+        _LABEL,
     ]
 )
 
@@ -81,6 +92,7 @@ MILESTONES = pa.schema(
         _field("task", pa.string(), "what must happen: the clause without the date expression"),
         _field("sentence", pa.string(), "the whole sentence, for review"),
         _field("page", pa.int32(), "1-based page, null for unpaged formats"),
+        *_PLACE,
     ]
 )
 
@@ -91,6 +103,7 @@ CITATIONS = pa.schema(
         _field("title", pa.string(), "the cited title without 《》"),
         _field("short_name", pa.string(), "the abbreviation the text defines for it (以下简称《…》)"),
         _field("issuer", pa.string(), "the cited document's issuer when certain"),
+        *_PLACE,
     ]
 )
 
