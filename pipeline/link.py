@@ -10,12 +10,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from normalizers.agencies import AgencyName, agency_table, canonical_agencies, normalize_agency
+from normalizers.agencies import AgencyName, agency_key, agency_table, canonical_agencies, normalize_agency
 from normalizers.association_keys import NameRecord, assign_keys
 from normalizers.locality import Locality
 from pipeline.extract import Row
 
 UNKNOWN_KIND = "other"
+SUPERVISED = "supervised"
+"""Rows naming a unit; only they join agencies.parquet."""
 
 
 def link(associations: list[Row], documents: Iterable[Row] = ()) -> tuple[list[Row], list[Row]]:
@@ -50,7 +52,8 @@ def link(associations: list[Row], documents: Iterable[Row] = ()) -> tuple[list[R
             "supervisor_former": agency.former,
             "supervisor_current": agency.current,
             "registration": agency.registration,
+            "agency_key": agency_key(agency, locality) if agency.registration == SUPERVISED else None,
         }
-        for row, key, agency in zip(associations, keys, agencies, strict=True)
+        for row, key, agency, locality in zip(associations, keys, agencies, localities, strict=True)
     ]
     return linked, agency_table(named)

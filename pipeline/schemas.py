@@ -77,6 +77,7 @@ ASSOCIATIONS = pa.schema(
         _field("page", pa.int32(), "1-based page the line is printed on, null for unpaged formats"),
         _field("table", pa.int32(), "0-based index of the table within the document"),
         _LABEL,
+        _field("agency_key", pa.string(), "the supervising unit's key in agencies.parquet; null when the row names no unit (直接登记 or nothing printed)"),
     ]
 )
 
@@ -118,6 +119,9 @@ AGENCIES = pa.schema(
         _field("city", pa.string(), "city of the unit"),
         _field("county", pa.string(), "county of the unit"),
         _field("rows", pa.int32(), "number of roster lines that name it", False),
+        _field("adcode", pa.string(), "6-digit GB/T 2260 code of the unit's place; null for central units or when its place is not settled (`河东区` alone)"),
+        _field("admin_level", pa.string(), "level of the government the unit belongs to: central, province (a municipality's own units too), city, county; null when its place is unknown"),
+        _field("locality", pa.string(), "readable label of the unit's place (`湖南省邵阳市`, `中央` for central units); null when unknown"),
     ]
 )
 
