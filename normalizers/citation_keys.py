@@ -23,7 +23,7 @@ _ISSUED = re.compile(rf"(?:{'|'.join(title_verbs(ISSUES))})《?(?P<title>[^《�
 """The plan a notice issues: `…关于印发〈甲方案〉的通知` → 甲方案, also printed without marks."""
 
 
-def title_key(title: str) -> str:
+def cited_title_key(title: str) -> str:
     """A cited title reduced to what names the document: half-width, no white space, no 《》, no closing
     qualifier, and for a notice that issues a plan the plan's title (`关于印发〈甲办法（试行）〉的通知` → 甲办法)."""
     text = _SPACE.sub("", unicodedata.normalize("NFKC", title)).translate(_MARKS)
@@ -37,7 +37,7 @@ def cited_key(doc_number: str | None, title: str | None) -> str | None:
     """The cited 发文字号 (already normalised to 〔〕), else the title's key, else None."""
     if doc_number:
         return doc_number
-    return title_key(title) if title else None
+    return cited_title_key(title) if title else None
 
 
 def issuer_level(issuer: str | None) -> str | None:

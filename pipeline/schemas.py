@@ -94,7 +94,7 @@ MILESTONES = pa.schema(
         _field("sentence", pa.string(), "the whole sentence, for review"),
         _field("page", pa.int32(), "1-based page, null for unpaged formats"),
         *_PLACE,
-        _field("role", pa.string(), "start, phase (a batch, pilot or step on the way), finish (by when the whole reform must be done), review or other, from the words nearest the date", False),
+        _field("role", pa.string(), "start, phase (a batch, pilot or step on the way), finish (by when the whole reform must be done), review or other, from the words nearest the date (`other` when none of them is printed)"),
     ]
 )
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from extractors.citations import extract_citations
-from normalizers.citation_keys import cited_key, issuer_level, title_key
+from normalizers.citation_keys import cited_key, cited_title_key, issuer_level
 from pipeline.model import Block, BlockKind, Document, TableRow
 
 
@@ -19,7 +19,7 @@ from pipeline.model import Block, BlockKind, Document, TableRow
     ],
 )
 def test_spellings_of_one_document_share_a_key(one: str, other: str) -> None:
-    assert title_key(one) == title_key(other)
+    assert cited_title_key(one) == cited_title_key(other)
 
 
 @pytest.mark.parametrize(
@@ -31,7 +31,7 @@ def test_spellings_of_one_document_share_a_key(one: str, other: str) -> None:
     ],
 )
 def test_distinct_documents_keep_distinct_keys(one: str, other: str) -> None:
-    assert title_key(one) != title_key(other)
+    assert cited_title_key(one) != cited_title_key(other)
 
 
 def test_a_number_is_the_key_whatever_the_title() -> None:
