@@ -50,3 +50,21 @@ def issuer_level(issuer: str | None) -> str | None:
     if locality.province and not warnings:
         return government_level(locality)
     return CENTRAL if known_issuer(issuer) == issuer else None
+
+
+def shared_keys(citations: list[tuple[str | None, str | None]]) -> list[str | None]:
+    """The keys of (number, title) citations from many documents, a title cited without number keyed by the
+    number it is cited with elsewhere, when that is one number only.
+
+    Example: `《甲办法》（甲发〔2019〕1号）` in one document and `《甲办法（试行）》` in another both get 甲发〔2019〕1号;
+    with two numbers for one title (a misprint or two editions) the title keeps its own key.
+    """
+    numbers: dict[str, set[str]] = {}
+    for number, title in citations:
+        if number and title:
+            numbers.setdefault(cited_title_key(title), set()).add(number)
+    keys = []
+    for number, title in citations:
+        seen = numbers.get(cited_title_key(title), set()) if title and not number else set()
+        keys.append(next(iter(seen)) if len(seen) == 1 else cited_key(number, title))
+    return keys

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 
 from normalizers.agencies import AgencyName, agency_key, agency_table, canonical_agencies, normalize_agency
 from normalizers.association_keys import NameRecord, assign_keys
+from normalizers.citation_keys import shared_keys
 from normalizers.locality import Locality
 from pipeline.extract import Row
 
@@ -57,3 +58,10 @@ def link(associations: list[Row], documents: Iterable[Row] = ()) -> tuple[list[R
         for row, key, agency, locality in zip(associations, keys, agencies, localities, strict=True)
     ]
     return linked, agency_table(named)
+
+
+def link_citations(citations: list[Row]) -> list[Row]:
+    """Give a document cited by title alone the key of its number when another document prints it:
+    `《甲办法》` here and `《甲办法》（甲发〔2019〕1号）` there are one cited document."""
+    keys = shared_keys([(row["doc_number"], row["title"]) for row in citations])
+    return [{**row, "cited_key": key} for row, key in zip(citations, keys, strict=True)]

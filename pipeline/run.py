@@ -13,7 +13,7 @@ from pathlib import Path
 from pebble import ProcessExpired, ProcessPool
 
 from pipeline.cache import ResultCache, run_fingerprint
-from pipeline.link import link
+from pipeline.link import link, link_citations
 from pipeline.process import FileJob, FileResult, Row, failed_result, job_for, process_file
 from pipeline.schemas import TABLES
 from pipeline.writer import write_table
@@ -141,6 +141,7 @@ def _write_tables(results: list[FileResult], output_dir: Path, seconds: Counter[
         tables[name].sort(key=lambda r: tuple(r[k] for k in keys))
     started = time.perf_counter()
     tables["associations"], tables["agencies"] = link(tables["associations"], tables["documents"])
+    tables["citations"] = link_citations(tables["citations"])
     linked = time.perf_counter()
     for name, schema in TABLES.items():
         write_table(tables[name], schema, output_dir / f"{name}.parquet")

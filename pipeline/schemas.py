@@ -106,7 +106,7 @@ CITATIONS = pa.schema(
         _field("short_name", pa.string(), "the abbreviation the text defines for it (以下简称《…》)"),
         _field("issuer", pa.string(), "the cited document's issuer when certain"),
         *_PLACE,
-        _field("cited_key", pa.string(), "one key per cited document: its 发文字号, else its title without 《》, closing qualifier (（试行）) or the 关于印发…的通知 wrapper of the plan it issues"),
+        _field("cited_key", pa.string(), "one key per cited document, across documents: its 发文字号 (also for a title cited alone that another document cites with one number), else its title without 《》, closing qualifier (（试行）) or the 关于印发…的通知 wrapper of the plan it issues; never null"),
         _field("cited_level", pa.string(), "level of the cited document's issuer: central, province, city or county; null when the issuer is not certain"),
         _field("page", pa.int32(), "1-based page where the citation is first printed, null for unpaged formats"),
     ]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from extractors.citations import extract_citations
-from normalizers.citation_keys import cited_key, cited_title_key, issuer_level
+from normalizers.citation_keys import cited_key, cited_title_key, issuer_level, shared_keys
 from pipeline.model import Block, BlockKind, Document, TableRow
 
 
@@ -82,3 +82,13 @@ def test_a_citation_run_on_over_a_page_break_takes_the_page_it_starts_on() -> No
 def test_unpaged_formats_give_no_page() -> None:
     document = Document("txt", [_paragraph("根据《乙市社团管理办法》执行。", None)])
     assert [c.page for c in extract_citations(document)] == [None]
+
+
+def test_a_title_cited_alone_takes_the_number_it_has_elsewhere() -> None:
+    citations = [("甲发〔2019〕1号", "甲办法"), (None, "甲办法（试行）"), (None, "乙办法"), (None, None)]
+    assert shared_keys(citations) == ["甲发〔2019〕1号", "甲发〔2019〕1号", "乙办法", None]
+
+
+def test_a_title_with_two_numbers_keeps_its_own_key() -> None:
+    citations = [("甲发〔2019〕1号", "甲办法"), ("甲发〔2020〕2号", "甲办法"), (None, "甲办法")]
+    assert shared_keys(citations) == ["甲发〔2019〕1号", "甲发〔2020〕2号", "甲办法"]

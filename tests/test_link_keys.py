@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pipeline.link import link
+from pipeline.link import link, link_citations
 
 
 def _row(doc_id: str, name: str, supervisor: str | None, place: tuple[str, str | None, str | None]) -> dict:
@@ -54,3 +54,11 @@ def test_a_municipality_unit_is_province_level() -> None:
     rows = [_row("a", "天津市甲行业协会", "天津市民政局", ("天津市", "天津市", None))]
     _, agencies = link(rows, [{"doc_id": "a", "admin_level": "province"}])
     assert [(a["adcode"], a["admin_level"], a["locality"]) for a in agencies] == [("120000", "province", "天津市")]
+
+
+def test_citations_of_one_document_share_a_key_across_documents() -> None:
+    rows = [
+        {"doc_id": "a", "doc_number": "甲发〔2019〕1号", "title": "甲办法", "cited_key": "甲发〔2019〕1号"},
+        {"doc_id": "b", "doc_number": None, "title": "甲办法", "cited_key": "甲办法"},
+    ]
+    assert [row["cited_key"] for row in link_citations(rows)] == ["甲发〔2019〕1号", "甲发〔2019〕1号"]
