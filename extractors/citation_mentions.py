@@ -103,6 +103,8 @@ class Mention:
     short_name: str | None
     before: str
     opens_text: bool
+    start: int = 0
+    """Where the mention begins in the text with its title marks made standard (`standard_title_marks`)."""
 
 
 def find_mentions(text: str) -> list[Mention]:
@@ -137,6 +139,7 @@ def find_mentions(text: str) -> list[Mention]:
                 short_name=next((t.value for t in group if t.kind is _Kind.SHORT_NAME), None),
                 before=text[previous_end : first.start],
                 opens_text=not text[: first.start].strip(),
+                start=first.start,
             )
         )
         previous_end = tokens[last].end

@@ -14,8 +14,9 @@ import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
-from extractors.citation_mentions import Mention, find_mentions, runs_on
+from extractors.citation_mentions import Mention, find_mentions, runs_on, standard_title_marks
 from normalizers.citation_issuers import citation_issuer
+from normalizers.citation_keys import cited_key, issuer_level
 from normalizers.citation_vocabulary import (
     CITATION,
     CITES,
@@ -51,6 +52,22 @@ class Citation:
     title: str | None
     short_name: str | None = None
     issuer: str | None = None
+    page: int | None = None
+    cited_key: str | None = None
+    cited_level: str | None = None
+
+
+@dataclass(frozen=True)
+class _Passage:
+    """A text read for citations and the page each of its pieces starts on: (offset, page), offsets rising."""
+
+    text: str
+    pages: tuple[tuple[int, int | None], ...]
+
+    def page_at(self, offset: int) -> int | None:
+        """The page of the piece holding `offset` of the text with standard title marks."""
+        standard = [(len(standard_title_marks(self.text[:start])), page) for start, page in self.pages]
+        return next((page for start, page in reversed(standard) if start <= offset), None)
 
 
 def extract_citations(
@@ -62,18 +79,32 @@ def extract_citations(
     `own_title` is the document's own title, whose 《…》 names what it issues rather than cites;
     `own_number` its own 发文字号, which names the document itself wherever it is printed.
     """
-    mentions = [mention for text in _texts(document) for mention in find_mentions(text)]
+    paged = [
+        (mention, passage.page_at(mention.start))
+        for passage in _passages(document)
+        for mention in find_mentions(passage.text)
+    ]
+    mentions = [mention for mention, _ in paged]
     short_names = {title_key(m.short_name) for m in mentions if m.short_name}
     own = _own_titles(own_title)
     own_numbers = {n.text for n in find_numbers(own_number)} if own_number else set()
     citations: list[Citation] = []
-    for mention in mentions:
+    for mention, page in paged:
         if mention.number is not None and mention.number.text in own_numbers:
             continue
         citation = _citation(mention, short_names, own)
         if citation is not None:
-            _add(citations, citation)
-    return citations
+            _add(citations, replace(citation, page=page))
+    return [_keyed(citation) for citation in citations]
+
+
+def _keyed(citation: Citation) -> Citation:
+    """The citation with its key and its issuer's level, once every mention has filled it in."""
+    return replace(
+        citation,
+        cited_key=cited_key(citation.doc_number, citation.title),
+        cited_level=issuer_level(citation.issuer),
+    )
 
 
 def title_key(title: str) -> str:
@@ -81,28 +112,28 @@ def title_key(title: str) -> str:
     return _SPACE.sub("", unicodedata.normalize("NFKC", title)).translate(_INNER_BRACKETS)
 
 
-def _texts(document: Document) -> Iterator[str]:
-    """Paragraphs and table cells in reading order, each cell's wrapped lines joined.
+def _passages(document: Document) -> Iterator[_Passage]:
+    """Paragraphs and table cells in reading order, each cell's wrapped lines joined, with their pages.
 
     A paragraph whose citation runs on into the next one (a text file's or a web page's line break
     inside `国办发〔20` / `15〕39号`) is read together with it.
     """
-    pending: str | None = None
+    pending: _Passage | None = None
     for block in document.blocks:
         if block.is_table:
             if pending is not None:
                 yield pending
                 pending = None
             for row in block.rows:
-                yield from (join_cell_lines(cell) for cell in row.cells)
+                yield from (_Passage(join_cell_lines(cell), ((0, row.page),)) for cell in row.cells)
             continue
         text = join_cell_lines(block.text)
-        if pending is not None and runs_on(pending, text):
-            pending += text
+        if pending is not None and runs_on(pending.text, text):
+            pending = _Passage(pending.text + text, (*pending.pages, (len(pending.text), block.page)))
             continue
         if pending is not None:
             yield pending
-        pending = text
+        pending = _Passage(text, ((0, block.page),))
     if pending is not None:
         yield pending
 
@@ -179,6 +210,7 @@ def _add(citations: list[Citation], new: Citation) -> None:
                 title=old.title or new.title,
                 short_name=old.short_name or new.short_name,
                 issuer=old.issuer or new.issuer,
+                page=old.page if old.page is not None else new.page,
             )
             return
     citations.append(new)

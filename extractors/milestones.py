@@ -30,6 +30,7 @@ from extractors.sentences import (
 from normalizers.chinese import without_white_space
 from normalizers.date_words import MILESTONE_WORDS, words
 from normalizers.dates import DateExpression, Kind, Precision, find_dates
+from normalizers.milestone_roles import milestone_role
 from pipeline.model import Document
 
 DATELINE_ENDS = "，,。；;"
@@ -52,6 +53,7 @@ class Milestone:
     task: str | None
     sentence: str
     page: int | None
+    role: str
 
 
 @dataclass(frozen=True)
@@ -78,9 +80,12 @@ def extract_milestones(document: Document, title: str | None = None, own_date: d
             stop = clause_start(text, following[0].span[0]) if following else len(text)
             task = task_of(text, expression.span, max(stop, expression.span[1]))
             sentence = text
+            role = _role(text, expression.span, max(stop, expression.span[1]))
             if task is None:
-                task, sentence = _neighbour_task(dated, index, in_brackets(text, expression.span))
-            milestones.append(_milestone(expression, task, sentence, item.sentence.line.page))
+                annotation = in_brackets(text, expression.span)
+                task, sentence = _neighbour_task(dated, index, annotation)
+                role = milestone_role(sentence, _span_in(sentence, text, expression.span, annotation))
+            milestones.append(_milestone(expression, task, sentence, item.sentence.line.page, role))
     return milestones
 
 
@@ -97,6 +102,19 @@ def _neighbour_task(dated: list[_Dated], index: int, annotation: bool) -> tuple[
     other = dated[neighbour].sentence.text
     joined = f"{other}{text}" if annotation else f"{text}{other}"
     return trim(without_list_number(other)) or None, joined
+
+
+def _role(sentence: str, span: tuple[int, int], stop: int) -> str:
+    """The role from the words of the date's own part of the sentence: from its clause to `stop` (the next
+    date's clause), so `2019年10月底前启动，2020年底前全部完成` gives `start` and then `finish`."""
+    begin = clause_start(sentence, span[0])
+    return milestone_role(sentence[begin:stop], (span[0] - begin, span[1] - begin))
+
+
+def _span_in(joined: str, own: str, span: tuple[int, int], annotation: bool) -> tuple[int, int]:
+    """The date's span in its sentence joined with a neighbour: after the neighbour for an annotation."""
+    shift = len(joined) - len(own) if annotation else 0
+    return span[0] + shift, span[1] + shift
 
 
 def _dated_sentences(document: Document, title: str, own_year: int | None) -> list[_Dated]:
@@ -161,7 +179,7 @@ def _is_step(sentence: str, expression: DateExpression) -> bool:
     return not any(marker in clause for marker in words("rule_marker", MILESTONE_WORDS))
 
 
-def _milestone(expression: DateExpression, task: str | None, sentence: str, page: int | None) -> Milestone:
+def _milestone(expression: DateExpression, task: str | None, sentence: str, page: int | None, role: str) -> Milestone:
     return Milestone(
         date_text=expression.text,
         start=expression.start,
@@ -171,5 +189,6 @@ def _milestone(expression: DateExpression, task: str | None, sentence: str, page
         task=task,
         sentence=sentence,
         page=page,
+        role=role,
     )
 

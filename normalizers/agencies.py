@@ -34,7 +34,17 @@ from normalizers.agency_vocabulary import (
     successors,
 )
 from normalizers.chinese import to_simplified
-from normalizers.divisions import Locality, Place, official_place_name, own_places, split_place, starts_with_own_place
+from normalizers.divisions import (
+    Locality,
+    Place,
+    government_level,
+    locality_adcode,
+    locality_label,
+    official_place_name,
+    own_places,
+    split_place,
+    starts_with_own_place,
+)
 from normalizers.metadata_vocabulary import issuer_endings
 from normalizers.names import kind_suffix
 
@@ -387,4 +397,7 @@ def _table_row(key: str, agencies: list[AgencyName]) -> dict:
         "city": place.city,
         "county": place.county,
         "rows": len(agencies),
+        "adcode": locality_adcode(place),
+        "admin_level": government_level(place),
+        "locality": locality_label(place),
     }

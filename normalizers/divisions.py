@@ -412,3 +412,50 @@ def split_place(text: str, document: Locality) -> PlaceSplit:
 def starts_with_own_place(text: str, document: Locality) -> bool:
     """True when the text opens with a name of the document's own places (`原阳县…` in 原阳县 is no former unit)."""
     return any(text.startswith(name) for name, _ in _own_names(document))
+
+
+# Readable labels and codes of a locality, for every output table.
+
+CENTRAL_LABEL = "中央"
+"""The label of central bodies, which have no place (`国务院办公厅`, `民政部`)."""
+
+
+def locality_label(locality: Locality) -> str | None:
+    """A readable label of a locality, its names from the province down, a municipality once.
+
+    Example: 河南省, 开封市 → `河南省开封市`; 天津市, 天津市, 河东区 → `天津市河东区`; a central body →
+    `中央`; nothing known → None.
+    """
+    if locality.level == "central":
+        return CENTRAL_LABEL
+    names = dict.fromkeys(name for name in (locality.province, locality.city, locality.county) if name)
+    return "".join(names) or None
+
+
+def locality_adcode(locality: Locality) -> str | None:
+    """The GB/T 2260 code of a locality's most specific unit, when its names settle one current unit.
+
+    Example: 天津市, 天津市, 河东区 → 120102; 河东区 alone (天津 or 临沂?) → None.
+    """
+    if locality.adcode or locality.level == "central":
+        return locality.adcode
+    name = locality.county or locality.city or locality.province
+    if name is None:
+        return None
+    found = [d for d in lookup(name) if d.name == name and not d.former and _within(d, locality)]
+    return found[0].adcode if len(found) == 1 else None
+
+
+def government_level(locality: Locality) -> str | None:
+    """The level of the government a locality's unit belongs to: `central`, `province`, `city` or `county`.
+
+    A municipality is a province-level government (北京市 → province), its districts county-level, as in
+    documents' `admin_level`; None when no place is known.
+    """
+    if locality.level == "central":
+        return "central"
+    if locality.county:
+        return "county"
+    if locality.city and locality.city != locality.province:
+        return "city"
+    return "province" if locality.province else None

@@ -20,6 +20,7 @@ from extractors.metadata import Metadata, extract_metadata
 from extractors.milestones import Milestone, extract_milestones
 from extractors.page_info import without_page_info
 from extractors.roster import extract_roster
+from normalizers.divisions import locality_label
 from pipeline.simplified_view import SimplifiedView, simplified_view
 from pipeline.model import Document
 
@@ -44,7 +45,8 @@ def extract(printed: Document, doc_id: str) -> Extraction:
     roster = extract_roster(content, title=metadata.title)
     locality = metadata.locality
     lines = [line.as_printed(view.printed) for line in roster.lines] if view.converted else roster.lines
-    associations = association_rows(doc_id, lines, locality)
+    label = locality_label(locality)
+    associations = [{**row, "locality": label} for row in association_rows(doc_id, lines, locality)]
     fields = {
         "title": metadata.title,
         "doc_number": metadata.doc_number,
@@ -59,11 +61,15 @@ def extract(printed: Document, doc_id: str) -> Extraction:
         "admin_level": locality.level,
         "stated_total": roster.stated_total,
         "roster_rows": len(associations),
+        "locality": label,
     }
+    place = {"adcode": locality.adcode, "locality": label}
+    milestones = keyed_rows(doc_id, printed_milestones(view, content, metadata), index_column="idx")
+    citations = keyed_rows(doc_id, extract_citations(content, metadata.title, metadata.doc_number))
     rows = {
         "associations": associations,
-        "milestones": keyed_rows(doc_id, printed_milestones(view, content, metadata), index_column="idx"),
-        "citations": keyed_rows(doc_id, extract_citations(content, metadata.title, metadata.doc_number)),
+        "milestones": [{**row, **place} for row in milestones],
+        "citations": [{**row, **place} for row in citations],
     }
     return Extraction(fields, roster.warnings + metadata.warnings, rows)
 

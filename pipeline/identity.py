@@ -20,6 +20,7 @@ from rapidfuzz import fuzz
 
 from extractors.roster_attachments import ROSTER_MISSING, announced_rosters, without_attachment_label
 from normalizers.attachment_names import is_attachment_name
+from normalizers.divisions import locality_label
 from pipeline.extract import Row
 from pipeline.manifest import Manifest
 from pipeline.model import Block, BlockKind
@@ -40,8 +41,8 @@ SHARED_ANCHOR_SHARE = 0.5
 """Share of the smaller document's anchors two files must share before their texts are compared in full."""
 TITLE_MATCH_SCORE = 90.0
 """rapidfuzz ratio from which a file's title or name is the roster a notice announces."""
-PLACE_FIELDS = ("province", "city", "county", "adcode", "admin_level")
-ROW_PLACE_FIELDS = ("province", "city", "county", "adcode")
+PLACE_FIELDS = ("province", "city", "county", "adcode", "admin_level", "locality")
+ROW_PLACE_FIELDS = ("province", "city", "county", "adcode", "locality")
 _NOT_A_WORD = re.compile(r"[\W_]+")
 
 
@@ -85,8 +86,8 @@ def _with_manifest(row: Row, manifest: Manifest) -> Row:
     if entry.published is not None:
         row["published"] = entry.published
     if entry.locality is not None:
-        place = asdict(entry.locality)
-        row.update({field: place["level" if field == "admin_level" else field] for field in PLACE_FIELDS})
+        place = {**asdict(entry.locality), "admin_level": entry.locality.level, "locality": locality_label(entry.locality)}
+        row.update({field: place[field] for field in PLACE_FIELDS})
     return row
 
 

@@ -10,12 +10,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from normalizers.agencies import AgencyName, agency_table, canonical_agencies, normalize_agency
+from normalizers.agencies import AgencyName, agency_key, agency_table, canonical_agencies, normalize_agency
 from normalizers.association_keys import NameRecord, assign_keys
+from normalizers.citation_keys import shared_keys
 from normalizers.locality import Locality
 from pipeline.extract import Row
 
 UNKNOWN_KIND = "other"
+SUPERVISED = "supervised"
+"""Rows naming a unit; only they join agencies.parquet."""
 
 
 def link(associations: list[Row], documents: Iterable[Row] = ()) -> tuple[list[Row], list[Row]]:
@@ -50,7 +53,15 @@ def link(associations: list[Row], documents: Iterable[Row] = ()) -> tuple[list[R
             "supervisor_former": agency.former,
             "supervisor_current": agency.current,
             "registration": agency.registration,
+            "agency_key": agency_key(agency, locality) if agency.registration == SUPERVISED else None,
         }
-        for row, key, agency in zip(associations, keys, agencies, strict=True)
+        for row, key, agency, locality in zip(associations, keys, agencies, localities, strict=True)
     ]
     return linked, agency_table(named)
+
+
+def link_citations(citations: list[Row]) -> list[Row]:
+    """Give a document cited by title alone the key of its number when another document prints it:
+    `《甲办法》` here and `《甲办法》（甲发〔2019〕1号）` there are one cited document."""
+    keys = shared_keys([(row["doc_number"], row["title"]) for row in citations])
+    return [{**row, "cited_key": key} for row, key in zip(citations, keys, strict=True)]

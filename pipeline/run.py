@@ -14,7 +14,7 @@ from pebble import ProcessExpired, ProcessPool
 
 from pipeline.cache import ResultCache, run_fingerprint
 from pipeline.identity import settle_identity, with_document_columns
-from pipeline.link import link
+from pipeline.link import link, link_citations
 from pipeline.manifest import Manifest, manifest_file, read_manifest
 from pipeline.process import FileJob, FileResult, Row, failed_result, job_for, process_file
 from pipeline.schemas import TABLES
@@ -171,6 +171,7 @@ def _write_tables(
     for name in ("associations", "milestones", "citations"):
         tables[name] = with_document_columns(tables[name], tables["documents"], place=name == "associations")
     tables["associations"], tables["agencies"] = link(tables["associations"], tables["documents"])
+    tables["citations"] = link_citations(tables["citations"])
     linked = time.perf_counter()
     for name, schema in TABLES.items():
         write_table(tables[name], schema, output_dir / f"{name}.parquet", metadata)

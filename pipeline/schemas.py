@@ -25,6 +25,15 @@ def _field(name: str, type_: pa.DataType, description: str, nullable: bool = Tru
     return pa.field(name, type_, nullable=nullable, metadata={"description": description})
 
 
+_LABEL = _field(
+    "locality", pa.string(), "readable label of the document's most specific place, from the province down (`河南省开封市`, `天津市河东区`), `中央` for central bodies; null when no place is known"
+)
+_PLACE = [
+    _field("adcode", pa.string(), "6-digit GB/T 2260 code of the document's most specific locality; null for central bodies or when not settled"),
+    _LABEL,
+]
+"""The document's place, carried by the tables whose rows come from one document."""
+
 _LOCALITY = [
     _field("province", pa.string(), "province-level unit of the document, full official name; null for central bodies, when the place is not settled, and for a failed file"),
     _field("city", pa.string(), "prefecture-level city of the document (a municipality repeats itself); null above city level or when not settled"),
@@ -59,6 +68,7 @@ DOCUMENTS = pa.schema(
         _field("attachment_of", pa.string(), "document_key of the notice this file is an attachment of (from the manifest, a shared name stem, or the notice's 附件 title); null when it is no attachment"),
         _field("source_url", pa.string(), "where the file was downloaded from, as the manifest states it; null without a manifest row"),
         _field("retrieved", DATE, "the day the file was downloaded, as the manifest states it; null without a manifest row"),
+        _LABEL,
     ]
 )
 
@@ -84,6 +94,8 @@ ASSOCIATIONS = pa.schema(
         _field("table", pa.int32(), "0-based index of the table within the document; null for a roster printed as text lines"),
         _field("industry", ENUM, "GB/T 4754-2017 section (门类) the name points to, as `E 建筑业`: the last industry word of the name after its locality; null when the name names no industry (企业联合会, 工商联合会, the 商会 of a place)"),
         _field("document_key", pa.string(), "the document the row belongs to, as `documents.document_key`: group by it to count a document once whatever its files (never null in practice)"),
+        _LABEL,
+        _field("agency_key", pa.string(), "the supervising unit's key in agencies.parquet; null when the row names no unit (直接登记 or nothing printed)"),
     ]
 )
 
@@ -100,6 +112,8 @@ MILESTONES = pa.schema(
         _field("sentence", pa.string(), "the whole sentence, for review (never null in practice)"),
         _field("page", pa.int32(), "1-based page, null for unpaged formats"),
         _field("document_key", pa.string(), "the document the row belongs to, as `documents.document_key`: group by it to count a document once whatever its files (never null in practice)"),
+        *_PLACE,
+        _field("role", ENUM, "start, phase (a batch, pilot or step on the way), finish (by when the whole reform must be done), review or other, from the words nearest the date (`other` when none of them is printed; never null in practice)"),
     ]
 )
 
@@ -111,6 +125,10 @@ CITATIONS = pa.schema(
         _field("short_name", pa.string(), "the abbreviation the text defines for it (以下简称《…》); null when none is defined"),
         _field("issuer", pa.string(), "the cited document's issuer when certain; null when the number's prefix does not settle it"),
         _field("document_key", pa.string(), "the document the row belongs to, as `documents.document_key`: group by it to count a document once whatever its files (never null in practice)"),
+        *_PLACE,
+        _field("cited_key", pa.string(), "one key per cited document, across documents: its 发文字号 (also for a title cited alone that another document cites with one number), else its title without 《》, closing qualifier (（试行）) or the 关于印发…的通知 wrapper of the plan it issues; never null"),
+        _field("cited_level", ENUM, "level of the cited document's issuer: central, province, city or county; null when the issuer is not certain"),
+        _field("page", pa.int32(), "1-based page where the citation is first printed, null for unpaged formats"),
     ]
 )
 
@@ -125,6 +143,9 @@ AGENCIES = pa.schema(
         _field("city", pa.string(), "city of the unit; null above city level or when not settled"),
         _field("county", pa.string(), "county of the unit; null above county level or when not settled"),
         _field("rows", pa.int32(), "number of roster lines that name it", False),
+        _field("adcode", pa.string(), "6-digit GB/T 2260 code of the unit's place; null for central units or when its place is not settled (`河东区` alone)"),
+        _field("admin_level", ENUM, "level of the government the unit belongs to: central, province (a municipality's own units too), city, county; null when its place is unknown"),
+        _field("locality", pa.string(), "readable label of the unit's place (`湖南省邵阳市`, `中央` for central units); null when unknown"),
     ]
 )
 

@@ -199,3 +199,48 @@ def test_municipality_units_are_city_units() -> None:
     split = split_place("北京市民政局", Locality("河北省", "保定市"))
     assert split.place is not None and split.place.locality.level == "city"
     assert (split.place.locality.province, split.place.locality.city) == ("北京市", "北京市")
+
+
+@pytest.mark.parametrize(
+    ("locality", "label"),
+    [
+        (Locality("河南省", "开封市", None, "410200", "city"), "河南省开封市"),
+        (Locality("天津市", "天津市", "河东区", "120102", "county"), "天津市河东区"),
+        (Locality("山东省", "临沂市", "河东区", None, "county"), "山东省临沂市河东区"),
+        (Locality("河南省", None, "济源市", None, "county"), "河南省济源市"),
+        (Locality(level="central"), "中央"),
+        (Locality(), None),
+    ],
+)
+def test_locality_label(locality: Locality, label: str | None) -> None:
+    assert divisions.locality_label(locality) == label
+
+
+@pytest.mark.parametrize(
+    ("locality", "adcode"),
+    [
+        (Locality("天津市", "天津市", "河东区"), "120102"),
+        (Locality("山东省", "临沂市", "河东区"), "371312"),
+        (Locality(county="河东区", level="county"), None),
+        (Locality("湖南省", "邵阳市", level="city"), "430500"),
+        (Locality(level="central"), None),
+        (Locality(), None),
+    ],
+)
+def test_locality_adcode(locality: Locality, adcode: str | None) -> None:
+    assert divisions.locality_adcode(locality) == adcode
+
+
+@pytest.mark.parametrize(
+    ("locality", "level"),
+    [
+        (Locality("北京市", "北京市", level="city"), "province"),
+        (Locality("北京市", "北京市", "朝阳区"), "county"),
+        (Locality("湖南省", "邵阳市"), "city"),
+        (Locality("湖南省"), "province"),
+        (Locality(level="central"), "central"),
+        (Locality(), None),
+    ],
+)
+def test_government_level(locality: Locality, level: str | None) -> None:
+    assert divisions.government_level(locality) == level

@@ -100,7 +100,9 @@ def _assert_attached(documents: pd.DataFrame, attachment: str, notice: str) -> N
         parent["issue_date"],
         ["信阳市民政局"],
     )
-    assert (row["province"], row["city"], row["adcode"], row["admin_level"]) == ("河南省", "信阳市", "411500", "city")
+    assert (row["province"], row["city"], row["adcode"], row["admin_level"], row["locality"]) == (
+        "河南省", "信阳市", "411500", "city", "河南省信阳市"
+    )
     assert pd.isna(parent["attachment_of"])
     assert not any(w.startswith("roster_missing") for w in parent["warnings"])
     assert parent["status"] == "ok"
@@ -162,7 +164,7 @@ def test_manifest_place_wins_over_the_inferred_one(tmp_path: Path) -> None:
     manifest.write_text("path,locality\ntz.txt,河南省信阳市浉河区\n", encoding="utf-8")
     documents, _ = _run(source, tmp_path / "out", manifest=manifest)
     row = documents.loc["tz.txt"]
-    assert (row["county"], row["adcode"], row["admin_level"]) == ("浉河区", "411502", "county")
+    assert (row["county"], row["adcode"], row["admin_level"], row["locality"]) == ("浉河区", "411502", "county", "河南省信阳市浉河区")
 
 
 def test_bad_manifest_rows_are_named_and_ignored(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

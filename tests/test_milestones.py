@@ -177,7 +177,7 @@ def test_table_cells_are_not_running_text() -> None:
 def test_relative_steps_are_kept_without_dates() -> None:
     sentence = "本办法自印发之日起施行。"
     (milestone,) = extract_milestones(_document(sentence))
-    assert milestone == Milestone("自印发之日起", None, None, None, "relative", "本办法施行", sentence, None)
+    assert milestone == Milestone("自印发之日起", None, None, None, "relative", "本办法施行", sentence, None, "other")
 
 
 def test_order_and_page() -> None:
