@@ -12,6 +12,7 @@ from pathlib import Path
 
 from pebble import ProcessExpired, ProcessPool
 
+from pipeline.analyses import analyse
 from pipeline.cache import ResultCache, run_fingerprint
 from pipeline.identity import settle_identity, with_document_columns
 from pipeline.link import link, link_citations
@@ -172,6 +173,7 @@ def _write_tables(
         tables[name] = with_document_columns(tables[name], tables["documents"], place=name == "associations")
     tables["associations"], tables["agencies"] = link(tables["associations"], tables["documents"])
     tables["citations"] = link_citations(tables["citations"])
+    tables.update(analyse(tables["documents"], tables["associations"], tables["milestones"]))
     linked = time.perf_counter()
     for name, schema in TABLES.items():
         write_table(tables[name], schema, output_dir / f"{name}.parquet", metadata)

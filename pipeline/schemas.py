@@ -149,11 +149,60 @@ AGENCIES = pa.schema(
     ]
 )
 
+STATUSES = ("decoupled", "planned", "deferred", "exempt", "not_decoupled", "deregistered", "unknown")
+"""The values of associations.status; progress has a count column for each."""
+
+_STATUS_DOC = "decoupled, planned, deferred, exempt, not_decoupled, deregistered or unknown, as associations.status (never null in practice)"
+
+ASSOCIATION_STATUS = pa.schema(
+    [
+        _field("association_key", pa.string(), "as associations.association_key", False),
+        _field("name", pa.string(), "the name printed in the latest dated document that lists the association; null when no document prints one"),
+        _field("document_key", pa.string(), "the notice the association is listed in, its attachments counted with it (primary copies only)", False),
+        _field("date", DATE, "the notice's issue date, else its publication date, else the manifest's retrieved date; null when none is known"),
+        _field("status", ENUM, _STATUS_DOC),
+        _field("supervisor", pa.string(), "as associations.supervisor; null when the row names no supervising unit"),
+        _field("supervisor_current", pa.string(), "as associations.supervisor_current; null when the row names no supervising unit"),
+        _field("agency_key", pa.string(), "joins agencies.agency_key; null when the row names no supervising unit"),
+        *_PLACE,
+    ]
+)
+
+ASSOCIATIONS_LATEST = pa.schema(
+    [
+        _field("association_key", pa.string(), "as associations.association_key", False),
+        _field("name", pa.string(), "the latest printed name; null when no document prints one"),
+        _field("status", ENUM, "the latest known status: from the latest dated document (a dated one beats an undated one); unknown only when no document states one (never null in practice)"),
+        _field("document_key", pa.string(), "the notice the status comes from", False),
+        _field("date", DATE, "that notice's date (issue, else publication, else retrieved); null when none is known"),
+        *_PLACE,
+    ]
+)
+
+_COUNT = "distinct associations the notice and its attachments list as {}"
+
+PROGRESS = pa.schema(
+    [
+        *_PLACE,
+        _field("admin_level", ENUM, "level of the issuing government: central, province, city, county; null when not settled"),
+        _field("document_key", pa.string(), "the notice (primary copies, attachments folded in)", False),
+        _field("date", DATE, "the notice's issue date, else its publication date, else the manifest's retrieved date; null when none is known"),
+        _field("listed", pa.int32(), "distinct associations the notice and its attachments list (0 for a notice with milestones only)", False),
+        *(_field(status, pa.int32(), _COUNT.format(status), False) for status in STATUSES),
+        _field("stated_total", pa.int32(), "the total of associations the notice states, else one an attachment states; null when none is stated"),
+        _field("first_deadline", DATE, "earliest milestone deadline of the notice; null when it has no dated milestone"),
+        _field("finish_deadline", DATE, "latest deadline of its milestones with role finish; null when it has none"),
+    ]
+)
+
 TABLES: dict[str, pa.Schema] = {
     "documents": DOCUMENTS,
     "associations": ASSOCIATIONS,
     "milestones": MILESTONES,
     "citations": CITATIONS,
     "agencies": AGENCIES,
+    "association_status": ASSOCIATION_STATUS,
+    "associations_latest": ASSOCIATIONS_LATEST,
+    "progress": PROGRESS,
 }
 """Every output table, by the stem of its file name (`documents` → documents.parquet)."""
