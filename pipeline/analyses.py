@@ -8,6 +8,7 @@ file lists each association once.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
@@ -33,7 +34,7 @@ def _group(document: Row) -> str:
     return document.get("attachment_of") or document["document_key"]
 
 
-def _notices(primaries: Any) -> dict[str, Row]:
+def _notices(primaries: Iterable[Row]) -> dict[str, Row]:
     """The document that speaks for each group: the notice itself, else its first attachment."""
     notices: dict[str, Row] = {}
     for document in primaries:
