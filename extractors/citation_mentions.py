@@ -182,7 +182,7 @@ def runs_on(first: str, second: str) -> bool:
     A text file or web page may break a paragraph into lines of their own: `…按照国办发〔20` / `15〕39号…`,
     or `…根据《甲办法》` / `（国办发〔2015〕39号）…`, where the title and its number are one mention.
     A number counts only when the break falls after its prefix, since a prefix read across the break
-    would run on from the line before (`…办公室文件` / `洛办〔2017〕15号`), or when a parenthesis opens the
+    would run on from the line before (`…办公室文件` / `某办〔2017〕15号`), or when a parenthesis opens the
     number, which bounds its prefix (`…》（赣办` / `字〔2019〕31号）`). A number or title the second
     text still leaves open runs on into a third: `…（赣办字` / `〔2019〕3` / `1号）…`, `…《甲省关于` / `推进脱钩改革的` /
     `实施意见》…`.
