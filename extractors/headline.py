@@ -20,7 +20,7 @@ from extractors.roster_context import is_caption, table_title
 from extractors.roster_tables import find_header
 from extractors.title import MAX_TITLE_LENGTH, compose_title
 from normalizers.page_vocabulary import site_name_endings
-from normalizers.roster_context_vocabulary import introduces_list, names_list
+from normalizers.roster_context_vocabulary import introduces_list, names_list, opens_notes
 from pipeline.model import Block, BlockKind, Document, join_cell_lines
 from pipeline.readers.page_title import title_parts
 
@@ -96,16 +96,17 @@ def find_roster_heading(document: Document) -> str | None:
     """The heading of a document that is only a roster, else None.
 
     Example: `附件2` / `某县第二批脱钩试点名单` / `（共6家）` / a roster table → `某县第二批脱钩试点名单`, also
-    when the heading is a title row of the table above its header; the same with a sentence anywhere
-    (a notice, `填表说明：1.本表…。`) → None; a note that introduces the list (`列入名单的协会共6个`) is
-    no heading.
+    when the heading is a title row of the table above its header, and when notes follow the table
+    under their label (`填表说明` / `1.本名单收录…。`); the same with a sentence anywhere else (a
+    notice) → None; a note that introduces the list (`列入名单的协会共6个`) is no heading.
     """
     first_table = next((i for i, block in enumerate(document.blocks) if block.is_table), None)
     if first_table is None or find_header(document.blocks[first_table].rows) is None:
         return None
-    if not all(is_caption(text) for text in _text_lines(document.blocks)):
+    before, after = document.blocks[:first_table], document.blocks[first_table:]
+    if not all(is_caption(text) for text in [*_text_lines(before), *_without_notes(_text_lines(after))]):
         return None
-    above = [*_text_lines(document.blocks[:first_table]), table_title(document.blocks[first_table])]
+    above = [*_text_lines(before), table_title(document.blocks[first_table])]
     labelled = (without_attachment_label(text) for text in above if text)
     headings = [heading for heading in labelled if _is_heading(heading)]
     return next((text for text in headings if names_list(text)), headings[0] if headings else None)
@@ -121,6 +122,12 @@ def _is_heading(text: str) -> bool:
         and not introduces_list(text)
         and issuer_names(text) is None
     )
+
+
+def _without_notes(lines: list[str]) -> list[str]:
+    """The lines before the notes that close a roster file (`填表说明`, `注：…` and all after it)."""
+    start = next((i for i, line in enumerate(lines) if opens_notes(line)), len(lines))
+    return lines[:start]
 
 
 def _text_lines(blocks: list[Block]) -> list[str]:

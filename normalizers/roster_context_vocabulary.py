@@ -78,6 +78,11 @@ def _other_list_words() -> tuple[str, ...]:
 
 
 @cache
+def _note_labels() -> tuple[str, ...]:
+    return _words("roster_note_labels.csv")
+
+
+@cache
 def _attachment_phrases() -> tuple[str, ...]:
     return _words("roster_attachment_phrases.csv", "phrase")
 
@@ -104,6 +109,13 @@ def names_other_list(text: str) -> bool:
 def points_to_attachment(text: str) -> bool:
     """Whether a text points to a roster attached elsewhere: `名单见附件`, `（附名单）`, `名单附后`."""
     return _first(_attachment_phrases(), compact(text)) is not None
+
+
+def opens_notes(text: str) -> bool:
+    """Whether a line opens the notes printed under a table: `填表说明`, `说明：1.本名单…`, `注：`."""
+    text = compact(text)
+    label = next((word for word in _note_labels() if text.startswith(word)), None)
+    return label is not None and (len(text) == len(label) or text[len(label)] in ":：")
 
 
 def introduces_list(text: str) -> bool:

@@ -227,14 +227,14 @@ CASES: dict[str, tuple[list[Block], dict[str, Any]]] = {
             "locality": Locality("湖南省", "邵阳市", None, "430500", "city"),
         },
     ),
-    "roster-with-instructions-has-no-title": (
+    "roster-with-instructions-under-it-takes-its-heading": (
         [
             text("邵阳市全市性行业协会商会脱钩改革名单"),
             table(("序号", "行业协会商会名称", "业务主管单位"), ("1", "邵阳市收藏协会", "邵阳市文化旅游广电体育局")),
             text("填表说明"),
             text("1.本表由业务主管单位填写，报市民政局。"),
         ],
-        {"title": None, "issuers": ()},
+        {"title": "邵阳市全市性行业协会商会脱钩改革名单", "issuers": ()},
     ),
     "masthead-full-and-signature-short-are-one-issuer": (
         [

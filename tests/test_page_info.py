@@ -250,8 +250,24 @@ ROSTER_HEADING_CASES: dict[str, tuple[list[Block], str | None]] = {
         "某县拟脱钩协会名单",
     ),
     "note-introducing-the-list-is-no-heading": ([text("列入名单的协会共1个"), ROSTER_TABLE], None),
-    "a-sentence-anywhere-makes-it-more-than-a-roster": (
+    "notes-under-their-label-keep-it-a-roster": (
         [text("某县第一批脱钩试点名单"), ROSTER_TABLE, text("注：名单按登记时间排序。")],
+        "某县第一批脱钩试点名单",
+    ),
+    "a-notes-section-of-several-lines": (
+        [text("某县第一批脱钩试点名单"), ROSTER_TABLE, text("填表说明"), text("1.本表共收录1家。"), text("2.备注栏填写状态。")],
+        "某县第一批脱钩试点名单",
+    ),
+    "a-sentence-after-the-table-makes-it-more-than-a-roster": (
+        [text("某县第一批脱钩试点名单"), ROSTER_TABLE, text("各单位要按时完成脱钩。")],
+        None,
+    ),
+    "a-note-label-above-the-table-is-still-prose": (
+        [text("某县第一批脱钩试点名单"), text("说明：各单位要按时完成脱钩。"), ROSTER_TABLE],
+        None,
+    ),
+    "a-word-starting-like-a-label-is-no-label": (
+        [text("某县第一批脱钩试点名单"), ROSTER_TABLE, text("注册登记工作要按时完成。")],
         None,
     ),
     "a-table-that-is-no-roster": ([text("某县脱钩工作进度表"), table(("项目", "进度"), ("摸底", "完成"))], None),
