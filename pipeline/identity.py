@@ -65,8 +65,8 @@ def settle_identity(documents: Sequence[Row], manifest: Manifest = Manifest()) -
         row["primary"] = id(row) in primaries
     by_key = {row["document_key"]: row for row in rows if row["primary"]}
     for row in rows:
-        if (notice := by_key.get(row["attachment_of"])) is not None:
-            _inherit(row, notice)
+        notice = by_key.get(row["attachment_of"])
+        row["inherited"] = _inherit(row, notice) if notice is not None else []
     return rows
 
 
@@ -245,15 +245,25 @@ def _completeness(row: Row) -> tuple[object, ...]:
     return (bool(row.get("ocr")), -rows, len(row["warnings"]), row["doc_id"], row["source_path"])
 
 
-def _inherit(row: Row, notice: Row) -> None:
-    """Fill what an attachment lacks from its notice: issuers, issue date, 发文字号, and its place as a whole."""
-    if not row.get("issuers"):
-        row["issuers"] = list(notice.get("issuers") or [])
+def _inherit(row: Row, notice: Row) -> list[str]:
+    """Fill what an attachment lacks from its notice: issuers, issue date, 发文字号, and its place as a whole.
+
+    Returns the fields filled (`place` for the place fields), so a reader can tell what the
+    file prints from what it was given.
+    """
+    inherited = []
+    if not row.get("issuers") and notice.get("issuers"):
+        row["issuers"] = list(notice["issuers"])
+        inherited.append("issuers")
     for field in ("issue_date", "doc_number"):
-        if row.get(field) is None:
-            row[field] = notice.get(field)
-    if row.get("adcode") is None and row.get("province") is None:
+        if row.get(field) is None and notice.get(field) is not None:
+            row[field] = notice[field]
+            inherited.append(field)
+    placed = row.get("adcode") is not None or row.get("province") is not None
+    if not placed and any(notice.get(field) is not None for field in PLACE_FIELDS):
         row.update({field: notice.get(field) for field in PLACE_FIELDS})
+        inherited.append("place")
+    return inherited
 
 
 def _folder(row: Row) -> str:

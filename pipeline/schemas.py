@@ -66,6 +66,7 @@ DOCUMENTS = pa.schema(
         _field("document_key", pa.string(), "the same for every file carrying the same document (same 发文字号 and issuer, else same title and issue date, else near-identical text): the smallest doc_id among them; a failed file keeps its own doc_id (never null in practice)"),
         _field("primary", pa.bool_(), "the one copy of its document_key that analyses count (text layer over OCR, more roster rows, fewer warnings); false for the other copies and for failed files (never null in practice)"),
         _field("attachment_of", pa.string(), "document_key of the notice this file is an attachment of (from the manifest, a shared name stem, or the notice's 附件 title); null when it is no attachment"),
+        _field("inherited", pa.list_(pa.string()), "the fields an attachment took from its notice because it prints none of its own (`issuers`, `issue_date`, `doc_number`, `place`); empty when it took none or is no attachment", False),
         _field("source_url", pa.string(), "where the file was downloaded from, as the manifest states it; null without a manifest row"),
         _field("retrieved", DATE, "the day the file was downloaded, as the manifest states it; null without a manifest row"),
         _LABEL,

@@ -213,6 +213,12 @@ DOCUMENT_CASES = [
                  {"status": "failed", "error": "cannot open"}, ["error_contains"], id="error-word-absent"),
     pytest.param({"document": {"status": "failed"}, "error_contains": "empty"}, {"status": "ok"},
                  ["status", "error_contains"], id="bad-file-read-as-ok"),
+    pytest.param({"document": {"issue_date": None, "doc_number": None, "issuers": [], "adcode": None}},
+                 {"issue_date": "2020-06-16", "doc_number": "汴发〔2020〕1号", "issuers": ["甲局"],
+                  "adcode": "410200", "inherited": ["issue_date", "doc_number", "issuers", "place"]},
+                 [], id="fields-taken-from-the-notice-are-not-the-files-reading"),
+    pytest.param({"document": {"issue_date": None}}, {"issue_date": "2020-06-16", "inherited": ["doc_number"]},
+                 ["issue_date"], id="only-the-inherited-fields-are-set-aside"),
 ]
 
 

@@ -52,11 +52,15 @@ def _docx_with_roster(path: Path) -> None:
     document.save(str(path))
 
 
-def _xlsx(path: Path) -> None:
+def _xlsx(path: Path, heading: str | None = None, notes: tuple[str, ...] = ()) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     workbook = openpyxl.Workbook()
+    for values in [(heading,)] if heading else []:
+        workbook.active.append(values)
     for values in ROSTER:
         workbook.active.append(values)
+    for note in notes:
+        workbook.active.append((note,))
     workbook.save(path)
 
 
@@ -103,6 +107,8 @@ def _assert_attached(documents: pd.DataFrame, attachment: str, notice: str) -> N
     assert (row["province"], row["city"], row["adcode"], row["admin_level"], row["locality"]) == (
         "河南省", "信阳市", "411500", "city", "河南省信阳市"
     )
+    assert {"doc_number", "issue_date", "issuers"} <= set(row["inherited"])
+    assert list(parent["inherited"]) == []
     assert pd.isna(parent["attachment_of"])
     assert not any(w.startswith("roster_missing") for w in parent["warnings"])
     assert parent["status"] == "ok"
@@ -126,6 +132,16 @@ def test_attachment_found_by_the_title_the_notice_announces(tmp_path: Path) -> N
     documents, _ = _run(source, tmp_path / "out")
     _assert_attached(documents, "附件1：信阳市第一批行业协会商会脱钩名单.xlsx", "tz.txt")
     assert pd.isna(documents.loc["信阳市社会组织年检名单.xlsx", "attachment_of"])
+
+
+def test_attachment_found_by_the_heading_of_a_workbook_with_notes_under_its_table(tmp_path: Path) -> None:
+    source = tmp_path / "in"
+    _txt(source / "tz.txt")
+    notes = ("填表说明", "1.本名单收录行业协会商会共3家，均已脱钩。", "2.名单如有变动，请及时报市民政局。")
+    _xlsx(source / "download-2.xlsx", heading="信阳市第一批行业协会商会脱钩名单", notes=notes)
+    documents, _ = _run(source, tmp_path / "out")
+    assert documents.loc["download-2.xlsx", "title"] == "信阳市第一批行业协会商会脱钩名单"
+    _assert_attached(documents, "download-2.xlsx", "tz.txt")
 
 
 def test_without_an_attachment_the_notice_keeps_roster_missing(tmp_path: Path) -> None:
@@ -223,6 +239,7 @@ def test_the_shared_corpus_groups_its_copies(documents: pd.DataFrame) -> None:
     assert key["raw/ningxia-gxt-2019.html"] == key["raw/ningxia-gxt-2019.pdf"]
     assert key["raw/luozhuang-2018.docx"] == key["raw/luozhuang-2018.txt"]
     assert key["raw/kaifeng-fgw-2020.docx"] != key["raw/kaifeng-fgw-2020-roster.xlsx"]
+    assert documents.loc["raw/kaifeng-fgw-2020-roster.xlsx", "attachment_of"] == key["raw/kaifeng-fgw-2020.docx"]
     readable = documents[documents["status"] != "failed"]
     assert (readable.groupby("document_key")["primary"].sum() == 1).all()
     assert not documents.loc[documents["status"] == "failed", "primary"].any()

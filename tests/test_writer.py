@@ -81,7 +81,7 @@ def test_nullable_columns_read_with_nullable_pandas_dtypes(tmp_path: Path) -> No
 
 def test_failed_write_keeps_the_previous_table(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "documents.parquet"
-    good = {"doc_id": "a", "source_path": "a.txt", "sha256": "a" * 64, "ocr": False, "status": "ok", "warnings": []}
+    good = {"doc_id": "a", "source_path": "a.txt", "sha256": "a" * 64, "ocr": False, "status": "ok", "warnings": [], "inherited": []}
     write_table([good], DOCUMENTS, path)
 
     def crash(*args: object, **kwargs: object) -> None:

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from pipeline.evaluation.gold import GoldDocument
+from pipeline.identity import PLACE_FIELDS
 from pipeline.evaluation.metrics import FieldCheck, Tally, tally
 from pipeline.evaluation.outputs import ABSENT, Row
 
@@ -37,8 +38,12 @@ class DocumentScore:
 
 
 def score_document(gold: GoldDocument, row: Row | None) -> DocumentScore:
-    """Compare each present gold key; a missing row fails every check, which is what gives it recall 0."""
-    found: Row = row if row is not None else {}
+    """Compare each present gold key; a missing row fails every check, which is what gives it recall 0.
+
+    The gold records what each file prints, so a field an attachment took from its notice
+    (`documents.inherited`) is scored as the file's own reading: null.
+    """
+    found: Row = _own_reading(row) if row is not None else {}
     checks = [
         _check(field, expected, found.get(field, ABSENT), _COMPARISONS.get(field, _equal))
         for field, expected in gold.fields.items()
@@ -50,6 +55,16 @@ def score_document(gold: GoldDocument, row: Row | None) -> DocumentScore:
     if gold.error_contains is not None:
         checks.append(_check("error_contains", gold.error_contains, found.get("error", ABSENT), _mentions))
     return DocumentScore(present=row is not None, checks=tuple(checks))
+
+
+def _own_reading(row: Row) -> Row:
+    own = dict(row)
+    for field in row.get("inherited") or ():
+        if field == "place":
+            own.update(dict.fromkeys(PLACE_FIELDS))
+        else:
+            own[field] = [] if field == "issuers" else None
+    return own
 
 
 def _check(field: str, expected: object, got: object, same: Callable[[object, object], bool]) -> FieldCheck:
