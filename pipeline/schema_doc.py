@@ -20,8 +20,9 @@ READING_NOTE = (
     "Types as `pd.read_parquet` gives them with no options: `int32` columns are `Int32` and `bool` columns"
     " `boolean` (nullable, from the pandas metadata each file carries), `date` columns are datetime64[ms]"
     " at midnight (Arrow `timestamp[ms]`, so `.dt`, comparisons with `\"2019-10-15\"` and `resample` work;"
-    " DuckDB reads TIMESTAMP, polars Datetime), `category` columns are categoricals of their strings"
-    " (dictionary-encoded: DuckDB reads VARCHAR, polars Categorical). Every file also carries key-value"
+    " DuckDB reads TIMESTAMP, polars Datetime), `category` columns are categoricals whose categories"
+    " are every value the column may take, in the order listed, used or not (dictionary-encoded: DuckDB reads"
+    " VARCHAR, polars Categorical). Every file also carries key-value"
     " metadata: `tuogou.version`, `tuogou.run_time` (UTC) and `tuogou.input_fingerprint` (a digest of every"
     " input path and SHA-256)."
 )

@@ -7,7 +7,12 @@ from the same declarations, so the three can never drift apart.
 
 from __future__ import annotations
 
+import json
+from collections.abc import Sequence
+
 import pyarrow as pa
+
+from normalizers.industry import sections
 
 
 DATE = pa.timestamp("ms")
@@ -21,8 +26,31 @@ ENUM = pa.dictionary(pa.int32(), pa.string())
 Categorical, DuckDB as VARCHAR."""
 
 
+ENUM_VALUES_KEY = b"values"
+"""Field metadata holding an enumeration's values, in the order analyses show them."""
+
+
 def _field(name: str, type_: pa.DataType, description: str, nullable: bool = True) -> pa.Field:
     return pa.field(name, type_, nullable=nullable, metadata={"description": description})
+
+
+def _enum(name: str, values: Sequence[str], description: str, nullable: bool = True) -> pa.Field:
+    """An enumeration: written with every value as a category, in this order, used or not, so
+    `value_counts()` lists zeros and a chart's order is the same in every run."""
+    metadata = {"description": description, ENUM_VALUES_KEY.decode(): json.dumps(list(values), ensure_ascii=False)}
+    return pa.field(name, ENUM, nullable=nullable, metadata=metadata)
+
+
+def enum_values(field: pa.Field) -> tuple[str, ...] | None:
+    """The values an enumeration field may take, None for any other field."""
+    raw = (field.metadata or {}).get(ENUM_VALUES_KEY)
+    return tuple(json.loads(raw)) if raw is not None else None
+
+
+STATUSES = ("decoupled", "planned", "deferred", "exempt", "not_decoupled", "deregistered", "unknown")
+"""The values of associations.status; progress has a count column for each."""
+LEVELS = ("central", "province", "city", "county")
+SOURCE_FORMATS = ("pdf", "docx", "doc", "xlsx", "xls", "html", "txt")
 
 
 _LABEL = _field(
@@ -45,11 +73,11 @@ DOCUMENTS = pa.schema(
     [
         _field("doc_id", pa.string(), "first 16 hex digits of the SHA-256 of the file; key of every table", False),
         _field("source_path", pa.string(), "path relative to the input folder, `/`-separated", False),
-        _field("source_format", ENUM, "pdf, docx, doc, xlsx, xls, html or txt, taken from the file's bytes; null when the bytes are of no known format or the reader was stopped (timeout, crash)"),
+        _enum("source_format", SOURCE_FORMATS, "pdf, docx, doc, xlsx, xls, html or txt, taken from the file's bytes; null when the bytes are of no known format or the reader was stopped (timeout, crash)"),
         _field("sha256", pa.string(), "full hex digest of the file's bytes", False),
         _field("pages", pa.int32(), "page count for paged formats; null for unpaged formats (DOCX, XLSX, HTML, TXT) and failed files"),
         _field("ocr", pa.bool_(), "true when any text came from OCR", False),
-        _field("status", ENUM, "ok, partial (read, but a part or a check failed) or failed", False),
+        _enum("status", ("ok", "partial", "failed"), "ok, partial (read, but a part or a check failed) or failed", False),
         _field("warnings", pa.list_(pa.string()), "machine-readable codes with detail, e.g. `no_text_layer: 12 pages`", False),
         _field("error", pa.string(), "for failed documents: one line saying why; null when the file was read"),
         _field("title", pa.string(), "the document's title (GB/T 9704 标题), without line breaks; null when none is found; null for a failed file"),
@@ -58,7 +86,7 @@ DOCUMENTS = pa.schema(
         _field("issue_date", DATE, "成文日期; for a page without one (a news report), its publication date; null when the document prints no date; null for a failed file"),
         _field("published", DATE, "the date a web page or news report was published: the 发布日期 or 发布时间 of its byline or disclosure table; null when no such date is printed (most formal notices)"),
         *_LOCALITY,
-        _field("admin_level", ENUM, "level of the issuing government: central, province, city, county; null when the issuer's level is not settled; null for a failed file"),
+        _enum("admin_level", LEVELS, "level of the issuing government: central, province, city, county; null when the issuer's level is not settled; null for a failed file"),
         _field("publication", pa.string(), "publication note as printed (此件公开发布...); null when none is printed"),
         _field("stated_total", pa.int32(), "number of associations the document says its roster holds; null when no total is stated"),
         _field("roster_rows", pa.int32(), "rows this document contributed to associations.parquet (0 when it holds no roster); null for a failed file"),
@@ -81,19 +109,19 @@ ASSOCIATIONS = pa.schema(
         _field("name_raw", pa.string(), "the name as extracted, cell line breaks joined; null when the name cell is empty"),
         _field("name", pa.string(), "normalised name; null when nothing of the printed name remains"),
         _field("association_key", pa.string(), "same value for every row, in any document, naming the same association; null when the line has no name"),
-        _field("kind", ENUM, "industry_association, chamber_of_commerce, regional_chamber, federation, promotion_association, society, other; null when `name` is null"),
+        _enum("kind", ("industry_association", "chamber_of_commerce", "regional_chamber", "federation", "promotion_association", "society", "other"), "industry_association, chamber_of_commerce, regional_chamber, federation, promotion_association, society, other; null when `name` is null"),
         _field("supervisor_raw", pa.string(), "supervising unit (业务主管单位) as printed; null when the row prints none"),
         _field("supervisor", pa.string(), "full normalised name of the supervising unit; null for 直接登记 and when the row prints no unit"),
         _field("supervisor_former", pa.bool_(), "the unit is marked former (原…) or no longer exists; null when the row names no unit or its fate is not known"),
         _field("supervisor_current", pa.string(), "the unit's successor after institutional reform, else the unit itself; null when the successor is not certain or the row names no unit"),
-        _field("registration", ENUM, "supervised when a unit is printed, direct for 直接登记; null when the row prints neither"),
+        _enum("registration", ("supervised", "direct"), "supervised when a unit is printed, direct for 直接登记; null when the row prints neither"),
         _field("status_raw", pa.string(), "status as printed, or the header of the marked column; null when the status comes from the context or nothing"),
-        _field("status", ENUM, "decoupled, planned, deferred, exempt, not_decoupled, deregistered, unknown (what nothing speaks for; never null in practice)"),
+        _enum("status", STATUSES, "decoupled, planned, deferred, exempt, not_decoupled, deregistered, unknown (what nothing speaks for; never null in practice)"),
         _field("note", pa.string(), "备注 text that is not the status; null when there is none"),
         *_LOCALITY,
         _field("page", pa.int32(), "1-based page the line is printed on, null for unpaged formats"),
         _field("table", pa.int32(), "0-based index of the table within the document; null for a roster printed as text lines"),
-        _field("industry", ENUM, "GB/T 4754-2017 section (门类) the name points to, as `E 建筑业`: the last industry word of the name after its locality; null when the name names no industry (企业联合会, 工商联合会, the 商会 of a place)"),
+        _enum("industry", tuple(sections().values()), "GB/T 4754-2017 section (门类) the name points to, as `E 建筑业`: the last industry word of the name after its locality; null when the name names no industry (企业联合会, 工商联合会, the 商会 of a place)"),
         _field("document_key", pa.string(), "the document the row belongs to, as `documents.document_key`: group by it to count a document once whatever its files (never null in practice)"),
         _LABEL,
         _field("agency_key", pa.string(), "the supervising unit's key in agencies.parquet; null when the row names no unit (直接登记 or nothing printed)"),
@@ -107,14 +135,14 @@ MILESTONES = pa.schema(
         _field("date_text", pa.string(), "the date expression as printed (never null in practice)"),
         _field("start", DATE, "first day of the window, null when only an end is given"),
         _field("deadline", DATE, "last day the expression allows; null for a relative expression (`10个工作日内`)"),
-        _field("precision", ENUM, "day, xun, month, quarter, half or year; null for a relative expression"),
-        _field("kind", ENUM, "deadline, period, from or relative (never null in practice)"),
+        _enum("precision", ("day", "xun", "month", "quarter", "half", "year"), "day, xun, month, quarter, half or year; null for a relative expression"),
+        _enum("kind", ("deadline", "period", "from", "relative"), "deadline, period, from or relative (never null in practice)"),
         _field("task", pa.string(), "what must happen: the clause without the date expression; null when the clause holds nothing else"),
         _field("sentence", pa.string(), "the whole sentence, for review (never null in practice)"),
         _field("page", pa.int32(), "1-based page, null for unpaged formats"),
         _field("document_key", pa.string(), "the document the row belongs to, as `documents.document_key`: group by it to count a document once whatever its files (never null in practice)"),
         *_PLACE,
-        _field("role", ENUM, "start, phase (a batch, pilot or step on the way), finish (by when the whole reform must be done), review or other, from the words nearest the date (`other` when none of them is printed; never null in practice)"),
+        _enum("role", ("start", "phase", "finish", "review", "other"), "start, phase (a batch, pilot or step on the way), finish (by when the whole reform must be done), review or other, from the words nearest the date (`other` when none of them is printed; never null in practice)"),
     ]
 )
 
@@ -128,7 +156,7 @@ CITATIONS = pa.schema(
         _field("document_key", pa.string(), "the document the row belongs to, as `documents.document_key`: group by it to count a document once whatever its files (never null in practice)"),
         *_PLACE,
         _field("cited_key", pa.string(), "one key per cited document, across documents: its 发文字号 (also for a title cited alone that another document cites with one number), else its title without 《》, closing qualifier (（试行）) or the 关于印发…的通知 wrapper of the plan it issues; never null"),
-        _field("cited_level", ENUM, "level of the cited document's issuer: central, province, city or county; null when the issuer is not certain"),
+        _enum("cited_level", LEVELS, "level of the cited document's issuer: central, province, city or county; null when the issuer is not certain"),
         _field("page", pa.int32(), "1-based page where the citation is first printed, null for unpaged formats"),
     ]
 )
@@ -145,13 +173,10 @@ AGENCIES = pa.schema(
         _field("county", pa.string(), "county of the unit; null above county level or when not settled"),
         _field("rows", pa.int32(), "number of roster lines that name it", False),
         _field("adcode", pa.string(), "6-digit GB/T 2260 code of the unit's place; null for central units or when its place is not settled (`河东区` alone)"),
-        _field("admin_level", ENUM, "level of the government the unit belongs to: central, province (a municipality's own units too), city, county; null when its place is unknown"),
+        _enum("admin_level", LEVELS, "level of the government the unit belongs to: central, province (a municipality's own units too), city, county; null when its place is unknown"),
         _field("locality", pa.string(), "readable label of the unit's place (`湖南省邵阳市`, `中央` for central units); null when unknown"),
     ]
 )
-
-STATUSES = ("decoupled", "planned", "deferred", "exempt", "not_decoupled", "deregistered", "unknown")
-"""The values of associations.status; progress has a count column for each."""
 
 _STATUS_DOC = "decoupled, planned, deferred, exempt, not_decoupled, deregistered or unknown, as associations.status (never null in practice)"
 
@@ -161,7 +186,7 @@ ASSOCIATION_STATUS = pa.schema(
         _field("name", pa.string(), "the name printed in the latest dated document that lists the association; null when no document prints one"),
         _field("document_key", pa.string(), "the notice the association is listed in, its attachments counted with it (primary copies only)", False),
         _field("date", DATE, "the notice's issue date, else its publication date, else the manifest's retrieved date; null when none is known"),
-        _field("status", ENUM, _STATUS_DOC),
+        _enum("status", STATUSES, _STATUS_DOC),
         _field("supervisor", pa.string(), "as associations.supervisor; null when the row names no supervising unit"),
         _field("supervisor_current", pa.string(), "as associations.supervisor_current; null when the row names no supervising unit"),
         _field("agency_key", pa.string(), "joins agencies.agency_key; null when the row names no supervising unit"),
@@ -173,7 +198,7 @@ ASSOCIATIONS_LATEST = pa.schema(
     [
         _field("association_key", pa.string(), "as associations.association_key", False),
         _field("name", pa.string(), "the latest printed name; null when no document prints one"),
-        _field("status", ENUM, "the latest known status: from the latest dated document (a dated one beats an undated one); unknown only when no document states one (never null in practice)"),
+        _enum("status", STATUSES, "the latest known status: from the latest dated document (a dated one beats an undated one); unknown only when no document states one (never null in practice)"),
         _field("document_key", pa.string(), "the notice the status comes from", False),
         _field("date", DATE, "that notice's date (issue, else publication, else retrieved); null when none is known"),
         *_PLACE,
@@ -185,7 +210,7 @@ _COUNT = "distinct associations the notice and its attachments list as {}"
 PROGRESS = pa.schema(
     [
         *_PLACE,
-        _field("admin_level", ENUM, "level of the issuing government: central, province, city, county; null when not settled"),
+        _enum("admin_level", LEVELS, "level of the issuing government: central, province, city, county; null when not settled"),
         _field("document_key", pa.string(), "the notice (primary copies, attachments folded in)", False),
         _field("date", DATE, "the notice's issue date, else its publication date, else the manifest's retrieved date; null when none is known"),
         _field("listed", pa.int32(), "distinct associations the notice and its attachments list (0 for a notice with milestones only)", False),

@@ -20,7 +20,10 @@ from pathlib import Path
 from typing import Any
 
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
+
+from pipeline.schemas import enum_values
 
 NEW_FILE_MODE = 0o666
 """Like any file the user writes: the umask then takes away what others may not do (0644 with umask 022)."""
@@ -53,8 +56,30 @@ def to_table(rows: Sequence[dict[str, Any]], schema: pa.Schema) -> pa.Table:
     itself: timestamp columns are built as date32 and then cast (midnight).
     """
     check_rows(rows, schema)
-    building = pa.schema([f.with_type(pa.date32()) if pa.types.is_timestamp(f.type) else f for f in schema])
-    return pa.Table.from_pylist(list(rows), schema=building).cast(schema)
+    building = pa.schema([_building_field(f) for f in schema])
+    table = pa.Table.from_pylist(list(rows), schema=building)
+    columns = [_final_column(table.column(f.name), f) for f in schema]
+    return pa.Table.from_arrays(columns, schema=schema)
+
+
+def _building_field(field: pa.Field) -> pa.Field:
+    if pa.types.is_timestamp(field.type):
+        return field.with_type(pa.date32())
+    return field.with_type(pa.string()) if enum_values(field) is not None else field
+
+
+def _final_column(column: pa.ChunkedArray, field: pa.Field) -> pa.Array | pa.ChunkedArray:
+    """The column in its written type; an enumeration gets every value as a category, in order."""
+    values = enum_values(field)
+    if values is None:
+        return column.cast(field.type)
+    dictionary = pa.array(values, pa.string())
+    indices = pc.index_in(column, value_set=dictionary)
+    unknown = pc.and_(pc.is_valid(column), pc.is_null(indices))
+    if pc.any(unknown).as_py():
+        found = pc.unique(pc.filter(column, unknown)).to_pylist()
+        raise SchemaViolation(f"column {field.name}: values outside the enumeration {found}")
+    return pa.DictionaryArray.from_arrays(indices.combine_chunks().cast(pa.int32()), dictionary)
 
 
 def pandas_metadata(schema: pa.Schema) -> bytes:

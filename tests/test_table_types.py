@@ -18,7 +18,8 @@ from conftest import CORPUS_DOCUMENTS
 from pipeline.cache import run_fingerprint
 from pipeline.process import job_for
 from pipeline.run import RunSummary, discover
-from pipeline.schemas import TABLES
+from pipeline.schemas import TABLES, enum_values
+from pipeline.writer import SchemaViolation, write_table
 
 COLUMNS = [(name, field) for name, schema in TABLES.items() for field in schema]
 IDS = [f"{name}.{field.name}" for name, field in COLUMNS]
@@ -64,6 +65,30 @@ def test_duckdb_and_polars_read_sensible_types(corpus_run: tuple[Path, RunSummar
     assert dict(pl.read_parquet(path).schema) == {f.name: POLARS_TYPES[str(f.type)] for f in TABLES[name]}
 
 
+ENUMS = [(name, field) for name, field in COLUMNS if enum_values(field) is not None]
+
+
+@pytest.mark.parametrize("name, field", ENUMS, ids=[f"{name}.{field.name}" for name, field in ENUMS])
+def test_enumerations_carry_every_value_in_order(
+    corpus_run: tuple[Path, RunSummary], frames: dict[str, pd.DataFrame], name: str, field: pa.Field
+) -> None:
+    values = list(enum_values(field) or ())
+    assert frames[name][field.name].cat.categories.tolist() == values
+    assert set(frames[name][field.name].dropna()) <= set(values)
+    polars_column = pl.read_parquet(corpus_run[0] / f"{name}.parquet")[field.name]
+    assert polars_column.cast(pl.String).to_list() == frames[name][field.name].astype(object).where(
+        frames[name][field.name].notna(), None
+    ).tolist()
+
+
+def test_a_value_outside_its_enumeration_is_refused(tmp_path: Path) -> None:
+    row = {"doc_id": "a", "source_path": "a.txt", "sha256": "a" * 64, "ocr": False, "status": "done",
+           "warnings": [], "inherited": []}
+    with pytest.raises(SchemaViolation, match=r"status.*\['done'\]"):
+        write_table([row], TABLES["documents"], tmp_path / "documents.parquet")
+    assert not list(tmp_path.iterdir())
+
+
 def test_values_survive_in_every_reader(corpus_run: tuple[Path, RunSummary], frames: dict[str, pd.DataFrame]) -> None:
     path = corpus_run[0] / "documents.parquet"
     arrow = pq.read_table(path).to_pandas(types_mapper=pd.ArrowDtype)  # the plain Arrow values, for reference
@@ -106,15 +131,25 @@ def test_every_table_says_who_wrote_it_when_and_from_what(corpus_run: tuple[Path
 README = Path(__file__).parent.parent / "README.md"
 
 
-def _readme_example(language: str) -> str:
-    """The README's first `language` block under "Loading the tables"."""
-    section = README.read_text(encoding="utf-8").split("## Loading the tables", 1)[1]
-    return section.split(f"```{language}\n", 1)[1].split("```", 1)[0]
+def _readme_examples(language: str) -> list[str]:
+    """The README's `language` blocks under "Loading the tables", in order."""
+    section = README.read_text(encoding="utf-8").split("## Loading the tables", 1)[1].split("\n## ", 1)[0]
+    return [block.split("```", 1)[0] for block in section.split(f"```{language}\n")[1:]]
 
 
-def test_readme_loading_examples_run(corpus_run: tuple[Path, RunSummary], capsys: pytest.CaptureFixture[str]) -> None:
+def test_readme_loading_examples_print_the_true_counts(
+    corpus_run: tuple[Path, RunSummary], capsys: pytest.CaptureFixture[str]
+) -> None:
     output = corpus_run[0].as_posix()
-    exec(_readme_example("python").replace("data/processed", output), {})  # noqa: S102 - the README's own code
-    assert "decoupled" in capsys.readouterr().out
-    rows = duckdb.sql(_readme_example("sql").replace("data/processed", output)).fetchall()
-    assert {status for _, status, _ in rows} >= {"decoupled", "planned"}
+    namespace: dict[str, object] = {}
+    for example in _readme_examples("python"):
+        exec(example.replace("data/processed", output), namespace)  # noqa: S102 - the README's own code
+    printed = capsys.readouterr().out
+    assert [line.split()[-1] for line in printed.splitlines() if "decoupled" in line or "planned" in line][:4] == [
+        "47", "5", "37", "113"
+    ]
+    queries = [duckdb.sql(query.replace("data/processed", output)) for query in _readme_examples("sql")]
+    progress, agencies, histories = (query.fetchall() for query in queries)
+    assert [row[:5] for row in progress] == [("宁夏回族自治区", 52, 47, 5, 52), ("河南省开封市", 150, 37, 113, 150)]
+    assert agencies[0][2:] == (52, 47)
+    assert histories == []
