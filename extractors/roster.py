@@ -6,7 +6,7 @@ by `roster_text`). What surrounds a list (`附件2 拟脱钩行业协会商会�
 (`roster_context`); `（共52家）` or `列入名单的协会商会共34个` gives the stated total
 (`roster_counts`), and a roster that does not hold that many lines is flagged; a roster
 announced (`附件：…名单`) but absent from the file is flagged too (`roster_attachments`),
-its stated total still that of the roster announced (SCHEMA.md: `stated 14, found 0`).
+its stated total still that of the roster announced (docs/conventions.md: `stated 14, found 0`).
 """
 
 from __future__ import annotations

@@ -8,7 +8,7 @@ from pathlib import Path
 import pandas as pd
 
 from pipeline.analyses import analyse
-from pipeline.run import RunSummary
+from pipeline.run import RunSummary, run
 
 
 def _document(doc_id: str, key: str, day: date | None, primary: bool = True, attachment_of: str | None = None, **extra: object) -> dict:
@@ -132,3 +132,30 @@ def test_the_corpus_run_counts_each_document_once(corpus_run: tuple[Path, RunSum
     assert progress["document_key"].is_unique
     ningxia = progress[progress["adcode"] == "640000"].set_index("document_key")
     assert ningxia[["listed", "decoupled", "planned"]].values.tolist() == [[52, 47, 5]]
+    kaifeng = progress[progress["adcode"] == "410200"]
+    assert kaifeng[["listed", "decoupled", "planned", "stated_total"]].values.tolist() == [[150, 37, 113, 150]]
+    assert len(progress) == documents.loc[documents["primary"] & documents["attachment_of"].isna()].shape[0]
+    latest = pd.read_parquet(output / "associations_latest.parquet")
+    assert latest.groupby("adcode", observed=True).size().to_dict() == {"410200": 150, "640000": 52}
+
+
+def test_a_pilot_list_and_a_later_roster_give_an_association_its_history(tmp_path: Path) -> None:
+    source = tmp_path / "in"
+    source.mkdir()
+    members = ["1．某市茶叶行业协会（原市农业局）", "2．某市物流行业协会（原市交通局）", "3．某市餐饮行业协会（市商务局）"]
+    pilot = ["某市民政局关于公布第一批行业协会商会脱钩试点名单的通知", "各有关单位：",
+             "经研究，确定以下行业协会为第一批脱钩试点单位，请按要求推进。", *members, "某市民政局", "2017年5月2日"]
+    roster = ["某市民政局关于公布已完成脱钩的行业协会商会名单的通知", "各有关单位：",
+              "经审核，以下行业协会已完成脱钩，现予公布。", *members[:2], "3．某市建材行业协会（原市经信委）",
+              "某市民政局", "2019年9月30日"]
+    (source / "pilot-2017.txt").write_text("\n".join(pilot) + "\n", encoding="utf-8")
+    (source / "roster-2019.txt").write_text("\n".join(roster) + "\n", encoding="utf-8")
+    run(source, tmp_path / "out")
+    status = pd.read_parquet(tmp_path / "out" / "association_status.parquet")
+    tea = status[status["name"] == "某市茶叶行业协会"].sort_values("date")
+    assert [(str(d.date()), s) for d, s in zip(tea["date"], tea["status"])] == [
+        ("2017-05-02", "planned"), ("2019-09-30", "decoupled")]
+    latest = pd.read_parquet(tmp_path / "out" / "associations_latest.parquet").set_index("name")
+    assert latest.loc["某市茶叶行业协会", "status"] == "decoupled"
+    assert latest.loc["某市餐饮行业协会", "status"] == "planned"
+    assert latest.loc["某市建材行业协会", "status"] == "decoupled"
