@@ -22,9 +22,12 @@ from extractors.page_info import without_page_info
 from extractors.roster import extract_roster
 from normalizers.divisions import locality_label
 from pipeline.simplified_view import SimplifiedView, simplified_view
-from pipeline.model import Document
+from pipeline.model import Document, document_text
 
 Row = dict[str, Any]
+
+NO_TEXT = "no_text"
+"""A document that opened but gave no text at all: not `ok`, as nothing could be checked in it."""
 
 
 @dataclass
@@ -71,7 +74,15 @@ def extract(printed: Document, doc_id: str) -> Extraction:
         "milestones": [{**row, **place} for row in milestones],
         "citations": [{**row, **place} for row in citations],
     }
-    return Extraction(fields, roster.warnings + metadata.warnings, rows)
+    return Extraction(fields, no_text_warnings(printed) + roster.warnings + metadata.warnings, rows)
+
+
+def no_text_warnings(document: Document) -> list[str]:
+    """`no_text: …` when the reader found no character of text: 2,000 blank pages, an empty body, an empty sheet."""
+    if document_text(document).strip():
+        return []
+    pages = f" on {document.pages} pages" if document.pages else ""
+    return [f"{NO_TEXT}: the {document.source_format} file opened but holds no readable text{pages}"]
 
 
 def printed_milestones(view: SimplifiedView, content: Document, metadata: Metadata) -> list[Milestone]:
