@@ -10,12 +10,11 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import lxml.html
-from lxml import etree
 from lxml.html import HtmlElement
 
 from pipeline.model import Block, BlockKind, Document, TableRow
 from pipeline.readers.html_content import Content, main_content
+from pipeline.readers.html_parse import parse_page
 from pipeline.readers.html_table import table_rows
 from pipeline.readers.html_text import HEADING_TAGS, flow, lines
 from pipeline.readers.text_encoding import decode_html
@@ -30,9 +29,8 @@ def read(path: Path) -> Document:
     Raises ReadError when the file holds binary data rather than text.
     """
     text = _XML_DECLARATION.sub("", decode_html(path.read_bytes()))
-    try:
-        page = lxml.html.document_fromstring(text)
-    except etree.ParserError:  # nothing but white space and comments
+    page = parse_page(text)
+    if page is None:
         return Document(source_format="html")
     return Document(source_format="html", blocks=article_blocks(main_content(page)))
 

@@ -116,15 +116,9 @@ def text_weights(root: HtmlElement) -> dict[HtmlElement, int]:
     non-blank character, other runs 1 per character, link text nothing.
     """
     weights: dict[HtmlElement, int] = {}
-
-    def weigh(element: HtmlElement) -> int:
-        total = _weight(element.text)
-        for child in element:
-            total += weigh(child) + _weight(child.tail)
+    for element in reversed(list(root.iter())):  # children before parents, without recursion
+        total = _weight(element.text) + sum(weights[child] + _weight(child.tail) for child in element)
         weights[element] = 0 if element.tag == "a" else total
-        return weights[element]
-
-    weigh(root)
     return weights
 
 

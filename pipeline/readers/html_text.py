@@ -51,23 +51,25 @@ def flow(root: HtmlElement, stop: Callable[[HtmlElement], bool]) -> Iterator[str
                 yield from flush()
             buffer.append(piece)
 
-    def walk(element: HtmlElement, in_pre: bool) -> Iterator[str | HtmlElement]:
-        if element is not root and stop(element):
+    stack: list[tuple[HtmlElement, bool, bool]] = [(root, False, False)]  # element, inside <pre>, closing
+    while stack:  # a loop, not recursion: pages nest thousands of levels deep
+        element, outer_pre, closing = stack.pop()
+        breaks = element.tag in BLOCK_TAGS or element.tag == "br"
+        if not closing and element is not root and stop(element):
             yield from flush()
             yield element
-            return
-        breaks = element.tag in BLOCK_TAGS or element.tag == "br"
-        in_pre = in_pre or element.tag == "pre"
-        if breaks:
+        elif not closing:
+            in_pre = outer_pre or element.tag == "pre"
+            if breaks:
+                yield from flush()
+            yield from text(element.text, in_pre)
+            stack.append((element, outer_pre, True))
+            stack.extend((child, in_pre, False) for child in reversed(element))
+            continue
+        elif breaks:
             yield from flush()
-        yield from text(element.text, in_pre)
-        for child in element:
-            yield from walk(child, in_pre)
-            yield from text(child.tail, in_pre)
-        if breaks:
-            yield from flush()
-
-    yield from walk(root, False)
+        if element is not root:
+            yield from text(element.tail, outer_pre)
     yield from flush()
 
 
