@@ -78,5 +78,6 @@ def _ole2_format(path: Path, extension: str) -> str:
 
 
 def _looks_like_html(head: bytes) -> bool:
-    lowered = head[:SNIFF_BYTES].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    """HTML markers near the start, also in UTF-16 (with or without BOM), whose ASCII has a NUL beside each byte."""
+    lowered = head[:SNIFF_BYTES].replace(b"\x00", b"").lstrip(b"\xef\xbb\xbf\xff\xfe \t\r\n").lower()
     return any(marker in lowered[:1024] for marker in _HTML_MARKERS)
