@@ -1,6 +1,8 @@
 """Read a Word .docx into the document model, so extractors see its paragraphs and tables in body order.
 
 Only the body is read (headers, footers, footnotes and text boxes are left out).
+A missing or damaged side part (a picture, styles, a header) is left out with a
+warning (package_parts); only a missing or broken `word/document.xml` fails the file.
 Merged cells are expanded so every row carries its values: a cell spanning two
 columns (`gridSpan`) appears twice in its row, and a cell merged down (`vMerge`)
 repeats its text on every row it covers. Example: the row `| 2 | 邵阳市互联网协会 |`
@@ -25,6 +27,7 @@ from lxml import etree
 
 from pipeline.model import Block, BlockKind, Document, TableRow, join_cell_lines
 from pipeline.readers.ooxml import opening_package
+from pipeline.readers.package_parts import readable_package
 
 _HEADING_STYLE = re.compile(r"^\s*(heading|title|标题)", re.IGNORECASE)
 _MAX_OUTLINE_LEVEL = 8
@@ -46,8 +49,10 @@ def read(path: Path) -> Document:
     `Block(kind=BlockKind.TABLE, table=0, rows=(TableRow(("开封市发展和改革委员会", "文件")), ...))`.
     """
     with opening_package(path, "DOCX", "Word"):
-        word = docx.Document(str(path))
-    return Document(source_format="docx", blocks=list(_blocks(word, word.element.body, itertools.count())))
+        package, warnings = readable_package(path)
+        word = docx.Document(str(package) if isinstance(package, Path) else package)
+    blocks = list(_blocks(word, word.element.body, itertools.count()))
+    return Document(source_format="docx", blocks=blocks, warnings=warnings)
 
 
 def _blocks(word: WordDocument, container: etree._Element, tables: Iterator[int]) -> Iterator[Block]:
