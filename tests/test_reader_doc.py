@@ -66,17 +66,20 @@ def test_conversion_runs_in_a_private_profile(monkeypatch: pytest.MonkeyPatch, t
 FAILURE_CASES = {
     "no-output": (
         'echo "Error: source file could not be loaded" >&2',
+        10.0,
         "could not convert the .doc file: Error: source file could not be loaded",
     ),
-    "timeout": ("exec sleep 30", "did not convert the .doc file within 0.5 s"),
+    "timeout": ("exec sleep 30", 0.5, "did not convert the .doc file within 0.5 s"),
 }
 
 
-@pytest.mark.parametrize("script, message", FAILURE_CASES.values(), ids=FAILURE_CASES.keys())
-def test_conversion_failures(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, script: str, message: str) -> None:
+@pytest.mark.parametrize("script, timeout, message", FAILURE_CASES.values(), ids=FAILURE_CASES.keys())
+def test_conversion_failures(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, script: str, timeout: float, message: str
+) -> None:
     _fake_office(monkeypatch, tmp_path, script)
     with pytest.raises(ReadError, match=message):
-        doc.read(HEDONG, timeout=0.5)
+        doc.read(HEDONG, timeout=timeout)
 
 
 @pytest.fixture(scope="module")
