@@ -67,7 +67,7 @@ def read(path: Path, timeout: float = CONVERT_TIMEOUT_SECONDS) -> Document:
     return document
 
 
-def registry_xml(settings: dict[str, dict[str, str]] = SAFE_SETTINGS) -> str:
+def registry_xml(settings: dict[str, dict[str, str]]) -> str:
     """The `registrymodifications.xcu` of a profile holding `settings`, each one `fuse`d over the default."""
     items = "".join(
         f'<item oor:path="{group}"><prop oor:name="{name}" oor:op="fuse"><value>{value}</value></prop></item>\n'
@@ -91,7 +91,7 @@ def _convert(office: str, path: Path, workdir: Path, timeout: float) -> Path:
     shutil.copyfile(path, source)
     profile = workdir / "profile"
     (profile / "user").mkdir(parents=True)
-    (profile / "user" / "registrymodifications.xcu").write_text(registry_xml(), encoding="utf-8")
+    (profile / "user" / "registrymodifications.xcu").write_text(registry_xml(SAFE_SETTINGS), encoding="utf-8")
     outdir = workdir / "out"
     command = [
         office,

@@ -2,9 +2,11 @@
 
 libxml2 stops building the tree at 256 levels (2,048 with `huge_tree`) and the
 text below is lost without an error. A page nested deeper (a broken editor, a
-hostile page) is parsed again after flattening: past MAX_DEPTH open elements a
-start tag and its end tag are left out, as browsers insert such elements beside
-rather than inside the deepest one (Blink at 512 levels), so all text is kept.
+hostile page) is parsed again after flattening: past WRAPPER_DEPTH open elements
+the start and end tags of wrappers (`div`, `span`, `font`…) are left out, past
+MAX_DEPTH those of every element, as browsers insert elements that deep beside
+rather than inside the deepest one (Blink at 512 levels). All text is kept, and
+the headings, paragraphs and tables at the bottom of a deep pile of wrappers too.
 """
 
 from __future__ import annotations
@@ -18,6 +20,12 @@ from lxml.html import HtmlElement
 
 MAX_DEPTH = 512
 """Open elements kept when a page nests deeper than the parser reads; deeper ones are flattened."""
+WRAPPER_DEPTH = 256
+"""Past this depth, elements that only wrap others are flattened, to keep room for those that give structure."""
+_STRUCTURE_TAGS = frozenset(
+    ["h1", "h2", "h3", "h4", "h5", "h6", "p", "pre", "table", "thead", "tbody", "tfoot", "tr", "td", "th", "caption",
+     "ul", "ol", "li", "dl", "dt", "dd", "body", "html", "head", "title"]
+)
 _VOID_TAGS = frozenset(
     ["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"]
 )
@@ -40,10 +48,10 @@ def parse_page(text: str) -> HtmlElement | None:
     return page
 
 
-def flattened(text: str, max_depth: int = MAX_DEPTH) -> str:
-    """The markup without the start and end tags that would open more than `max_depth` elements.
+def flattened(text: str, wrapper_depth: int = WRAPPER_DEPTH, max_depth: int = MAX_DEPTH) -> str:
+    """The markup without the wrappers that would open more than `wrapper_depth` elements, or any more than `max_depth`.
 
-    Example: with `max_depth=2`, `<a><b><c>x</c></b></a>` → `<a><b>x</b></a>`.
+    Example: with `wrapper_depth=1`, `<div><div><p>x</p></div></div>` → `<div><p>x</p></div>`.
     """
     depth = 0
     dropped: Counter[str] = Counter()
@@ -59,7 +67,7 @@ def flattened(text: str, max_depth: int = MAX_DEPTH) -> str:
                 return ""
             depth = max(depth - 1, 0)
             return match.group()
-        if depth >= max_depth:
+        if depth >= max_depth or (depth >= wrapper_depth and name not in _STRUCTURE_TAGS):
             dropped[name] += 1
             return ""
         depth += 1
