@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import shutil
 import stat
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import docx
 import pytest
+from lxml import etree
 
 from pipeline.model import BlockKind, Document, ReadError, document_text
 from pipeline.readers import doc
@@ -130,3 +134,49 @@ def test_unconvertible_doc_is_a_read_error(tmp_path: Path) -> None:
     broken.write_bytes(HEDONG.read_bytes()[:2048])
     with pytest.raises(ReadError, match="LibreOffice could not convert the .doc file"):
         doc.read(broken)
+
+
+def _gone(pid: int) -> bool:
+    """Whether a process has ended (a zombie waiting for a reaper counts as ended)."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().split(") ")[1].startswith(("Z", "X"))
+    except FileNotFoundError:
+        return True
+
+
+def _wait_gone(pid: int, seconds: float = 5.0) -> bool:
+    deadline = time.monotonic() + seconds
+    while not _gone(pid) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    return _gone(pid)
+
+
+def test_timeout_leaves_no_office_process_and_no_copy(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    _fake_office(monkeypatch, tmp_path, f'echo $$ > "{tmp_path}/office.pid"\nexec sleep 30')
+    with pytest.raises(ReadError, match="within"):
+        doc.read(HEDONG, timeout=2.0)
+    source = Path((tmp_path / "args.txt").read_text(encoding="utf-8").splitlines()[-1])
+    assert _wait_gone(int((tmp_path / "office.pid").read_text()))
+    assert not source.parent.exists()
+
+
+def test_guard_cleans_up_when_the_reader_dies(tmp_path: Path) -> None:
+    workdir = tmp_path / "work"
+    workdir.mkdir()
+    (workdir / "source.doc").write_bytes(b"copy of a document")
+    script = f'echo $$ > "{tmp_path}/office.pid"; exec sleep 30'
+    guard = subprocess.Popen([sys.executable, str(doc._GUARD), str(workdir), "sh", "-c", script], stdin=subprocess.PIPE)
+    deadline = time.monotonic() + 10
+    while not (tmp_path / "office.pid").exists() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    guard.stdin.close()  # what the kernel does when the reader's process is killed
+    guard.wait(timeout=10)
+    assert _wait_gone(int((tmp_path / "office.pid").read_text()))
+    assert not workdir.exists()
+
+
+def test_profile_disables_macros_and_links() -> None:
+    xml = doc.registry_xml(doc.SAFE_SETTINGS)
+    for setting in ("MacroSecurityLevel", "DisableMacrosExecution", "BlockUntrustedRefererLinks", "ooInetHTTPProxyName"):
+        assert f'oor:name="{setting}"' in xml
+    assert etree.fromstring(xml.encode()).tag.endswith("items")

@@ -251,3 +251,55 @@ def test_paragraph_text_skips_deleted_and_text_box_runs() -> None:
         "<w:r><w:br/><w:t>下一行</w:t></w:r></w:p>"
     )
     assert docx_reader.paragraph_text(p) == "保留\n下一行"
+
+
+def _with_parts(source: Path, target: Path, drop: tuple[str, ...] = (), replace: dict[str, bytes] | None = None) -> Path:
+    """A copy of a .docx without the `drop` members and with `replace`d ones."""
+    with zipfile.ZipFile(source) as original, zipfile.ZipFile(target, "w") as copy:
+        for info in original.infolist():
+            if info.filename not in drop:
+                copy.writestr(info, (replace or {}).get(info.filename, original.read(info.filename)))
+    return target
+
+
+def _corrupt_member(source: Path, target: Path, name: str) -> Path:
+    """A copy whose member `name` is stored with its bytes flipped, so its CRC check fails."""
+    with zipfile.ZipFile(source) as original:
+        data = original.read(name)
+    _with_parts(source, target, replace={name: b"\x00" * len(data)})
+    raw = bytearray(target.read_bytes())
+    with zipfile.ZipFile(target) as copy:
+        info = copy.getinfo(name)
+    start = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra)
+    raw[start : start + 4] = b"\xff\xff\xff\xff"
+    target.write_bytes(bytes(raw))
+    return target
+
+
+SIDE_PART_CASES = {
+    "missing-styles": ({"drop": ("word/styles.xml",)}, ["missing_part: word/styles.xml"]),
+    "broken-numbering": ({"replace": {"word/numbering.xml": b"<w:numbering"}}, ["corrupt_part: word/numbering.xml (broken XML)"]),
+    "broken-document-rels": (
+        {"replace": {"word/_rels/document.xml.rels": b"<Relationships"}},
+        ["corrupt_part: word/_rels/document.xml.rels (broken XML)"],
+    ),
+}
+
+
+@pytest.mark.parametrize(("damage", "warnings"), SIDE_PART_CASES.values(), ids=SIDE_PART_CASES.keys())
+def test_missing_or_broken_side_part_is_left_out(tmp_path: Path, damage: dict, warnings: list[str]) -> None:
+    document = docx_reader.read(_with_parts(RAW / "luozhuang-2018.docx", tmp_path / "damaged.docx", **damage))
+    assert document.warnings == warnings
+    assert document_text(document) == document_text(docx_reader.read(RAW / "luozhuang-2018.docx"))
+
+
+def test_side_part_with_bad_crc_is_left_out(tmp_path: Path) -> None:
+    document = docx_reader.read(_corrupt_member(RAW / "luozhuang-2018.docx", tmp_path / "crc.docx", "word/settings.xml"))
+    assert [w.split(" (")[0] for w in document.warnings] == ["corrupt_part: word/settings.xml"]
+    assert document.blocks
+
+
+def test_whole_package_needs_no_copy(tmp_path: Path) -> None:
+    from pipeline.readers.package_parts import readable_package
+
+    assert readable_package(RAW / "kaifeng-fgw-2020.docx") == (RAW / "kaifeng-fgw-2020.docx", [])

@@ -386,3 +386,23 @@ def test_page_title_of_one_part_kept_over_its_printed_headline(tmp_path: Path) -
         ("heading", "某县召开脱钩改革推进会"),
         ("paragraph", "某县召开脱钩改革推进会"),
     ]
+
+
+@pytest.mark.parametrize("depth", [300, 2100, 5000])
+def test_deeply_nested_page_keeps_headings_paragraphs_and_tables(tmp_path: Path, depth: int) -> None:
+    page = tmp_path / "deep.html"
+    body = "<h1>脱钩名单</h1><p>各单位：现将名单印发。</p><table><tr><td>序号</td><td>名称</td></tr><tr><td>1</td><td>某市协会</td></tr></table>"
+    page.write_text(f"<html><body>{'<div><span>' * depth}{body}{'</span></div>' * depth}</body></html>", encoding="utf-8")
+    document = read(page)
+    assert [(b.kind, b.text) for b in document.blocks if not b.is_table] == [
+        (BlockKind.HEADING, "脱钩名单"),
+        (BlockKind.PARAGRAPH, "各单位：现将名单印发。"),
+    ]
+    assert [row.cells for row in document.tables()[0].rows] == [("序号", "名称"), ("1", "某市协会")]
+
+
+def test_flattening_keeps_structure_below_a_pile_of_wrappers() -> None:
+    from pipeline.readers.html_parse import flattened
+
+    assert flattened("<div><div><p>甲</p></div></div>", wrapper_depth=1) == "<div><p>甲</p></div>"
+    assert flattened("<p><p><p>乙<br>丙</p></p></p>", wrapper_depth=0, max_depth=1) == "<p>乙<br>丙</p>"

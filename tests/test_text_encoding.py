@@ -109,3 +109,39 @@ LABEL_CASES = [
 @pytest.mark.parametrize(("data", "expected"), [c[1:] for c in LABEL_CASES], ids=[c[0] for c in LABEL_CASES])
 def test_declared_charset(data: bytes, expected: str | None) -> None:
     assert declared_charset(data) == expected
+
+
+NOTICE_TEXT = "关于印发脱钩试点名单的通知\r\n各区县民政局：现将2019年第一批名单印发给你们，请遵照执行。\r\n"
+TRADITIONAL_TEXT = "關於印發脫鉤試點名單的通知\r\n各區縣民政局：現將2019年第一批名單印發給你們，請遵照執行。\r\n"
+
+UNDECLARED_CASES = [
+    ("utf-16-le-without-bom", NOTICE_TEXT.encode("utf-16-le"), NOTICE_TEXT),
+    ("utf-16-be-without-bom", NOTICE_TEXT.encode("utf-16-be"), NOTICE_TEXT),
+    ("utf-16-le-without-bom-or-ascii", "脱钩名单".encode("utf-16-le"), "脱钩名单"),
+    ("big5-traditional", TRADITIONAL_TEXT.encode("big5"), TRADITIONAL_TEXT),
+    ("gbk-traditional", TRADITIONAL_TEXT.encode("gbk"), TRADITIONAL_TEXT),
+    ("gb18030", NOTICE_TEXT.encode("gb18030"), NOTICE_TEXT),
+]
+
+
+@pytest.mark.parametrize(("data", "expected"), [c[1:] for c in UNDECLARED_CASES], ids=[c[0] for c in UNDECLARED_CASES])
+def test_undeclared_encodings(data: bytes, expected: str) -> None:
+    assert decode_text(data) == expected
+
+
+def test_implausible_declared_charset_is_overridden() -> None:
+    assert TRADITIONAL_TEXT in decode_html(b'<meta charset="gbk"><p>' + TRADITIONAL_TEXT.encode("big5"))
+    assert NOTICE_TEXT in decode_html(b'<meta charset="big5"><p>' + NOTICE_TEXT.encode("gbk"))
+    assert NOTICE_TEXT in decode_html(b'<meta charset="iso-8859-1"><p>' + NOTICE_TEXT.encode("gbk"))
+
+
+def test_plausibility_tells_chinese_from_misread_bytes() -> None:
+    from pipeline.readers.text_encoding import MIN_PLAUSIBLE_SHARE, plausibility
+
+    assert plausibility(NOTICE_TEXT) == 1.0
+    misreadings = [
+        TRADITIONAL_TEXT.encode("big5").decode("gb18030"),
+        NOTICE_TEXT.encode("gbk").decode("utf-16-le", errors="replace"),
+        NOTICE_TEXT.encode("utf-8").decode("utf-16-be", errors="replace"),
+    ]
+    assert all(plausibility(text) < MIN_PLAUSIBLE_SHARE for text in misreadings)
