@@ -90,7 +90,8 @@ def _empty_xlsx(path: Path) -> None:
 
 
 def _bodiless_html(path: Path) -> None:
-    path.write_text("<html><head><title></title><script>var x = 1;</script></head><body><div></div></body></html>")
+    body = "<body><div><script>document.write('正文');</script></div><!-- 正文 --></body>"
+    path.write_text(f"<html><head><title>{NOTICE}_某市人民政府</title></head>{body}</html>", encoding="utf-8")
 
 
 NO_TEXT_FILES = {

@@ -406,3 +406,9 @@ def test_flattening_keeps_structure_below_a_pile_of_wrappers() -> None:
 
     assert flattened("<div><div><p>甲</p></div></div>", wrapper_depth=1) == "<div><p>甲</p></div>"
     assert flattened("<p><p><p>乙<br>丙</p></p></p>", wrapper_depth=0, max_depth=1) == "<p>乙<br>丙</p>"
+
+
+def test_a_title_over_an_empty_body_is_no_document(tmp_path: Path) -> None:
+    page = tmp_path / "empty.html"
+    page.write_text("<html><head><title>关于印发名单的通知_某市人民政府</title></head><body><div></div></body></html>", encoding="utf-8")
+    assert read(page).blocks == []

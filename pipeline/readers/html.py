@@ -32,7 +32,10 @@ def read(path: Path) -> Document:
     page = parse_page(text)
     if page is None:
         return Document(source_format="html")
-    return Document(source_format="html", blocks=article_blocks(main_content(page)))
+    content = main_content(page)
+    if content.title is None and not content.root.text_content().strip():
+        return Document(source_format="html")  # a `<title>` over an empty body is no document (no_text)
+    return Document(source_format="html", blocks=article_blocks(content))
 
 
 def article_blocks(content: Content) -> list[Block]:
