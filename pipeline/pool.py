@@ -10,12 +10,12 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, as_completed
 from concurrent.futures import TimeoutError as FutureTimeout
-from typing import Generic, TypeVar
+from typing import TypeVar
 
 from pebble import ProcessExpired, ProcessPool
 
-T = TypeVar("T")
-R = TypeVar("R")
+Item = TypeVar("Item")
+Result = TypeVar("Result")
 
 MAX_TASKS_PER_WORKER = 200
 """A worker process is replaced after this many calls, so a leak in a library cannot grow without bound."""
@@ -25,7 +25,7 @@ class Stopped(Exception):
     """A call that did not return: the time limit killed it or its worker died."""
 
 
-class Workers(Generic[T, R]):
+class Workers:
     """A pool of `workers` processes (in this process when one worker and no time limit), used as a context."""
 
     def __init__(self, workers: int, timeout: float | None) -> None:
@@ -33,7 +33,7 @@ class Workers(Generic[T, R]):
         in_process = workers <= 1 and timeout is None
         self.pool = None if in_process else ProcessPool(max_workers=workers, max_tasks=MAX_TASKS_PER_WORKER)
 
-    def __enter__(self) -> Workers[T, R]:
+    def __enter__(self) -> Workers:
         return self
 
     def __exit__(self, kind: type[BaseException] | None, *_: object) -> None:
@@ -45,7 +45,9 @@ class Workers(Generic[T, R]):
             self.pool.stop()
         self.pool.join()
 
-    def as_completed(self, function: Callable[[T], R], items: Sequence[T]) -> Iterator[tuple[int, R | Exception]]:
+    def as_completed(
+        self, function: Callable[[Item], Result], items: Sequence[Item]
+    ) -> Iterator[tuple[int, Result | Exception]]:
         """(position, result or the exception it raised) for each item, as each call finishes.
 
         A call over the time limit or whose worker died gives `Stopped` naming the cause.
@@ -63,7 +65,7 @@ class Workers(Generic[T, R]):
         for future in as_completed(futures):
             yield futures[future], self._outcome(future)
 
-    def _outcome(self, future: Future) -> R | Exception:
+    def _outcome(self, future: Future) -> object:
         try:
             return future.result()
         except FutureTimeout:

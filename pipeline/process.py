@@ -16,6 +16,7 @@ import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from pipeline.discovery import NOT_REGULAR
 from pipeline.extract import Row, extract
 from pipeline.model import ReadError, ToolMissing, document_text
 from pipeline.readers import reader_for
@@ -66,7 +67,7 @@ class FileResult:
     reusable: bool = True
 
 
-class NotRegularFile(OSError):
+class NotRegularFile(ValueError):
     """The path turned into something other than a regular file after discovery (a pipe, a device)."""
 
 
@@ -79,8 +80,9 @@ def sha256_of(path: Path) -> str:
     digest = hashlib.sha256()
     descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
     with os.fdopen(descriptor, "rb") as handle:
-        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
-            raise NotRegularFile(f"not a regular file: {path.name}")
+        mode = os.fstat(descriptor).st_mode
+        if not stat.S_ISREG(mode):
+            raise NotRegularFile(f"not a regular file: {NOT_REGULAR.get(stat.S_IFMT(mode), 'special file')}")
         while chunk := handle.read(HASH_CHUNK_BYTES):
             digest.update(chunk)
     return digest.hexdigest()

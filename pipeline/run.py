@@ -17,11 +17,10 @@ from pipeline.identity import settle_identity, with_document_columns
 from pipeline.link import link, link_citations
 from pipeline.manifest import Manifest, manifest_file, read_manifest
 from pipeline.output import finish_interrupted_swap, write_tables
-from pipeline.pool import Stopped, Workers
+from pipeline.pool import Workers
 from pipeline.process import (
     FileJob,
     FileResult,
-    NotRegularFile,
     Row,
     failed_result,
     job_for,
@@ -79,9 +78,8 @@ def hash_files(found: list[Found], input_dir: Path, pool: Workers) -> tuple[list
     for index, outcome in pool.as_completed(partial(job_for, input_dir), readable):
         if isinstance(outcome, FileJob):
             hashed[index] = outcome
-        else:
-            named = isinstance(outcome, (Stopped, NotRegularFile)) or not isinstance(outcome, OSError)
-            cause = str(outcome) if named else cause_of(outcome)
+        else:  # a timeout, a file gone or refused, or one that became a pipe after discovery
+            cause = cause_of(outcome) if isinstance(outcome, OSError) else str(outcome)
             unread.append(failed_result(unread_job(input_dir, readable[index]), cause, reusable=False))
     jobs: list[FileJob] = []
     first_of: dict[str, str] = {}
@@ -133,8 +131,9 @@ def run(
     with Workers(workers, timeout) as pool:
         jobs, unread = hash_files(found, input_dir, pool)
         stated = read_manifest(manifest_file(input_dir, manifest), {f.source_path for f in found})
-        files = [(job.source_path, job.sha256) for job in jobs]
-        fingerprint = run_fingerprint([*files, *((r.document["source_path"], r.document["sha256"]) for r in unread)], stated.digest)
+        keys = [(job.source_path, job.sha256) for job in jobs]
+        keys += [(result.document["source_path"], result.document["sha256"]) for result in unread]
+        fingerprint = run_fingerprint(keys, stated.digest)
         if not force and (finished := cache.finished_run(fingerprint, output_dir)) is not None:
             return replace(RunSummary(**finished), cached=len(found))
         cache.forget_run()  # the tables are about to change: from here on a kill must not leave them taken as final

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.discovery import discover
+from pipeline.process import NotRegularFile, sha256_of
 
 
 def test_links_that_multiply_paths_walk_each_folder_once(tmp_path: Path) -> None:
@@ -46,3 +47,24 @@ def test_hidden_paths_and_the_manifest_are_no_documents(tmp_path: Path) -> None:
     (tmp_path / "manifest.csv").write_text("path\n", encoding="utf-8")
     (tmp_path / "a.txt").write_text("甲", encoding="utf-8")
     assert [f.source_path for f in discover(tmp_path)] == ["a.txt"]
+
+
+def test_a_path_that_became_a_pipe_after_discovery_is_never_read(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "pipe.txt")
+    with pytest.raises(NotRegularFile, match="not a regular file: named pipe"):
+        sha256_of(tmp_path / "pipe.txt")  # opened without blocking, refused before any read
+
+
+def test_a_folder_that_cannot_be_listed_is_named(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "closed").mkdir()
+    (tmp_path / "a.txt").write_text("甲", encoding="utf-8")
+    original = os.scandir
+
+    def refusing(path: object) -> object:
+        if str(path).endswith("closed"):
+            raise PermissionError(13, "Permission denied", str(path))
+        return original(path)
+
+    monkeypatch.setattr(os, "scandir", refusing)
+    found = {f.source_path: f.problem for f in discover(tmp_path)}
+    assert found == {"a.txt": None, "closed": "unreadable: permission denied"}
