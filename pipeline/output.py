@@ -7,15 +7,18 @@ before the tables are renamed into place, and removed after. Every table carries
 id in its key-value metadata (`tuogou.run_id`). A kill before the swap leaves the old tables
 untouched; a kill during the swap leaves the swap record, and the next run (or
 `finish_interrupted_swap`) moves the rest in. So tables sharing a `tuogou.run_id` belong
-together, and a mix can only be seen while a `.swap.json` record is present.
+together, and a mix can only be seen while a `.swap.json` record is present. One run at a
+time holds the folder (`.lock`), so cleaning leftovers never removes a live run's staging.
 """
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
 import shutil
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
 from secrets import token_hex
@@ -28,6 +31,23 @@ from pipeline.writer import replace_atomically, write_table
 STAGING_PREFIX = ".staging-"
 SWAP_RECORD = ".swap.json"
 RUN_ID_KEY = "tuogou.run_id"
+LOCK_FILE = ".lock"
+
+
+class OutputBusy(OSError):
+    """Another run is writing to the same output folder."""
+
+
+@contextmanager
+def holding(output_dir: Path) -> Iterator[None]:
+    """Hold the output folder for one run; the lock goes with the process, so a killed run never leaves it stuck."""
+    output_dir.mkdir(parents=True, exist_ok=True)
+    with (output_dir / LOCK_FILE).open("a") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise OutputBusy(f"output folder in use by another run: {output_dir}") from None
+        yield
 
 
 def new_run_id() -> str:

@@ -16,7 +16,7 @@ from pipeline.discovery import Found, cause_of, discover
 from pipeline.identity import settle_identity, with_document_columns
 from pipeline.link import link, link_citations
 from pipeline.manifest import Manifest, manifest_file, read_manifest
-from pipeline.output import finish_interrupted_swap, write_tables
+from pipeline.output import finish_interrupted_swap, holding, write_tables
 from pipeline.pool import Workers
 from pipeline.process import (
     FileJob,
@@ -124,6 +124,21 @@ def run(
     `manifest` is the optional manifest file; without it `INPUT/manifest.csv` is read when present.
     Each result is cached the moment it is done, so an interrupted run loses only the files being read.
     """
+    with holding(output_dir):
+        return _run(input_dir, output_dir, workers, timeout, force, on_file_done, manifest, on_waiting)
+
+
+def _run(
+    input_dir: Path,
+    output_dir: Path,
+    workers: int,
+    timeout: float | None,
+    force: bool,
+    on_file_done: OnFileDone | None,
+    manifest: Path | None,
+    on_waiting: OnWaiting | None,
+) -> RunSummary:
+    """`run` with the output folder held: finish what a killed run left, then read, link and write."""
     finish_interrupted_swap(output_dir)
     cache = ResultCache(output_dir)
     cache.prune()

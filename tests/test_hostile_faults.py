@@ -16,9 +16,13 @@ import pytest
 import pipeline.output
 import pipeline.process
 from pipeline.cache import CACHE_FOLDER
-from pipeline.output import RUN_ID_KEY, STAGING_PREFIX, SWAP_RECORD
+from pipeline.output import LOCK_FILE, RUN_ID_KEY, STAGING_PREFIX, SWAP_RECORD, OutputBusy, holding
 from pipeline.run import run
 from pipeline.schemas import TABLES
+
+
+KEPT = (CACHE_FOLDER, LOCK_FILE)
+"""Hidden entries a run keeps in the output folder; anything else hidden is a leftover."""
 
 
 def _corpus(folder: Path) -> Path:
@@ -144,7 +148,7 @@ def test_a_kill_while_tables_are_written_leaves_the_old_ones(tmp_path: Path, mon
     assert _run_ids(output) == ids
     for name in TABLES:
         assert pq.read_table(output / f"{name}.parquet").equals(before[name])
-    assert not [p.name for p in output.iterdir() if p.name.startswith(".") and p.name != CACHE_FOLDER]
+    assert not [p.name for p in output.iterdir() if p.name.startswith(".") and p.name not in KEPT]
 
 
 def test_a_kill_during_the_swap_is_completed_by_the_next_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -170,7 +174,7 @@ def test_a_kill_during_the_swap_is_completed_by_the_next_run(tmp_path: Path, mon
     pipeline.output.finish_interrupted_swap(output)
     assert _run_ids(output) == {staged_id}
     assert "2022" in _documents(output)["b.txt"]["text"]
-    assert not [p.name for p in output.iterdir() if p.name.startswith(".") and p.name != CACHE_FOLDER]
+    assert not [p.name for p in output.iterdir() if p.name.startswith(".") and p.name not in KEPT]
 
 
 def test_leftovers_of_a_killed_run_are_removed_by_the_next(tmp_path: Path) -> None:
@@ -182,6 +186,13 @@ def test_leftovers_of_a_killed_run_are_removed_by_the_next(tmp_path: Path) -> No
     version = next((output / CACHE_FOLDER).iterdir())
     (version / ".entry.0123456789abcdef.tmp").write_bytes(b"half")
     run(corpus, output)
-    assert not [p.name for p in output.iterdir() if p.name.startswith(".") and p.name != CACHE_FOLDER]
+    assert not [p.name for p in output.iterdir() if p.name.startswith(".") and p.name not in KEPT]
     assert not list(version.glob("*.tmp"))
     assert len(_run_ids(output)) == 1
+
+
+def test_a_second_run_on_the_same_output_folder_is_refused(tmp_path: Path) -> None:
+    corpus, output = _corpus(tmp_path / "in"), tmp_path / "out"
+    with holding(output), pytest.raises(OutputBusy, match="in use by another run"):
+        run(corpus, output)
+    run(corpus, output)
