@@ -53,6 +53,7 @@ class _Walk:
     def __init__(self, input_dir: Path, skipped: list[Path]) -> None:
         self.input_dir = input_dir
         self.skipped = {identity for path in skipped if (identity := _identity(path)) is not None}
+        self.skipped.discard(_identity(input_dir))  # output written into the input folder itself: still read the input
         self.found: list[Found] = []
         self.walked: dict[tuple[int, int], str] = {}
         self.links: list[tuple[Path, tuple[tuple[int, int], ...]]] = []

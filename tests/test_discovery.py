@@ -68,3 +68,11 @@ def test_a_folder_that_cannot_be_listed_is_named(tmp_path: Path, monkeypatch: py
     monkeypatch.setattr(os, "scandir", refusing)
     found = {f.source_path: f.problem for f in discover(tmp_path)}
     assert found == {"a.txt": None, "closed": "unreadable: permission denied"}
+
+
+def test_the_output_folder_is_left_out_but_not_the_input_itself(tmp_path: Path) -> None:
+    (tmp_path / "tables").mkdir()
+    (tmp_path / "tables" / "documents.parquet").write_bytes(b"PAR1")
+    (tmp_path / "a.txt").write_text("甲", encoding="utf-8")
+    assert [f.source_path for f in discover(tmp_path, output_dir=tmp_path / "tables")] == ["a.txt"]
+    assert [f.source_path for f in discover(tmp_path, output_dir=tmp_path)] == ["a.txt", "tables/documents.parquet"]
