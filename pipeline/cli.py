@@ -14,7 +14,8 @@ import sys
 from pathlib import Path
 
 from pipeline.process import FileResult
-from pipeline.run import discover, run
+from pipeline.discovery import discover
+from pipeline.run import run
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
 DEFAULT_INPUT = Path("data/raw")
@@ -83,7 +84,7 @@ def _extract(args: argparse.Namespace) -> int:
     if args.workers < 1 or args.timeout <= 0:
         print("error: --workers must be at least 1 and --timeout positive", file=sys.stderr)
         return EXIT_USAGE
-    progress = _progress_bar(len(discover(args.input, args.manifest)), enabled=not args.quiet and sys.stderr.isatty())
+    progress = _progress_bar(len(discover(args.input, args.manifest, args.output)), enabled=not args.quiet and sys.stderr.isatty())
 
     def on_file_done(result: FileResult) -> None:
         document = result.document
@@ -93,11 +94,16 @@ def _extract(args: argparse.Namespace) -> int:
         if progress is not None:
             progress.update()
 
+    def on_waiting(source_path: str) -> None:  # the file a stalled bar waits for, on the bar itself
+        if progress is not None:
+            progress.set_postfix_str(source_path, refresh=True)
+
     try:
         summary = run(
             args.input, args.output, workers=args.workers, timeout=args.timeout, force=args.force,
             on_file_done=on_file_done,
             manifest=args.manifest,
+            on_waiting=on_waiting,
         )
     except OSError as error:  # output folder not writable, disk full: nothing a document did
         print(f"error: {error}", file=sys.stderr)

@@ -92,10 +92,13 @@ def _with_manifest(row: Row, manifest: Manifest) -> Row:
 
 
 def _document_keys(rows: Sequence[Row]) -> list[str]:
-    """One key per group of copies: the smallest doc_id of the group, so it depends on the files alone."""
+    """One key per group of copies: the smallest doc_id of the group, so it depends on the files alone.
+
+    Copies are byte-identical files, files with one 发文字号 or one title and date, or near-identical texts.
+    """
     groups = _UnionFind(len(rows))
     readable = [i for i, row in enumerate(rows) if row["status"] != "failed"]
-    for index_by in (_by_number, _by_title):
+    for index_by in (_by_content, _by_number, _by_title):
         for members in index_by(rows, readable).values():
             for one, other in zip(members, members[1:]):
                 if _compatible(rows[one], rows[other]):
@@ -107,6 +110,14 @@ def _document_keys(rows: Sequence[Row]) -> list[str]:
         root = groups.find(i)
         smallest[root] = min(smallest.get(root, row["doc_id"]), row["doc_id"])
     return [smallest[groups.find(i)] for i in range(len(rows))]
+
+
+def _by_content(rows: Sequence[Row], indices: Iterable[int]) -> dict[str, list[int]]:
+    """Byte-identical files (one SHA-256 under several paths) carry one document, however short its text."""
+    found: defaultdict[str, list[int]] = defaultdict(list)
+    for i in indices:
+        found[rows[i]["sha256"]].append(i)
+    return found
 
 
 def _by_number(rows: Sequence[Row], indices: Iterable[int]) -> dict[str, list[int]]:

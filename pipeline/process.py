@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
 import resource
+import stat
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from pipeline.discovery import NOT_REGULAR
 from pipeline.extract import Row, extract
 from pipeline.model import ReadError, ToolMissing, document_text
 from pipeline.readers import reader_for
@@ -28,15 +31,23 @@ KIB = 1024
 
 @dataclass(frozen=True)
 class FileJob:
-    """What a worker needs to process one file; the parent has hashed it already (for the cache)."""
+    """What a worker needs to process one file, hashed already (for the cache) under the time limit.
+
+    `doc_id` is the first 16 hex digits of the content hash, except for a later byte-identical
+    copy (`copy_of` names the first path in sorted order), whose doc_id is derived from its bytes
+    and its path, so every path keeps its own key.
+    """
 
     path: Path
     source_path: str
     sha256: str
+    copy_of: str | None = None
 
     @property
     def doc_id(self) -> str:
-        return self.sha256[:DOC_ID_HEX_DIGITS]
+        if self.copy_of is None:
+            return self.sha256[:DOC_ID_HEX_DIGITS]
+        return hashlib.sha256(f"{self.sha256}\0{self.source_path}".encode()).hexdigest()[:DOC_ID_HEX_DIGITS]
 
 
 @dataclass
@@ -56,18 +67,36 @@ class FileResult:
     reusable: bool = True
 
 
+class NotRegularFile(ValueError):
+    """The path turned into something other than a regular file after discovery (a pipe, a device)."""
+
+
 def sha256_of(path: Path) -> str:
-    """Hex SHA-256 of a file, read in chunks so large scans do not fill memory."""
+    """Hex SHA-256 of a file, read in chunks so large scans do not fill memory.
+
+    Opened without blocking and checked to be a regular file before any read, so a named
+    pipe swapped in after discovery cannot hang the worker.
+    """
     digest = hashlib.sha256()
-    with path.open("rb") as handle:
+    descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    with os.fdopen(descriptor, "rb") as handle:
+        mode = os.fstat(descriptor).st_mode
+        if not stat.S_ISREG(mode):
+            raise NotRegularFile(f"not a regular file: {NOT_REGULAR.get(stat.S_IFMT(mode), 'special file')}")
         while chunk := handle.read(HASH_CHUNK_BYTES):
             digest.update(chunk)
     return digest.hexdigest()
 
 
 def job_for(input_dir: Path, path: Path) -> FileJob:
-    """Hash a file and name it by its path relative to the input folder."""
+    """Hash a file and name it by its path relative to the input folder (run in a worker, under the time limit)."""
     return FileJob(path, path.relative_to(input_dir).as_posix(), sha256_of(path))
+
+
+def unread_job(input_dir: Path, path: Path) -> FileJob:
+    """A job for a path whose bytes cannot be read: its `sha256` digests the path, so the key is still unique."""
+    source_path = path.relative_to(input_dir).as_posix()
+    return FileJob(path, source_path, hashlib.sha256(f"unread\0{source_path}".encode()).hexdigest())
 
 
 def base_row(job: FileJob) -> Row:
@@ -79,6 +108,20 @@ def failed_result(job: FileJob, error: str, row: Row | None = None, reusable: bo
     """A `failed` documents row with a one-line error, on top of what is known of the file."""
     document = {**(row or base_row(job)), "status": "failed", "error": " ".join(error.split())}
     return FileResult(document, reusable=reusable)
+
+
+def keyed_to(result: FileResult, job: FileJob) -> FileResult:
+    """A result read from these bytes (a cache entry, the first of identical files) re-keyed to `job`'s path.
+
+    A later copy warns `duplicate_file: same bytes as <first path>`, so it is `partial` and never
+    the primary of its document.
+    """
+    document = {**result.document, "doc_id": job.doc_id, "source_path": job.source_path, "sha256": job.sha256}
+    if job.copy_of is not None:
+        document["warnings"] = [*document["warnings"], f"duplicate_file: same bytes as {job.copy_of}"]
+        document["status"] = "partial" if document["status"] == "ok" else document["status"]
+    rows = {name: [{**row, "doc_id": job.doc_id} for row in table] for name, table in result.rows.items()}
+    return replace(result, document=document, rows=rows)
 
 
 def process_file(job: FileJob) -> FileResult:

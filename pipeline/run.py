@@ -2,32 +2,42 @@
 
 from __future__ import annotations
 
-import os
 import time
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
-from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import asdict, dataclass, field, replace
+from functools import partial
+from itertools import chain
 from pathlib import Path
-
-from pebble import ProcessExpired, ProcessPool
 
 from pipeline.analyses import analyse
 from pipeline.cache import ResultCache, run_fingerprint
+from pipeline.discovery import Found, cause_of, discover
 from pipeline.identity import settle_identity, with_document_columns
 from pipeline.link import link, link_citations
 from pipeline.manifest import Manifest, manifest_file, read_manifest
-from pipeline.process import FileJob, FileResult, Row, failed_result, job_for, process_file
+from pipeline.output import finish_interrupted_swap, holding, write_tables
+from pipeline.pool import Workers
+from pipeline.process import (
+    FileJob,
+    FileResult,
+    Row,
+    failed_result,
+    job_for,
+    keyed_to,
+    process_file,
+    unread_job,
+)
 from pipeline.schemas import TABLES
-from pipeline.writer import provenance, write_table
+from pipeline.writer import provenance
 
 ROW_ORDER = {"documents": ("source_path",), "associations": ("doc_id", "row"), "milestones": ("doc_id", "idx")}
 """Sort keys that make the outputs byte-identical across runs and worker counts.
 
 Citations keep the order each document lists them in; agencies come sorted from `link`."""
 
-MAX_TASKS_PER_WORKER = 200
-"""A worker process is replaced after this many files, so a leak in a library cannot grow without bound."""
+OnFileDone = Callable[[FileResult], None]
+OnWaiting = Callable[[str], None]
 
 
 @dataclass(frozen=True)
@@ -56,42 +66,47 @@ class RunSummary:
         return f"{total} documents{reused}: {statuses}; rows: {rows}{manifest}"
 
 
-def discover(input_dir: Path, manifest: Path | None = None) -> list[Path]:
-    """Every non-hidden file below `input_dir`, following folder links, in a stable order; the manifest is no document."""
-    skipped = manifest_file(input_dir, manifest)
-    found: list[Path] = []
-    for folder, subfolders, files in os.walk(input_dir, followlinks=True):
-        subfolders[:] = sorted(d for d in subfolders if not d.startswith("."))
-        found.extend(Path(folder) / name for name in files if not name.startswith("."))
-    kept = [path for path in found if skipped is None or not _same_file(path, skipped)]
-    return sorted(kept, key=lambda p: p.relative_to(input_dir).as_posix())
+def hash_files(found: list[Found], input_dir: Path, pool: Workers) -> tuple[list[FileJob], list[FileResult]]:
+    """Jobs for the readable files (hashed in the workers, under the time limit) and failed results for the rest.
 
-
-def _same_file(path: Path, other: Path) -> bool:
-    try:
-        return path.samefile(other)
-    except OSError:
-        return False
-
-
-def process_jobs(jobs: list[FileJob], workers: int, timeout: float | None) -> Iterator[FileResult]:
-    """Process files in input order: in this process when one worker and no time limit, else in a pool.
-
-    The pool kills a worker whose file takes longer than `timeout` seconds; that
-    file becomes `failed` with a timeout error and the run goes on.
+    Of byte-identical files the first in sorted order keeps the content doc_id; each later one
+    is a `copy_of` it, with a doc_id of its own.
     """
-    if (workers <= 1 and timeout is None) or not jobs:
-        yield from map(process_file, jobs)
-        return
-    with ProcessPool(max_workers=workers, max_tasks=MAX_TASKS_PER_WORKER) as pool:
-        futures = [pool.schedule(process_file, args=(job,), timeout=timeout) for job in jobs]
-        for job, future in zip(jobs, futures):
-            try:
-                yield future.result()
-            except FutureTimeout:
-                yield failed_result(job, f"timeout: not read within {timeout:g} s", reusable=False)
-            except ProcessExpired as exc:
-                yield failed_result(job, f"reader crashed: {exc}", reusable=False)
+    unread = [failed_result(unread_job(input_dir, f.path), f.problem) for f in found if f.problem]
+    readable = [f.path for f in found if not f.problem]
+    hashed: dict[int, FileJob] = {}
+    for index, outcome in pool.as_completed(partial(job_for, input_dir), readable):
+        if isinstance(outcome, FileJob):
+            hashed[index] = outcome
+        else:  # a timeout, a file gone or refused, or one that became a pipe after discovery
+            cause = cause_of(outcome) if isinstance(outcome, OSError) else str(outcome)
+            unread.append(failed_result(unread_job(input_dir, readable[index]), cause, reusable=False))
+    jobs: list[FileJob] = []
+    first_of: dict[str, str] = {}
+    for index in sorted(hashed):
+        job = hashed[index]
+        first = first_of.setdefault(job.sha256, job.source_path)
+        jobs.append(job if first == job.source_path else replace(job, copy_of=first))
+    return jobs, unread
+
+
+def read_contents(
+    todo: list[FileJob], pool: Workers, on_waiting: OnWaiting | None = None
+) -> Iterator[tuple[FileJob, FileResult]]:
+    """Read each job, yielding its result as soon as it is done (not in input order).
+
+    `on_waiting` is told the earliest file still being read, first and after each one
+    finishes: the file a stalled progress bar is waiting for.
+    """
+    pending = dict.fromkeys(range(len(todo)))
+    if on_waiting and todo:
+        on_waiting(todo[0].source_path)
+    for index, outcome in pool.as_completed(process_file, todo):
+        del pending[index]
+        job = todo[index]
+        yield job, outcome if isinstance(outcome, FileResult) else failed_result(job, str(outcome), reusable=False)
+        if on_waiting and pending:
+            on_waiting(todo[next(iter(pending))].source_path)
 
 
 def run(
@@ -100,33 +115,49 @@ def run(
     workers: int = 1,
     timeout: float | None = None,
     force: bool = False,
-    on_file_done: Callable[[FileResult], None] | None = None,
+    on_file_done: OnFileDone | None = None,
     manifest: Path | None = None,
+    on_waiting: OnWaiting | None = None,
 ) -> RunSummary:
     """Read every document under `input_dir` (reusing unchanged ones unless `force`) and write all tables.
 
     `manifest` is the optional manifest file; without it `INPUT/manifest.csv` is read when present.
+    Each result is cached the moment it is done, so an interrupted run loses only the files being read.
     """
-    jobs = [job_for(input_dir, path) for path in discover(input_dir, manifest)]
-    stated = read_manifest(manifest_file(input_dir, manifest), {job.source_path for job in jobs})
+    with holding(output_dir):
+        return _run(input_dir, output_dir, workers, timeout, force, on_file_done, manifest, on_waiting)
+
+
+def _run(
+    input_dir: Path,
+    output_dir: Path,
+    workers: int,
+    timeout: float | None,
+    force: bool,
+    on_file_done: OnFileDone | None,
+    manifest: Path | None,
+    on_waiting: OnWaiting | None,
+) -> RunSummary:
+    """`run` with the output folder held: finish what a killed run left, then read, link and write."""
+    finish_interrupted_swap(output_dir)
     cache = ResultCache(output_dir)
     cache.prune()
-    fingerprint = run_fingerprint(jobs, stated.digest)
-    if not force and (finished := cache.finished_run(fingerprint, output_dir)) is not None:
-        return replace(RunSummary(**finished), cached=len(jobs))
-    results = {} if force else _cached_results(jobs, cache)
-    todo = [i for i in range(len(jobs)) if i not in results]
-    for result in results.values():
-        if on_file_done:
-            on_file_done(result)
-    for i, result in zip(todo, process_jobs([jobs[i] for i in todo], workers, timeout)):
-        results[i] = result
-        if result.reusable:
-            cache.put(jobs[i], result)
-        if on_file_done:
-            on_file_done(result)
-    processed = [results[i] for i in todo]
-    ordered = [results[i] for i in range(len(jobs))]
+    found = discover(input_dir, manifest, output_dir)
+    with Workers(workers, timeout) as pool:
+        jobs, unread = hash_files(found, input_dir, pool)
+        stated = read_manifest(manifest_file(input_dir, manifest), {f.source_path for f in found})
+        keys = [(job.source_path, job.sha256) for job in jobs]
+        keys += [(result.document["source_path"], result.document["sha256"]) for result in unread]
+        fingerprint = run_fingerprint(keys, stated.digest)
+        if not force and (finished := cache.finished_run(fingerprint, output_dir)) is not None:
+            return replace(RunSummary(**finished), cached=len(found))
+        cache.forget_run()  # the tables are about to change: from here on a kill must not leave them taken as final
+        for result in unread:
+            if on_file_done:
+                on_file_done(result)
+        by_content, processed, cached = _results(jobs, cache, pool, force, on_file_done, on_waiting)
+    ordered = sorted([*unread, *(keyed_to(by_content[job.sha256], job) for job in jobs)],
+                     key=lambda result: result.document["source_path"])
     seconds = Counter[str]()
     for result in processed:
         seconds.update(result.seconds)
@@ -135,21 +166,45 @@ def run(
         statuses=dict(Counter(document["status"] for document in tables["documents"])),
         rows={name: len(rows) for name, rows in tables.items()},
         pages=sum(result.document.get("pages") or 0 for result in ordered),
-        cached=len(jobs) - len(todo),
+        cached=cached,
         seconds=dict(seconds),
         peak_memory=max((result.peak_memory for result in processed), default=0),
         manifest_errors=list(stated.errors),
     )
-    if all(result.reusable for result in processed):
+    if all(result.reusable for result in [*processed, *unread]):
         cache.record_run(fingerprint, asdict(summary))
-    else:  # a timed-out file, or one an absent tool could not read, must be tried again next time
-        cache.forget_run()
     return summary
 
 
-def _cached_results(jobs: list[FileJob], cache: ResultCache) -> dict[int, FileResult]:
-    """The stored results of the files whose bytes and extractor version are unchanged, by position."""
-    return {i: hit for i, job in enumerate(jobs) if (hit := cache.get(job)) is not None}
+def _results(
+    jobs: list[FileJob],
+    cache: ResultCache,
+    pool: Workers,
+    force: bool,
+    on_file_done: OnFileDone | None,
+    on_waiting: OnWaiting | None,
+) -> tuple[dict[str, FileResult], list[FileResult], int]:
+    """The result of every content (cached, else read once however many copies), those read now, and the files cached.
+
+    Each result read is stored in the cache the moment it is done, before the next one is awaited.
+    """
+    paths: defaultdict[str, list[FileJob]] = defaultdict(list)
+    for job in jobs:
+        paths[job.sha256].append(job)
+    hits = {} if force else {sha: hit for sha in paths if (hit := cache.get(sha)) is not None}
+    by_content = dict(hits)
+    processed = []
+    todo = [copies[0] for sha, copies in paths.items() if sha not in hits]
+    for job, result in chain(((paths[sha][0], hit) for sha, hit in hits.items()), read_contents(todo, pool, on_waiting)):
+        if job.sha256 not in hits:
+            by_content[job.sha256] = result
+            processed.append(result)
+            if result.reusable:
+                cache.put(job.sha256, result)
+        if on_file_done:
+            for copy in paths[job.sha256]:
+                on_file_done(keyed_to(result, copy))
+    return by_content, processed, sum(len(paths[sha]) for sha in hits)
 
 
 def _write_tables(
@@ -175,8 +230,7 @@ def _write_tables(
     tables["citations"] = link_citations(tables["citations"])
     tables.update(analyse(tables["documents"], tables["associations"], tables["milestones"]))
     linked = time.perf_counter()
-    for name, schema in TABLES.items():
-        write_table(tables[name], schema, output_dir / f"{name}.parquet", metadata)
+    write_tables({name: (tables[name], schema) for name, schema in TABLES.items()}, output_dir, metadata)
     seconds["link"] += linked - started
     seconds["write"] += time.perf_counter() - linked
     return tables

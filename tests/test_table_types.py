@@ -17,7 +17,8 @@ from conftest import CORPUS_DOCUMENTS
 
 from pipeline.cache import run_fingerprint
 from pipeline.process import job_for
-from pipeline.run import RunSummary, discover
+from pipeline.discovery import discover
+from pipeline.run import RunSummary
 from pipeline.schemas import TABLES, enum_values
 from pipeline.writer import SchemaViolation, write_table
 
@@ -120,7 +121,8 @@ def test_tables_are_readable_by_others(corpus_run: tuple[Path, RunSummary]) -> N
 
 
 def test_every_table_says_who_wrote_it_when_and_from_what(corpus_run: tuple[Path, RunSummary]) -> None:
-    fingerprint = run_fingerprint([job_for(CORPUS_DOCUMENTS, p) for p in discover(CORPUS_DOCUMENTS)])
+    jobs = [job_for(CORPUS_DOCUMENTS, found.path) for found in discover(CORPUS_DOCUMENTS)]
+    fingerprint = run_fingerprint((job.source_path, job.sha256) for job in jobs)
     for name in TABLES:
         stored = pq.read_schema(corpus_run[0] / f"{name}.parquet").metadata
         assert stored[b"tuogou.version"].decode() == metadata.version("tuogou")

@@ -1,0 +1,76 @@
+"""Call a function on many items in worker processes, each call under the time limit, yielding results as they complete.
+
+Every touch of an input file (hashing, reading) goes through here, so a file on a hung mount
+or a reader stuck in a loop costs one item, never the run; results come back in completion
+order so a slow early file neither stalls the progress bar nor holds finished work unsaved.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future, as_completed
+from concurrent.futures import TimeoutError as FutureTimeout
+from typing import TypeVar
+
+from pebble import ProcessExpired, ProcessPool
+
+Item = TypeVar("Item")
+Result = TypeVar("Result")
+
+MAX_TASKS_PER_WORKER = 200
+"""A worker process is replaced after this many calls, so a leak in a library cannot grow without bound."""
+
+
+class Stopped(Exception):
+    """A call that did not return: the time limit killed it or its worker died."""
+
+
+class Workers:
+    """A pool of `workers` processes (in this process when one worker and no time limit), used as a context."""
+
+    def __init__(self, workers: int, timeout: float | None) -> None:
+        self.timeout = timeout
+        in_process = workers <= 1 and timeout is None
+        self.pool = None if in_process else ProcessPool(max_workers=workers, max_tasks=MAX_TASKS_PER_WORKER)
+
+    def __enter__(self) -> Workers:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, *_: object) -> None:
+        if self.pool is None:
+            return
+        if kind is None:
+            self.pool.close()
+        else:  # an interrupt or error: do not wait for the files still being read
+            self.pool.stop()
+        self.pool.join()
+
+    def as_completed(
+        self, function: Callable[[Item], Result], items: Sequence[Item]
+    ) -> Iterator[tuple[int, Result | Exception]]:
+        """(position, result or the exception it raised) for each item, as each call finishes.
+
+        A call over the time limit or whose worker died gives `Stopped` naming the cause.
+        """
+        if self.pool is None:
+            for index, item in enumerate(items):
+                try:
+                    yield index, function(item)
+                except Exception as error:  # the caller turns it into a failed row
+                    yield index, error
+            return
+        futures: dict[Future, int] = {
+            self.pool.schedule(function, args=(item,), timeout=self.timeout): index for index, item in enumerate(items)
+        }
+        for future in as_completed(futures):
+            yield futures[future], self._outcome(future)
+
+    def _outcome(self, future: Future) -> object:
+        try:
+            return future.result()
+        except FutureTimeout:
+            return Stopped(f"timeout: not read within {self.timeout:g} s")
+        except ProcessExpired as error:
+            return Stopped(f"reader crashed: {error}")
+        except Exception as error:
+            return error
