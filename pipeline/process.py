@@ -42,6 +42,8 @@ class FileJob:
     source_path: str
     sha256: str
     copy_of: str | None = None
+    hashed: bool = True
+    """False for a path whose bytes could not be read: `sha256` then digests the path, as a key only."""
 
     @property
     def doc_id(self) -> str:
@@ -94,14 +96,15 @@ def job_for(input_dir: Path, path: Path) -> FileJob:
 
 
 def unread_job(input_dir: Path, path: Path) -> FileJob:
-    """A job for a path whose bytes cannot be read: its `sha256` digests the path, so the key is still unique."""
+    """A job for a path whose bytes cannot be read: its key digests the path, so it is still unique."""
     source_path = path.relative_to(input_dir).as_posix()
-    return FileJob(path, source_path, hashlib.sha256(f"unread\0{source_path}".encode()).hexdigest())
+    return FileJob(path, source_path, hashlib.sha256(f"unread\0{source_path}".encode()).hexdigest(), hashed=False)
 
 
 def base_row(job: FileJob) -> Row:
     """The file-level columns known before reading."""
-    return {"doc_id": job.doc_id, "source_path": job.source_path, "sha256": job.sha256, "ocr": False, "warnings": []}
+    sha256 = job.sha256 if job.hashed else None
+    return {"doc_id": job.doc_id, "source_path": job.source_path, "sha256": sha256, "ocr": False, "warnings": []}
 
 
 def failed_result(job: FileJob, error: str, row: Row | None = None, reusable: bool = True) -> FileResult:

@@ -71,10 +71,10 @@ _LOCALITY = [
 
 DOCUMENTS = pa.schema(
     [
-        _field("doc_id", pa.string(), "first 16 hex digits of the SHA-256 of the file; key of every table", False),
+        _field("doc_id", pa.string(), "first 16 hex digits of the SHA-256 of the file's bytes; a later byte-identical copy (warning duplicate_file) or a path that could not be read gets one derived from its path instead; unique per path, key of every table", False),
         _field("source_path", pa.string(), "path relative to the input folder, `/`-separated", False),
         _enum("source_format", SOURCE_FORMATS, "pdf, docx, doc, xlsx, xls, html or txt, taken from the file's bytes; null when the bytes are of no known format or the reader was stopped (timeout, crash)"),
-        _field("sha256", pa.string(), "full hex digest of the file's bytes", False),
+        _field("sha256", pa.string(), "full hex digest of the file's bytes; null when they could not be read (not a regular file, a link to nothing or in a loop, permission denied)"),
         _field("pages", pa.int32(), "page count for paged formats; null for unpaged formats (DOCX, XLSX, HTML, TXT) and failed files"),
         _field("ocr", pa.bool_(), "true when any text came from OCR", False),
         _enum("status", ("ok", "partial", "failed"), "ok, partial (read, but a part or a check failed) or failed", False),
