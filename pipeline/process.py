@@ -14,6 +14,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pipeline import limits
 from pipeline.extract import Row, extract
 from pipeline.model import ReadError, ToolMissing, document_text
 from pipeline.readers import reader_for
@@ -81,14 +82,20 @@ def failed_result(job: FileJob, error: str, row: Row | None = None, reusable: bo
     return FileResult(document, reusable=reusable)
 
 
-def process_file(job: FileJob) -> FileResult:
-    """Read and extract one file; failures are recorded, not raised."""
+def process_file(job: FileJob, caps: limits.Limits = limits.Limits()) -> FileResult:
+    """Read and extract one file within `caps`; failures are recorded, not raised."""
     row = base_row(job)
     started = time.perf_counter()
     try:
-        row["source_format"] = sniff_format(job.path)
-        document = reader_for(row["source_format"])(job.path)
-    except (ToolMissing, ImportError) as exc:
+        with limits.applied(caps):
+            limits.check_file_size(job.path, caps)
+            row["source_format"] = sniff_format(job.path)
+            document = reader_for(row["source_format"])(job.path)
+            text = document_text(document)
+            limits.check_document(document, text, caps)
+    except MemoryError:  # the worker's address-space limit: this file, not the machine, runs out
+        return failed_result(job, limits.out_of_memory(), row, reusable=False)
+    except (ToolMissing, ImportError, limits.TooLarge) as exc:
         return failed_result(job, str(exc), row, reusable=False)
     except ReadError as exc:
         return failed_result(job, str(exc), row)
@@ -105,7 +112,7 @@ def process_file(job: FileJob) -> FileResult:
         "ocr": document.ocr,
         "status": "partial" if warnings else "ok",
         "warnings": warnings,
-        "text": document_text(document),
+        "text": text,
     }
     return FileResult(
         {**row, **columns, **extraction.fields},

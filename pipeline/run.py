@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -12,6 +13,7 @@ from pathlib import Path
 
 from pebble import ProcessExpired, ProcessPool
 
+from pipeline import limits
 from pipeline.analyses import analyse
 from pipeline.cache import ResultCache, run_fingerprint
 from pipeline.identity import settle_identity, with_document_columns
@@ -74,24 +76,50 @@ def _same_file(path: Path, other: Path) -> bool:
         return False
 
 
-def process_jobs(jobs: list[FileJob], workers: int, timeout: float | None) -> Iterator[FileResult]:
+OUT_OF_MEMORY_SIGNALS = {signal.SIGABRT, signal.SIGSEGV, signal.SIGBUS, signal.SIGKILL}
+"""How a worker dies when memory runs out: a C++ library aborts, a C one dereferences NULL, the kernel kills."""
+
+
+def process_jobs(
+    jobs: list[FileJob], workers: int, timeout: float | None, caps: limits.Limits = limits.Limits()
+) -> Iterator[FileResult]:
     """Process files in input order: in this process when one worker and no time limit, else in a pool.
 
     The pool kills a worker whose file takes longer than `timeout` seconds; that
-    file becomes `failed` with a timeout error and the run goes on.
+    file becomes `failed` with a timeout error and the run goes on. Each worker's
+    address space is capped by `caps.max_memory_mb`; the in-process run is not, as
+    the cap would bound the parent too, which holds every result and links them.
     """
     if (workers <= 1 and timeout is None) or not jobs:
-        yield from map(process_file, jobs)
+        yield from (process_file(job, caps) for job in jobs)
         return
-    with ProcessPool(max_workers=workers, max_tasks=MAX_TASKS_PER_WORKER) as pool:
-        futures = [pool.schedule(process_file, args=(job,), timeout=timeout) for job in jobs]
+    with ProcessPool(max_workers=workers, max_tasks=MAX_TASKS_PER_WORKER,
+                     initializer=limits.limit_memory, initargs=(caps,)) as pool:
+        futures = [pool.schedule(process_file, args=(job, caps), timeout=timeout) for job in jobs]
         for job, future in zip(jobs, futures):
             try:
                 yield future.result()
             except FutureTimeout:
                 yield failed_result(job, f"timeout: not read within {timeout:g} s", reusable=False)
             except ProcessExpired as exc:
-                yield failed_result(job, f"reader crashed: {exc}", reusable=False)
+                yield failed_result(job, _crash_error(exc, caps), reusable=False)
+
+
+def _crash_error(exc: ProcessExpired, caps: limits.Limits) -> str:
+    """Name how a worker died; a signal that running out of memory sends names the memory limit too.
+
+    Example: `reader crashed: killed by SIGABRT, as when memory runs out (limit 6,144 MB, --max-memory-mb)`.
+    """
+    code = exc.exitcode or 0
+    if code >= 0:
+        return f"reader crashed: exit code {code}"
+    try:
+        name = signal.Signals(-code).name
+    except ValueError:
+        name = f"signal {-code}"
+    if -code in OUT_OF_MEMORY_SIGNALS and caps.max_memory_mb:
+        return f"reader crashed: killed by {name}, as when memory runs out (limit {caps.max_memory_mb:,} MB, --max-memory-mb)"
+    return f"reader crashed: killed by {name}"
 
 
 def run(
@@ -102,10 +130,12 @@ def run(
     force: bool = False,
     on_file_done: Callable[[FileResult], None] | None = None,
     manifest: Path | None = None,
+    caps: limits.Limits = limits.Limits(),
 ) -> RunSummary:
     """Read every document under `input_dir` (reusing unchanged ones unless `force`) and write all tables.
 
     `manifest` is the optional manifest file; without it `INPUT/manifest.csv` is read when present.
+    `caps` bounds each file's size, pages, text, rows and memory (see pipeline.limits).
     """
     jobs = [job_for(input_dir, path) for path in discover(input_dir, manifest)]
     stated = read_manifest(manifest_file(input_dir, manifest), {job.source_path for job in jobs})
@@ -119,7 +149,7 @@ def run(
     for result in results.values():
         if on_file_done:
             on_file_done(result)
-    for i, result in zip(todo, process_jobs([jobs[i] for i in todo], workers, timeout)):
+    for i, result in zip(todo, process_jobs([jobs[i] for i in todo], workers, timeout, caps)):
         results[i] = result
         if result.reusable:
             cache.put(jobs[i], result)

@@ -1,0 +1,196 @@
+"""Files built to exhaust the machine, each beside three good documents: refused before the work, named `too large`."""
+
+from __future__ import annotations
+
+import struct
+import time
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+
+import pypdfium2
+import pytest
+from hostile import CORPUS, run_beside_good
+
+DOCX = CORPUS / "raw" / "kaifeng-fgw-2020.docx"
+XLSX = CORPUS / "raw" / "kaifeng-fgw-2020-roster.xlsx"
+DOCUMENT_XML = "word/document.xml"
+SHEET_XML = "xl/worksheets/sheet1.xml"
+CHUNK = b"\0" * (1 << 20)
+MB = 1 << 20
+
+
+def rezip(source: Path, target: Path, replaced: dict[str, Callable[[zipfile.ZipFile], None]]) -> None:
+    """Copy a package member by member; each member named in `replaced` is written by its function instead."""
+    with zipfile.ZipFile(source) as original, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as copy:
+        for info in original.infolist():
+            if info.filename in replaced:
+                replaced[info.filename](copy)
+            else:
+                copy.writestr(info, original.read(info.filename))
+
+
+def zeros(name: str, megabytes: int, head: bytes = b"") -> Callable[[zipfile.ZipFile], None]:
+    """A member of `head` and then `megabytes` MB of zero bytes, streamed so memory stays flat."""
+
+    def write(archive: zipfile.ZipFile) -> None:
+        with archive.open(name, "w", force_zip64=True) as member:
+            member.write(head)
+            for _ in range(megabytes):
+                member.write(CHUNK)
+
+    return write
+
+
+def noise(name: str, megabytes: int) -> Callable[[zipfile.ZipFile], None]:
+    """A member of `megabytes` MB that compresses only a few times (numbered XML comments), as real parts do."""
+
+    def write(archive: zipfile.ZipFile) -> None:
+        with archive.open(name, "w", force_zip64=True) as member:
+            for block in range(megabytes):
+                member.write(b"".join(b"<!--%d-->" % (block * 100_000 + i) for i in range(MB // 14))[:MB])
+
+    return write
+
+
+def docx_bomb(folder: Path) -> None:
+    """A DOCX of a few hundred KB whose document.xml expands to 60 MB of zeros, a thousand times its packed size."""
+    rezip(DOCX, folder / "bomb.docx", {DOCUMENT_XML: zeros(DOCUMENT_XML, 60, b"<?xml version='1.0'?>")})
+
+
+def lying_docx(folder: Path) -> None:
+    """A DOCX whose headers say document.xml is 100 bytes while its data unpacks to 50 MB."""
+    path = folder / "lying.docx"
+    rezip(DOCX, path, {DOCUMENT_XML: lambda archive: archive.writestr(DOCUMENT_XML, CHUNK * 50)})
+    data = bytearray(path.read_bytes())
+    name = DOCUMENT_XML.encode()
+    for at in (i for i in range(len(data)) if data.startswith(name, i)):
+        if data[at - 46 : at - 42] == b"PK\x01\x02":  # central directory entry: size at +24
+            data[at - 22 : at - 18] = struct.pack("<I", 100)
+        elif data[at - 30 : at - 26] == b"PK\x03\x04":  # local header: size at +22
+            data[at - 8 : at - 4] = struct.pack("<I", 100)
+    path.write_bytes(bytes(data))
+
+
+def big_member(folder: Path) -> None:
+    """A DOCX with one 12 MB image part that compresses normally: over `--max-unpacked-mb 8` by itself."""
+    rezip(DOCX, folder / "big-member.docx", {"word/settings.xml": noise("word/settings.xml", 12)})
+
+
+def big_archive(folder: Path) -> None:
+    """A DOCX of three 5 MB parts, each under `--max-unpacked-mb 12`, together over it."""
+    parts = {f"word/media/extra{i}.xml": noise(f"word/media/extra{i}.xml", 5) for i in range(3)}
+    rezip(DOCX, folder / "big-archive.docx", {"word/settings.xml": _both(noise("word/settings.xml", 0), *parts.values())})
+
+
+def _both(*writers: Callable[[zipfile.ZipFile], None]) -> Callable[[zipfile.ZipFile], None]:
+    def write(archive: zipfile.ZipFile) -> None:
+        for writer in writers:
+            writer(archive)
+
+    return write
+
+
+@pytest.mark.parametrize(
+    ("place", "options", "cause"),
+    [
+        (docx_bomb, (), "too large: zip member word/document.xml expands"),
+        (lying_docx, (), "corrupt docx: bad crc-32"),
+        (big_member, ("--max-unpacked-mb", "8"), "too large: zip member word/settings.xml unpacks to 12 mb"),
+        (big_archive, ("--max-unpacked-mb", "12"), "too large: the zip archive unpacks to"),
+    ],
+    ids=["ratio", "lying-size", "member-size", "archive-size"],
+)
+def test_a_zip_bomb_is_refused_from_its_directory(tmp_path: Path, place, options: tuple[str, ...], cause: str) -> None:
+    found = run_beside_good(tmp_path, place, *options)
+    [row] = found.bad.itertuples()
+    assert row.status == "failed"
+    assert cause in row.error.lower()
+    assert "--max-unpacked-mb" in row.error or "bomb" in row.error or "crc" in row.error.lower()
+
+
+def sheet_xml(rows: str, dimension: str = "A1:XFD1048576", merges: str = "") -> bytes:
+    """A worksheet part with the given `<row>` elements and a declared dimension."""
+    main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    merged = f'<mergeCells count="1">{merges}</mergeCells>' if merges else ""
+    return (f'<?xml version="1.0"?><worksheet xmlns="{main}"><dimension ref="{dimension}"/>'
+            f"<sheetData>{rows}</sheetData>{merged}</worksheet>").encode()
+
+
+def inline(ref: str, text: str) -> str:
+    return f'<c r="{ref}" t="inlineStr"><is><t>{text}</t></is></c>'
+
+
+def xlsx_with_sheet(name: str, xml: bytes) -> Callable[[Path], None]:
+    """Place the roster workbook with its first sheet replaced by `xml`."""
+
+    def place(folder: Path) -> None:
+        rezip(XLSX, folder / name, {SHEET_XML: lambda archive: archive.writestr(SHEET_XML, xml)})
+
+    return place
+
+
+WHOLE_SHEET = sheet_xml(
+    f'<row r="1">{inline("A1", "名单")}</row><row r="2">{inline("A2", "序号")}{inline("B2", "名称")}</row>'
+    '<row r="1048576"><c r="XFD1048576" s="0"/></row>',
+    merges='<mergeCell ref="C3:XFD1048576"/>',
+)
+
+
+def test_a_sheet_declaring_the_whole_grid_reads_only_its_used_range(tmp_path: Path) -> None:
+    started = time.monotonic()
+    found = run_beside_good(tmp_path, xlsx_with_sheet("whole-grid.xlsx", WHOLE_SHEET))
+    assert time.monotonic() - started < 30
+    assert found.bad.loc["whole-grid.xlsx", "status"] != "failed", found.bad.loc["whole-grid.xlsx", "error"]
+
+
+def test_a_sheet_over_the_rows_limit_names_it(tmp_path: Path) -> None:
+    rows = "".join(f'<row r="{r}">{inline(f"A{r}", str(r))}{inline(f"B{r}", "协会")}</row>' for r in range(1, 1501))
+    found = run_beside_good(tmp_path, xlsx_with_sheet("long.xlsx", sheet_xml(rows)), "--max-rows", "1000")
+    error = found.bad.loc["long.xlsx", "error"]
+    assert error.startswith("too large: sheet") and "1,001" in error and "--max-rows" in error
+
+
+def test_a_sheet_with_a_far_value_is_refused_by_its_cells(tmp_path: Path) -> None:
+    rows = f'<row r="1">{inline("A1", "名单")}</row><row r="900">{inline("XFD900", "远")}</row>'
+    found = run_beside_good(tmp_path, xlsx_with_sheet("wide.xlsx", sheet_xml(rows)), "--max-rows", "1000")
+    error = found.bad.loc["wide.xlsx", "error"]
+    assert error.startswith("too large: sheet") and "16,384 columns" in error and "--max-rows" in error
+
+
+def many_pages(folder: Path) -> None:
+    pdf = pypdfium2.PdfDocument.new()
+    for _ in range(6):
+        pdf.new_page(595, 842)
+    pdf.save(folder / "pages.pdf")
+
+
+def long_text(folder: Path) -> None:
+    (folder / "long.txt").write_text("关于推进行业协会商会与行政机关脱钩的通知。\n" * 2000, encoding="utf-8")
+
+
+def long_table(folder: Path) -> None:
+    rows = "".join(f"<tr><td>{i}</td><td>协会{i}</td></tr>" for i in range(1200))
+    (folder / "long.html").write_text(f"<html><body><p>名单</p><table>{rows}</table></body></html>", encoding="utf-8")
+
+
+def big_file(folder: Path) -> None:
+    with (folder / "big.txt").open("w", encoding="utf-8") as handle:
+        for _ in range(3):
+            handle.write("脱钩" * (MB // 6))
+
+
+@pytest.mark.parametrize(
+    ("place", "options", "name", "cause"),
+    [
+        (many_pages, ("--max-pages", "5"), "pages.pdf", "too large: the document has 6 pages, over the limit of 5 pages (--max-pages)"),
+        (long_text, ("--max-chars", "10000"), "long.txt", "over the limit of 10,000 characters (--max-chars)"),
+        (long_table, ("--max-rows", "1000"), "long.html", "rows, over the limit of 1,000 rows (--max-rows)"),
+        (big_file, ("--max-file-mb", "2"), "big.txt", "too large: the file has 3 MB, over the limit of 2 MB (--max-file-mb)"),
+    ],
+    ids=["pages", "chars", "table-rows", "file-size"],
+)
+def test_a_document_over_a_limit_is_refused_naming_it(tmp_path: Path, place, options, name: str, cause: str) -> None:
+    found = run_beside_good(tmp_path, place, *options)
+    assert found.bad.loc[name, "status"] == "failed"
+    assert cause in found.bad.loc[name, "error"]
