@@ -70,7 +70,8 @@ def _add_limit_options(parser: argparse.ArgumentParser) -> None:
     limits = parser.add_argument_group("limits (a file over one fails with `too large: …`)")
     for name, text in LIMIT_HELP.items():
         option = "--" + name.replace("_", "-")
-        limits.add_argument(option, type=int, metavar="N", default=getattr(Limits(), name), help=f"{text} (default: %(default)s)")
+        default = getattr(Limits(), name)
+        limits.add_argument(option, type=int, metavar="N", default=default, help=f"{text} (default: %(default)s)")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -104,7 +105,8 @@ def _extract(args: argparse.Namespace) -> int:
         print("error: --workers must be at least 1 and --timeout positive", file=sys.stderr)
         return EXIT_USAGE
     caps = Limits(**{name: getattr(args, name) for name in LIMIT_HELP})
-    if min(getattr(caps, name) for name in LIMIT_HELP if name != "max_memory_mb") < 1 or caps.max_memory_mb < 0:
+    floors = {name: 0 if name == "max_memory_mb" else 1 for name in LIMIT_HELP}
+    if any(getattr(caps, name) < floor for name, floor in floors.items()):
         print("error: every --max-… limit must be at least 1 (--max-memory-mb may be 0: no limit)", file=sys.stderr)
         return EXIT_USAGE
     progress = _progress_bar(len(discover(args.input, args.manifest)), enabled=not args.quiet and sys.stderr.isatty())

@@ -118,7 +118,8 @@ def _crash_error(exc: ProcessExpired, caps: limits.Limits) -> str:
     except ValueError:
         name = f"signal {-code}"
     if -code in OUT_OF_MEMORY_SIGNALS and caps.max_memory_mb:
-        return f"reader crashed: killed by {name}, as when memory runs out (limit {caps.max_memory_mb:,} MB, --max-memory-mb)"
+        limit = f"limit {caps.max_memory_mb:,} MB, --max-memory-mb"
+        return f"reader crashed: killed by {name}, as when memory runs out ({limit})"
     return f"reader crashed: killed by {name}"
 
 
