@@ -205,6 +205,23 @@ def memory_hog(folder: Path) -> None:
             handle.write(line)
 
 
-def test_a_file_over_the_memory_limit_fails_alone(tmp_path: Path) -> None:
-    found = run_beside_good(tmp_path, memory_hog, "--max-memory-mb", "700", "--workers", "2")
-    assert found.bad.loc["hog.txt", "error"] == "too large: memory limit of 700 MB reached (--max-memory-mb)"
+def docx_hog(folder: Path) -> None:
+    """A 3 MB DOCX of 600,000 numbered paragraphs: 31 MB of XML whose parsed tree needs hundreds of MB."""
+    paragraph = "<w:p><w:r><w:t>%d 协会 %d</w:t></w:r></w:p>".encode()
+    paragraphs = (paragraph % (i, 7 * i) for i in range(600_000))
+
+    def write(archive: zipfile.ZipFile) -> None:
+        with zipfile.ZipFile(DOCX) as original:
+            head, tail = original.read(DOCUMENT_XML).split(b"<w:body>", 1)
+        with archive.open(DOCUMENT_XML, "w", force_zip64=True) as member:
+            member.write(head + b"<w:body>")
+            member.writelines(paragraphs)
+            member.write(tail)
+
+    rezip(DOCX, folder / "hog.docx", {DOCUMENT_XML: write})
+
+
+@pytest.mark.parametrize(("place", "name"), [(memory_hog, "hog.txt"), (docx_hog, "hog.docx")], ids=["text", "docx-xml"])
+def test_a_file_over_the_memory_limit_fails_alone(tmp_path: Path, place: Placer, name: str) -> None:
+    found = run_beside_good(tmp_path, place, "--max-memory-mb", "650", "--workers", "2")
+    assert found.bad.loc[name, "error"] == "too large: memory limit of 650 MB reached (--max-memory-mb)"

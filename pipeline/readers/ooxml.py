@@ -35,11 +35,14 @@ def opening_package(path: Path, fmt: str, application: str) -> Iterator[None]:
 
     Example: `with opening_package(path, "DOCX", "Word"): docx.Document(path)` on a zip
     without `word/document.xml` raises `ReadError("corrupt DOCX: missing part word/document.xml")`.
+    libxml2 reports running out of memory as a syntax error; that becomes MemoryError.
     """
     _check_package(path, fmt, application)
     try:
         yield
     except _OPEN_ERRORS as exc:
+        if isinstance(exc, etree.XMLSyntaxError) and exc.code == etree.ErrorTypes.ERR_NO_MEMORY:
+            raise MemoryError(f"{fmt} XML parser out of memory") from exc  # the worker's limit, not a corrupt file
         raise ReadError(f"corrupt {fmt}: {_one_line(exc)}") from exc
 
 
