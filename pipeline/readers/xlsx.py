@@ -94,8 +94,9 @@ def used_range(source: IO[bytes], title: str, caps: limits.Limits) -> UsedRange:
         while element.getprevious() is not None:
             del element.getparent()[0]
     if last_row * last_column > caps.max_sheet_cells:
-        raise limits.too_large(f'sheet "{title}" spans {last_row:,} rows × {last_column:,} columns =',
-                               last_row * last_column, caps.max_sheet_cells, "max-rows", " cells")
+        option = f"max-rows × {limits.CELLS_PER_ROW}"
+        spans = f'sheet "{title}" spans {last_row:,} rows × {last_column:,} columns ='
+        raise limits.too_large(spans, last_row * last_column, caps.max_sheet_cells, option, " cells")
     return UsedRange(last_row, last_column, tuple(merges))
 
 
