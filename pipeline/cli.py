@@ -13,6 +13,7 @@ import os
 import sys
 from pathlib import Path
 
+from pipeline.limits import Limits
 from pipeline.process import FileResult
 from pipeline.discovery import discover
 from pipeline.run import run
@@ -39,6 +40,7 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("--workers", type=int, default=os.cpu_count() or 1, help="worker processes (default: number of cores, %(default)s)")
     extract.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT, help="seconds a document may take before it is failed (default: %(default)s)")
     extract.add_argument("--manifest", type=Path, help="CSV stating each file's url, retrieved, locality, adcode, published, attachment_of (default: INPUT/manifest.csv when present)")
+    _add_limit_options(extract)
     extract.add_argument("--force", action="store_true", help="read every document again, ignoring the cache of unchanged ones")
     verbosity = extract.add_mutually_exclusive_group()
     verbosity.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors")
@@ -52,6 +54,25 @@ def build_parser() -> argparse.ArgumentParser:
     docs = commands.add_parser("docs", help="regenerate the README's data dictionary from the schemas")
     docs.add_argument("--readme", type=Path, default=Path("README.md"), help="file to update (default: %(default)s)")
     return parser
+
+
+LIMIT_HELP = {
+    "max_file_mb": "refuse files larger than this many MB",
+    "max_unpacked_mb": "refuse DOCX/XLSX whose zip members (each, and all together) unpack to more MB",
+    "max_pages": "refuse PDFs with more pages",
+    "max_chars": "refuse documents whose text has more characters",
+    "max_rows": "refuse tables and sheets with more rows",
+    "max_memory_mb": "address space of each worker process in MB; 0 for no limit",
+}
+
+
+def _add_limit_options(parser: argparse.ArgumentParser) -> None:
+    """One `--max-…` option per field of Limits, defaulting to its value, so a file over it becomes `too large`."""
+    limits = parser.add_argument_group("limits (a file over one fails with `too large: …`)")
+    for name, text in LIMIT_HELP.items():
+        option = "--" + name.replace("_", "-")
+        default = getattr(Limits(), name)
+        limits.add_argument(option, type=int, metavar="N", default=default, help=f"{text} (default: %(default)s)")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -84,6 +105,11 @@ def _extract(args: argparse.Namespace) -> int:
     if args.workers < 1 or args.timeout <= 0:
         print("error: --workers must be at least 1 and --timeout positive", file=sys.stderr)
         return EXIT_USAGE
+    caps = Limits(**{name: getattr(args, name) for name in LIMIT_HELP})
+    floors = {name: 0 if name == "max_memory_mb" else 1 for name in LIMIT_HELP}
+    if any(getattr(caps, name) < floor for name, floor in floors.items()):
+        print("error: every --max-… limit must be at least 1 (--max-memory-mb may be 0: no limit)", file=sys.stderr)
+        return EXIT_USAGE
     progress = _progress_bar(len(discover(args.input, args.manifest, args.output)), enabled=not args.quiet and sys.stderr.isatty())
 
     def on_file_done(result: FileResult) -> None:
@@ -104,6 +130,7 @@ def _extract(args: argparse.Namespace) -> int:
             on_file_done=on_file_done,
             manifest=args.manifest,
             on_waiting=on_waiting,
+            caps=caps,
         )
     except OSError as error:  # output folder not writable, disk full: nothing a document did
         print(f"error: {error}", file=sys.stderr)

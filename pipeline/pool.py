@@ -7,12 +7,15 @@ order so a slow early file neither stalls the progress bar nor holds finished wo
 
 from __future__ import annotations
 
+import signal
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, as_completed
 from concurrent.futures import TimeoutError as FutureTimeout
 from typing import TypeVar
 
 from pebble import ProcessExpired, ProcessPool
+
+from pipeline import limits
 
 Item = TypeVar("Item")
 Result = TypeVar("Result")
@@ -25,13 +28,24 @@ class Stopped(Exception):
     """A call that did not return: the time limit killed it or its worker died."""
 
 
-class Workers:
-    """A pool of `workers` processes (in this process when one worker and no time limit), used as a context."""
+OUT_OF_MEMORY_SIGNALS = {signal.SIGABRT, signal.SIGSEGV, signal.SIGBUS, signal.SIGKILL}
+"""How a worker dies when memory runs out: a C++ library aborts, a C one dereferences NULL, the kernel kills."""
 
-    def __init__(self, workers: int, timeout: float | None) -> None:
+
+class Workers:
+    """A pool of `workers` processes (in this process when one worker and no time limit), used as a context.
+
+    Each worker's address space is capped by `caps.max_memory_mb`; the in-process run is not, as
+    the cap would bound the parent too, which holds every result and links them.
+    """
+
+    def __init__(self, workers: int, timeout: float | None, caps: limits.Limits = limits.Limits()) -> None:
         self.timeout = timeout
+        self.caps = caps
         in_process = workers <= 1 and timeout is None
-        self.pool = None if in_process else ProcessPool(max_workers=workers, max_tasks=MAX_TASKS_PER_WORKER)
+        self.pool = None if in_process else ProcessPool(
+            max_workers=workers, max_tasks=MAX_TASKS_PER_WORKER, initializer=limits.limit_memory, initargs=(caps,)
+        )
 
     def __enter__(self) -> Workers:
         return self
@@ -71,6 +85,24 @@ class Workers:
         except FutureTimeout:
             return Stopped(f"timeout: not read within {self.timeout:g} s")
         except ProcessExpired as error:
-            return Stopped(f"reader crashed: {error}")
+            return Stopped(crash_cause(error, self.caps))
         except Exception as error:
             return error
+
+
+def crash_cause(error: ProcessExpired, caps: limits.Limits) -> str:
+    """Name how a worker died; a signal that running out of memory sends names the memory limit too.
+
+    Example: `reader crashed: killed by SIGABRT, as when memory runs out (limit 6,144 MB, --max-memory-mb)`.
+    """
+    code = error.exitcode or 0
+    if code >= 0:
+        return f"reader crashed: exit code {code}"
+    try:
+        name = signal.Signals(-code).name
+    except ValueError:
+        name = f"signal {-code}"
+    if -code in OUT_OF_MEMORY_SIGNALS and caps.max_memory_mb:
+        limit = f"limit {caps.max_memory_mb:,} MB, --max-memory-mb"
+        return f"reader crashed: killed by {name}, as when memory runs out ({limit})"
+    return f"reader crashed: killed by {name}"

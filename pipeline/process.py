@@ -16,6 +16,7 @@ import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from pipeline import limits
 from pipeline.discovery import NOT_REGULAR
 from pipeline.extract import Row, extract
 from pipeline.model import ReadError, ToolMissing, document_text
@@ -127,14 +128,20 @@ def keyed_to(result: FileResult, job: FileJob) -> FileResult:
     return replace(result, document=document, rows=rows)
 
 
-def process_file(job: FileJob) -> FileResult:
-    """Read and extract one file; failures are recorded, not raised."""
+def process_file(job: FileJob, caps: limits.Limits = limits.Limits()) -> FileResult:
+    """Read and extract one file within `caps`; failures are recorded, not raised."""
     row = base_row(job)
     started = time.perf_counter()
     try:
-        row["source_format"] = sniff_format(job.path)
-        document = reader_for(row["source_format"])(job.path)
-    except (ToolMissing, ImportError) as exc:
+        with limits.applied(caps):
+            limits.check_file_size(job.path, caps)
+            row["source_format"] = sniff_format(job.path)
+            document = reader_for(row["source_format"])(job.path)
+            text = document_text(document)
+            limits.check_document(document, text, caps)
+    except MemoryError:  # the worker's address-space limit: this file, not the machine, runs out
+        return failed_result(job, limits.out_of_memory(), row, reusable=False)
+    except (ToolMissing, ImportError, limits.TooLarge) as exc:
         return failed_result(job, str(exc), row, reusable=False)
     except ReadError as exc:
         return failed_result(job, str(exc), row)
@@ -151,7 +158,7 @@ def process_file(job: FileJob) -> FileResult:
         "ocr": document.ocr,
         "status": "partial" if warnings else "ok",
         "warnings": warnings,
-        "text": document_text(document),
+        "text": text,
     }
     return FileResult(
         {**row, **columns, **extraction.fields},

@@ -10,6 +10,7 @@ from functools import partial
 from itertools import chain
 from pathlib import Path
 
+from pipeline import limits
 from pipeline.analyses import analyse
 from pipeline.cache import ResultCache, run_fingerprint
 from pipeline.discovery import Found, cause_of, discover
@@ -101,7 +102,7 @@ def read_contents(
     pending = dict.fromkeys(range(len(todo)))
     if on_waiting and todo:
         on_waiting(todo[0].source_path)
-    for index, outcome in pool.as_completed(process_file, todo):
+    for index, outcome in pool.as_completed(partial(process_file, caps=pool.caps), todo):
         del pending[index]
         job = todo[index]
         yield job, outcome if isinstance(outcome, FileResult) else failed_result(job, str(outcome), reusable=False)
@@ -118,14 +119,16 @@ def run(
     on_file_done: OnFileDone | None = None,
     manifest: Path | None = None,
     on_waiting: OnWaiting | None = None,
+    caps: limits.Limits = limits.Limits(),
 ) -> RunSummary:
     """Read every document under `input_dir` (reusing unchanged ones unless `force`) and write all tables.
 
     `manifest` is the optional manifest file; without it `INPUT/manifest.csv` is read when present.
     Each result is cached the moment it is done, so an interrupted run loses only the files being read.
+    `caps` bounds each file's size, pages, text, rows and memory (see pipeline.limits).
     """
     with holding(output_dir):
-        return _run(input_dir, output_dir, workers, timeout, force, on_file_done, manifest, on_waiting)
+        return _run(input_dir, output_dir, workers, timeout, force, on_file_done, manifest, on_waiting, caps)
 
 
 def _run(
@@ -137,13 +140,14 @@ def _run(
     on_file_done: OnFileDone | None,
     manifest: Path | None,
     on_waiting: OnWaiting | None,
+    caps: limits.Limits,
 ) -> RunSummary:
     """`run` with the output folder held: finish what a killed run left, then read, link and write."""
     finish_interrupted_swap(output_dir)
     cache = ResultCache(output_dir)
     cache.prune()
     found = discover(input_dir, manifest, output_dir)
-    with Workers(workers, timeout) as pool:
+    with Workers(workers, timeout, caps) as pool:
         jobs, unread = hash_files(found, input_dir, pool)
         stated = read_manifest(manifest_file(input_dir, manifest), {f.source_path for f in found})
         keys = [(job.source_path, job.sha256) for job in jobs]

@@ -15,6 +15,7 @@ from pathlib import Path, PurePosixPath
 
 from lxml import etree
 
+from pipeline import limits
 from pipeline.model import ReadError
 
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -34,11 +35,14 @@ def opening_package(path: Path, fmt: str, application: str) -> Iterator[None]:
 
     Example: `with opening_package(path, "DOCX", "Word"): docx.Document(path)` on a zip
     without `word/document.xml` raises `ReadError("corrupt DOCX: missing part word/document.xml")`.
+    libxml2 reports running out of memory as a syntax error; that becomes MemoryError.
     """
     _check_package(path, fmt, application)
     try:
         yield
     except _OPEN_ERRORS as exc:
+        if isinstance(exc, etree.XMLSyntaxError) and exc.code == etree.ErrorTypes.ERR_NO_MEMORY:
+            raise MemoryError(f"{fmt} XML parser out of memory") from exc  # the worker's limit, not a corrupt file
         raise ReadError(f"corrupt {fmt}: {_one_line(exc)}") from exc
 
 
@@ -48,6 +52,7 @@ def _check_package(path: Path, fmt: str, application: str) -> None:
         raise ReadError(f"not a zip archive: the .{fmt.lower()} file {_what_it_holds(path, application)}")
     try:
         with zipfile.ZipFile(path) as archive:
+            check_unpacked_sizes(archive, limits.active())
             names = set(archive.namelist())
             if PACKAGE_RELS not in names:
                 raise ReadError(f"corrupt {fmt}: missing part {PACKAGE_RELS}")
@@ -58,6 +63,32 @@ def _check_package(path: Path, fmt: str, application: str) -> None:
         raise ReadError(f"corrupt {fmt}: {PACKAGE_RELS} names no main document part")
     if main_part not in names:
         raise ReadError(f"corrupt {fmt}: missing part {main_part}")
+
+
+def check_unpacked_sizes(archive: zipfile.ZipFile, caps: limits.Limits) -> None:
+    """Refuse a zip bomb from its directory alone, before any member is unpacked.
+
+    The declared sizes may lie, but `zipfile` never unpacks more than the size the
+    directory declares (and then fails its CRC check), so checking them bounds the work.
+    Example: a 5 KB DOCX whose `word/document.xml` declares 1 GB fails at once.
+    """
+    total = 0
+    for member in archive.infolist():
+        total += member.file_size
+        if member.file_size > caps.max_unpacked_mb * limits.MB:
+            raise _unpacks_to(f"zip member {member.filename} unpacks to", member.file_size, caps)
+        ratio = member.file_size // max(member.compress_size, 1)
+        if member.file_size > limits.RATIO_CHECKED_FROM_MB * limits.MB and ratio > limits.MAX_COMPRESSION_RATIO:
+            raise limits.TooLarge(
+                f"too large: zip member {member.filename} expands {ratio:,} times, over the limit of "
+                f"{limits.MAX_COMPRESSION_RATIO} times for a member over {limits.RATIO_CHECKED_FROM_MB} MB (a zip bomb)"
+            )
+    if total > caps.max_unpacked_mb * limits.MB:
+        raise _unpacks_to("the zip archive unpacks to", total, caps)
+
+
+def _unpacks_to(what: str, size: int, caps: limits.Limits) -> limits.TooLarge:
+    return limits.too_large(what, limits.megabytes(size), caps.max_unpacked_mb, "max-unpacked-mb", " MB")
 
 
 def _main_part(rels_xml: bytes) -> str | None:

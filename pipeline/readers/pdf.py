@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pypdfium2
 
+from pipeline import limits
 from pipeline.model import Document, ReadError
 from pipeline.readers.ocr_text import repair_blocks
 from pipeline.readers.pdf_blocks import PageContent, build_blocks
@@ -47,6 +48,7 @@ def _read_pages(path: Path) -> dict[int, tuple[PageContent, bool]]:
     pages: dict[int, tuple[PageContent, bool]] = {}
     rotated: list[int] = []
     try:
+        limits.check_pages(len(pdf), limits.active())
         for index in range(len(pdf)):
             page = pdf[index]
             try:
