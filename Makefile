@@ -8,6 +8,7 @@ EVAL_OUT ?= build/eval
 EVAL_GEN_OUT ?= build/eval-generalisation
 FUZZ_FILES ?= 2000
 FUZZ_SEED ?= 1
+FUZZ_OPTIONS ?=
 STAMP   := $(VENV)/.installed
 
 .PHONY: extract test eval docs bench fuzz clean
@@ -47,5 +48,6 @@ bench: $(STAMP)
 	$(PY) -m bench
 
 ## fuzz: run FUZZ_FILES mutated corpus files (seed FUZZ_SEED) through every reader; print statuses, crashes, hangs
+##       (FUZZ_OPTIONS=--slow also mutates .doc files and scans; see python -m tests.fuzz --help)
 fuzz: $(STAMP)
-	$(PY) -m tests.fuzz --files $(FUZZ_FILES) --seed $(FUZZ_SEED)
+	$(PY) -m tests.fuzz --files $(FUZZ_FILES) --seed $(FUZZ_SEED) $(FUZZ_OPTIONS)

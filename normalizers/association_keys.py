@@ -154,7 +154,8 @@ def assign_keys(records: Sequence[NameRecord]) -> list[str]:
     Records with equal canonical names share a key. Within a province and kind, names with the
     same skeleton are compared with rapidfuzz, and merged when they differ only by designators;
     the shortest canonical name of a cluster is hashed, so any order of the same rows gives the
-    same keys. Blocking keeps the cost near linear in the number of rows.
+    same keys. Blocking, and near neighbours only in an oversize block (`candidate_pairs`), keep the
+    cost linear in the number of rows.
     """
     canonicals = [
         canonical_name(r.name, Locality(province=r.province, city=r.city, county=r.county)) for r in records

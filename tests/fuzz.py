@@ -116,11 +116,11 @@ def mutate_member(rng: random.Random, data: bytes) -> bytes:
     """Apply a byte mutation to one member of a zip package and zip it again (`word/document.xml` with bytes flipped)."""
     with zipfile.ZipFile(io.BytesIO(data)) as package:
         members = [(info, package.read(info)) for info in package.infolist()]
-    target = rng.randrange(len(members))
+    target = rng.choice([index for index, (_, content) in enumerate(members) if content])
     output = io.BytesIO()
     with zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED) as package:
         for index, (info, content) in enumerate(members):
-            if index == target and content:
+            if index == target:
                 content = BYTE_MUTATIONS[rng.choice(sorted(BYTE_MUTATIONS))](rng, content)
             package.writestr(info, content)
     return output.getvalue()

@@ -6,10 +6,13 @@ A few hundred mutants a run, fixed by `FUZZ_SEED` (default 0) so a failure can b
 
 from __future__ import annotations
 
+import io
 import os
+import random
+import zipfile
 from pathlib import Path
 
-from fuzz import STATUSES, corpus_files, fuzz, mutants, report
+from fuzz import STATUSES, corpus_files, fuzz, mutants, mutate_member, report
 from hostile import run_beside_good
 
 SEED = int(os.environ.get("FUZZ_SEED", "0"))
@@ -37,3 +40,20 @@ def test_mutants_beside_good_documents_cost_only_their_own_rows(tmp_path: Path) 
     assert set(bad["status"]) <= set(STATUSES)
     errors = bad.loc[bad["status"] == "failed", "error"]
     assert all(isinstance(e, str) and e and "\n" not in e for e in errors), errors.tolist()
+
+
+def test_mutants_are_the_same_for_the_same_seed() -> None:
+    files = corpus_files()
+    first, second = (list(mutants(files, 20, SEED)) for _ in range(2))
+    assert [(m.name, m.data) for m in first] == [(m.name, m.data) for m in second]
+    assert all(m.data != m.source.read_bytes() for m in first)
+
+
+def test_a_member_mutation_rezips_the_package_with_one_member_changed() -> None:
+    source = next(path for path in corpus_files() if path.suffix == ".docx")
+    mutated = mutate_member(random.Random(SEED), source.read_bytes())
+    with zipfile.ZipFile(source) as before, zipfile.ZipFile(io.BytesIO(mutated)) as after:
+        assert after.testzip() is None
+        assert before.namelist() == after.namelist()
+        changed = [name for name in before.namelist() if before.read(name) != after.read(name)]
+    assert len(changed) == 1
