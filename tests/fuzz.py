@@ -20,7 +20,7 @@ import tempfile
 import time
 import zipfile
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -59,11 +59,12 @@ class Mutant:
 
 @dataclass(frozen=True)
 class Outcome:
-    """What became of one mutant: its status, or `crash`/`hang`, and what is wrong with it (empty when nothing)."""
+    """What became of one mutant: its status (or `crash`, `hang`), its row's error, and what is wrong, if anything."""
 
     mutant: Mutant
     status: str
     problem: str = ""
+    error: str = ""
 
 
 def corpus_files(slow: bool = False) -> list[Path]:
@@ -113,7 +114,7 @@ BYTE_MUTATIONS: dict[str, Callable[[random.Random, bytes], bytes]] = {
 
 
 def mutate_member(rng: random.Random, data: bytes) -> bytes:
-    """Apply a byte mutation to one member of a zip package and zip it again (`word/document.xml` with bytes flipped)."""
+    """Apply a byte mutation to one member of a zip package and zip it again (`word/document.xml`, bytes flipped)."""
     with zipfile.ZipFile(io.BytesIO(data)) as package:
         members = [(info, package.read(info)) for info in package.infolist()]
     target = rng.choice([index for index, (_, content) in enumerate(members) if content])
@@ -172,25 +173,33 @@ def fuzz(folder: Path, batch: Iterator[Mutant], workers: int = 2, timeout: float
             except Exception as exc:  # what the harness is here to catch
                 outcomes.append(Outcome(mutant, "crash", f"raised {type(exc).__name__}: {exc}"))
             else:
-                outcomes.append(Outcome(mutant, result.document.get("status", "?"), problem_with(result)))
+                document = result.document
+                status, error = document.get("status", "?"), document.get("error") or ""
+                outcomes.append(Outcome(mutant, status, problem_with(result), error))
     return outcomes
 
 
+def _counts(values: Iterable[str]) -> str:
+    """`failed 62, ok 29, partial 9`: how often each value occurs, by value."""
+    return ", ".join(f"{value} {count}" for value, count in sorted(Counter(values).items()))
+
+
 def report(outcomes: list[Outcome], seconds: float) -> str:
-    """Figures of a fuzz run: files, per-format counts and statuses, crashes, hangs, seconds, and each problem."""
-    formats = Counter(outcome.mutant.format for outcome in outcomes)
+    """Figures of a fuzz run: files, seconds, statuses and failure causes per format, crashes, hangs, each problem."""
+    formats = sorted({outcome.mutant.format for outcome in outcomes})
     lines = [
         f"files {len(outcomes)} in {seconds:.1f} s ({len(outcomes) / max(seconds, 1e-9):.1f} files/s)",
-        "per format: " + ", ".join(f"{name} {count}" for name, count in sorted(formats.items())),
-        "mutations: " + ", ".join(f"{k} {n}" for k, n in sorted(Counter(o.mutant.mutation for o in outcomes).items())),
-        "statuses: " + ", ".join(f"{k} {n}" for k, n in sorted(Counter(o.status for o in outcomes).items())),
+        "per format: " + _counts(o.mutant.format for o in outcomes),
+        "mutations: " + _counts(o.mutant.mutation for o in outcomes),
+        "statuses: " + _counts(o.status for o in outcomes),
     ]
-    for name in sorted(formats):
-        statuses = Counter(o.status for o in outcomes if o.mutant.format == name)
-        lines.append(f"  {name}: " + ", ".join(f"{k} {n}" for k, n in sorted(statuses.items())))
+    for name in formats:
+        mine = [o for o in outcomes if o.mutant.format == name]
+        lines.append(f"  {name}: " + _counts(o.status for o in mine))
+        lines.append("    failed as: " + _counts(o.error.split(":")[0] for o in mine if o.status == "failed"))
     problems = [o for o in outcomes if o.problem]
-    lines.append(f"crashes {sum(o.status == 'crash' for o in outcomes)}, hangs {sum(o.status == 'hang' for o in outcomes)}, "
-                 f"contract breaches {sum(o.status in STATUSES for o in problems)}")
+    crashes, hangs = (sum(o.status == kind for o in outcomes) for kind in ("crash", "hang"))
+    lines.append(f"crashes {crashes}, hangs {hangs}, contract breaches {sum(o.status in STATUSES for o in problems)}")
     lines.extend(f"  {o.mutant.name}: {o.status}: {o.problem}" for o in problems)
     return "\n".join(lines)
 
