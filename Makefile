@@ -6,9 +6,12 @@ INPUT   ?= data/raw
 OUTPUT  ?= data/processed
 EVAL_OUT ?= build/eval
 EVAL_GEN_OUT ?= build/eval-generalisation
+FUZZ_FILES ?= 2000
+FUZZ_SEED ?= 1
+FUZZ_OPTIONS ?=
 STAMP   := $(VENV)/.installed
 
-.PHONY: extract test eval docs bench clean
+.PHONY: extract test eval docs bench fuzz clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -43,3 +46,8 @@ clean:
 ## bench: build or reuse a corpus of 350 documents and 3,000+ pages under build/bench and measure throughput
 bench: $(STAMP)
 	$(PY) -m bench
+
+## fuzz: run FUZZ_FILES mutated corpus files (seed FUZZ_SEED) through every reader; print statuses, crashes, hangs
+##       (FUZZ_OPTIONS=--slow also mutates .doc files and scans; see python -m tests.fuzz --help)
+fuzz: $(STAMP)
+	$(PY) -m tests.fuzz --files $(FUZZ_FILES) --seed $(FUZZ_SEED) $(FUZZ_OPTIONS)

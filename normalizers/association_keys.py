@@ -9,11 +9,11 @@ from __future__ import annotations
 import hashlib
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from rapidfuzz import fuzz, process
+from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel
 
 from normalizers import divisions
@@ -25,6 +25,11 @@ from normalizers.names import CACHE_SIZE, normalize_name
 KEY_HEX_DIGITS = 16
 CANDIDATE_SCORE_CUTOFF = 50
 """rapidfuzz `ratio` below which two canonical names are not even checked; the merge rule decides the rest."""
+MAX_BLOCK_NAMES = 32
+"""A block of at most this many names is compared pair by pair; real blocks hold two or three."""
+NEIGHBOURS = 8
+"""In a larger block (a roster built to defeat the blocking) each name meets only this many following names
+in the order of `designator_free`, where designator variants sit together: linking stays linear in the rows."""
 MAX_PLACE_LENGTH = 8
 """Longest place name (without designator) looked up before a designator, e.g. `克孜勒苏柯尔克孜`."""
 
@@ -82,6 +87,12 @@ def _skeleton(canonical: str) -> str:
 def _designator_letters() -> frozenset[str]:
     """Every character of a designator (`省`, `市`, `回`, `族`, `自`, `治`, `区`…), removed to form skeletons."""
     return frozenset("".join(designators()))
+
+
+@cache
+def _designators_longest_first() -> tuple[str, ...]:
+    """Designators, longest first, so `回族自治区` is taken whole rather than its closing `区`."""
+    return tuple(sorted(designators(), key=lambda d: (-len(d), d)))
 
 
 def differs_only_in_designators(a: str, b: str) -> bool:
@@ -143,7 +154,8 @@ def assign_keys(records: Sequence[NameRecord]) -> list[str]:
     Records with equal canonical names share a key. Within a province and kind, names with the
     same skeleton are compared with rapidfuzz, and merged when they differ only by designators;
     the shortest canonical name of a cluster is hashed, so any order of the same rows gives the
-    same keys. Blocking keeps the cost near linear in the number of rows.
+    same keys. Blocking, and near neighbours only in an oversize block (`candidate_pairs`), keep the
+    cost linear in the number of rows.
     """
     canonicals = [
         canonical_name(r.name, Locality(province=r.province, city=r.city, county=r.county)) for r in records
@@ -162,11 +174,43 @@ def assign_keys(records: Sequence[NameRecord]) -> list[str]:
 
 
 def _merge_block(names: list[str], clusters: _Clusters) -> None:
-    """Merge the pairs of one block that rapidfuzz proposes and the designator rule accepts."""
-    scores = process.cdist(names, names, scorer=fuzz.ratio, score_cutoff=CANDIDATE_SCORE_CUTOFF)
-    for i, j in zip(*scores.nonzero()):
-        if i < j and differs_only_in_designators(names[i], names[j]):
-            clusters.union(names[i], names[j])
+    """Merge the candidate pairs of one block that rapidfuzz scores close and the designator rule accepts."""
+    for a, b in candidate_pairs(names):
+        if fuzz.ratio(a, b, score_cutoff=CANDIDATE_SCORE_CUTOFF) and differs_only_in_designators(a, b):
+            clusters.union(a, b)
+
+
+def candidate_pairs(names: list[str]) -> Iterator[tuple[str, str]]:
+    """The pairs of a block worth comparing: every pair of a small block, else near neighbours only.
+
+    At most `len(names) * max(MAX_BLOCK_NAMES, NEIGHBOURS)` pairs, so thousands of near-identical
+    names (`宁夏煤区炭协会`, `宁夏煤市炭协会`…) cost thousands of comparisons, not millions.
+    """
+    if len(names) <= MAX_BLOCK_NAMES:
+        yield from ((a, b) for i, a in enumerate(names) for b in names[i + 1 :])
+        return
+    ordered = sorted(names, key=lambda name: (designator_free(name), name))
+    for i, a in enumerate(ordered):
+        yield from ((a, b) for b in ordered[i + 1 : i + 1 + NEIGHBOURS])
+
+
+def designator_free(canonical: str) -> str:
+    """The name without designators that complete the place before them: `宁夏河北省商会` → `宁夏河北商会`.
+
+    Names this rule would merge mostly share it, so sorting a block by it puts them side by side.
+    """
+    kept, i = [], 0
+    longest_first = _designators_longest_first()
+    while i < len(canonical):
+        found = next(
+            (d for d in longest_first if canonical.startswith(d, i) and _designates_place(canonical[:i], d)), None
+        )
+        if found:
+            i += len(found)
+        else:
+            kept.append(canonical[i])
+            i += 1
+    return "".join(kept)
 
 
 def _key(province: str, canonical: str) -> str:
