@@ -149,7 +149,13 @@ def process_file(job: FileJob, caps: limits.Limits = limits.Limits()) -> FileRes
         log.debug("unexpected error reading %s", job.path, exc_info=True)
         return failed_result(job, f"cannot read: {type(exc).__name__}: {exc}", row)
     read = time.perf_counter()
-    extraction = extract(document, job.doc_id)
+    try:
+        extraction = extract(document, job.doc_id)
+    except MemoryError:
+        return failed_result(job, limits.out_of_memory(), row, reusable=False)
+    except Exception as exc:  # a rule tripping over an odd document costs this file, never the run
+        log.debug("unexpected error extracting %s", job.path, exc_info=True)
+        return failed_result(job, f"cannot extract: {type(exc).__name__}: {exc}", row)
     extracted = time.perf_counter()
     warnings = document.warnings + extraction.warnings
     columns = {

@@ -56,6 +56,21 @@ def test_a_file_that_refuses_to_open_is_a_failed_row(tmp_path: Path, monkeypatch
     assert _documents(tmp_path / "out")["a.txt"]["error"] == "unreadable: permission denied"
 
 
+def test_an_extractor_tripping_over_one_document_costs_that_row(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    corpus = _corpus(tmp_path / "in")
+    original = pipeline.process.extract
+
+    def tripping(document: object, doc_id: str) -> object:
+        if "2021年6月" in "".join(block.text for block in document.blocks):  # type: ignore[attr-defined]
+            raise IndexError("list index out of range")
+        return original(document, doc_id)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(pipeline.process, "extract", tripping)
+    summary = run(corpus, tmp_path / "out")
+    assert summary.statuses == {"failed": 1, "ok": 2}
+    assert _documents(tmp_path / "out")["c.txt"]["error"] == "cannot extract: IndexError: list index out of range"
+
+
 def test_a_file_that_hangs_while_hashed_times_out(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     corpus = _corpus(tmp_path / "in")
     original = pipeline.process.sha256_of
