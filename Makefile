@@ -2,6 +2,7 @@
 VENV    ?= .venv
 PYTHON  ?= python3
 PY      := $(VENV)/bin/python
+TUOGOU  := $(VENV)/bin/tuogou
 INPUT   ?= data/raw
 OUTPUT  ?= data/processed
 EVAL_OUT ?= build/eval
@@ -21,7 +22,7 @@ $(STAMP): pyproject.toml
 
 ## extract: read every document of INPUT (default data/raw) into Parquet tables in OUTPUT
 extract: $(STAMP)
-	$(PY) -m pipeline extract --input $(INPUT) --output $(OUTPUT)
+	$(TUOGOU) extract --input $(INPUT) --output $(OUTPUT)
 
 ## test: run the test suite
 test: $(STAMP)
@@ -30,15 +31,15 @@ test: $(STAMP)
 ## eval: run on the gold corpus (tests/corpus/documents) and score the tables against the gold,
 ##       then the same, reported per failure class, on the generalisation corpus (tests/generalisation)
 eval: $(STAMP)
-	$(PY) -m pipeline extract --input tests/corpus/documents --output $(EVAL_OUT) --quiet
-	$(PY) -m pipeline eval --gold tests/corpus/gold --output $(EVAL_OUT) --label "Shared corpus (tests/corpus)"
-	$(PY) -m pipeline extract --input tests/generalisation/documents --output $(EVAL_GEN_OUT) --quiet
-	$(PY) -m pipeline eval --gold tests/generalisation/gold --output $(EVAL_GEN_OUT) \
+	$(TUOGOU) extract --input tests/corpus/documents --output $(EVAL_OUT) --quiet
+	$(TUOGOU) eval --gold tests/corpus/gold --output $(EVAL_OUT) --label "Shared corpus (tests/corpus)"
+	$(TUOGOU) extract --input tests/generalisation/documents --output $(EVAL_GEN_OUT) --quiet
+	$(TUOGOU) eval --gold tests/generalisation/gold --output $(EVAL_GEN_OUT) \
 		--label "Generalisation corpus (tests/generalisation, per failure class below)"
 
 ## docs: regenerate the README's data dictionary from pipeline/schemas.py
 docs: $(STAMP)
-	$(PY) -m pipeline docs
+	$(TUOGOU) docs
 
 clean:
 	rm -rf build $(OUTPUT)/*.parquet

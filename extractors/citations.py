@@ -29,7 +29,7 @@ from normalizers.citation_vocabulary import (
     title_verbs,
 )
 from normalizers.document_numbers import find_numbers
-from pipeline.model import Document, join_cell_lines
+from readers.model import Document, join_cell_lines
 
 _INNER_TITLE = re.compile(r"[《〈<＜](?P<title>[^《》〈〉<>＜＞]+)[》〉>＞]")
 """A title quoted inside another title, in any of the brackets printed for it: `关于印发〈…方案〉的通知`."""

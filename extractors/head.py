@@ -18,7 +18,7 @@ from extractors.masthead import masthead_line_names, masthead_table_names
 from extractors.page_info import disclosure_pairs, is_info_line
 from extractors.title import Title, find_title, opens_body
 from normalizers.metadata_vocabulary import head_marks
-from pipeline.model import Document
+from readers.model import Document
 
 HEAD_LINES = 15
 """份号, 密级, masthead, number, a title over five lines and the rule fit in the first lines before the body."""

@@ -21,8 +21,8 @@ from extractors.roster_tables import find_header
 from extractors.title import MAX_TITLE_LENGTH, compose_title
 from normalizers.page_vocabulary import site_name_endings
 from normalizers.roster_context_vocabulary import introduces_list, names_list, opens_notes
-from pipeline.model import Block, BlockKind, Document, join_cell_lines
-from pipeline.readers.page_title import title_parts
+from readers.model import Block, BlockKind, Document, join_cell_lines
+from readers.page_title import title_parts
 
 NOT_IN_HEADLINE = re.compile(r"[。；;！!？?]")
 """A line with a full stop is a sentence of the report, not its headline."""

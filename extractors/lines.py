@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from pipeline.model import Document
+from readers.model import Document
 
 
 @dataclass(frozen=True)

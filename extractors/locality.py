@@ -24,7 +24,7 @@ from normalizers.citation_vocabulary import prefix_issuer
 from normalizers.document_numbers import find_numbers
 from normalizers.locality import Clue, Locality, NumberPrefix, names_place, number_province, resolve_locality
 from normalizers.metadata_vocabulary import own_self_references, self_references
-from pipeline.model import Document, join_cell_lines
+from readers.model import Document, join_cell_lines
 
 CENTRAL = "central"
 """admin_level of documents issued by central bodies, which name no province."""

@@ -14,7 +14,7 @@ import re
 from extractors.issuers import issuer_names, strip_masthead_word
 from extractors.lines import Line
 from normalizers.metadata_vocabulary import title_openers
-from pipeline.model import Block, join_cell_lines
+from readers.model import Block, join_cell_lines
 
 CHINESE = re.compile(r"[\u4e00-\u9fff]")
 

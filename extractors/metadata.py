@@ -22,7 +22,7 @@ from extractors.page_info import read_page_info
 from extractors.publication import find_publication
 from extractors.signature import find_signature
 from normalizers.locality import Locality
-from pipeline.model import Document
+from readers.model import Document
 
 
 @dataclass(frozen=True)

@@ -31,7 +31,7 @@ from normalizers.chinese import without_white_space
 from normalizers.date_words import MILESTONE_WORDS, words
 from normalizers.dates import DateExpression, Kind, Precision, find_dates
 from normalizers.milestone_roles import milestone_role
-from pipeline.model import Document
+from readers.model import Document
 
 DATELINE_ENDS = "，,。；;"
 """The dateline's date stands in the report's first clause: `本报讯（记者 王明）3月5日上午，…`."""

@@ -21,7 +21,7 @@ from extractors.title import compose_title
 from normalizers.dates import find_dates
 from normalizers.document_numbers import find_numbers
 from normalizers.page_vocabulary import PageLabel, label_key, label_pattern, page_labels
-from pipeline.model import Block, Document, join_cell_lines
+from readers.model import Block, Document, join_cell_lines
 
 MIN_DISCLOSURE_LABELS = 3
 """A disclosure table names at least three fields (`索引号`, `发布机构`, `发布日期`)…"""

@@ -20,7 +20,7 @@ from extractors.roster_counts import stated_total
 from extractors.roster_model import RosterLine
 from extractors.roster_tables import read_roster_table
 from extractors.roster_text import read_text_rosters
-from pipeline.model import Document
+from readers.model import Document
 
 COUNT_MISMATCH = "roster_count_mismatch"
 

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from extractors.roster_context import MAX_HEADING_LENGTH
 from normalizers.roster_context_vocabulary import names_list, names_other_list, points_to_attachment
-from pipeline.model import Block
+from readers.model import Block
 
 ROSTER_MISSING = "roster_missing"
 

@@ -18,7 +18,7 @@ from extractors.roster_tables import find_header, map_header
 from extractors.roster_text import parse_roster_line
 from normalizers.roster_context_vocabulary import batch_word, context_status, introduces_list, names_list
 from normalizers.roster_vocabulary import StatusMatch, find_statuses, names_unread_status
-from pipeline.model import Block, join_cell_lines
+from readers.model import Block, join_cell_lines
 
 MAX_HEADING_LENGTH = 60
 """Longer texts are paragraphs, not a list's heading or caption."""

@@ -29,7 +29,7 @@ from normalizers.roster_context_vocabulary import (
     points_to_attachment,
     scope_count,
 )
-from pipeline.model import Block
+from readers.model import Block
 
 _ATTACHMENT_PREFIX = re.compile(r"^(?:附件[0-9一二三四五六七八九十]*[:：.．、]?)?(?:[0-9]+[.．、])?")
 """`附件1：`, `附件：1.`: how the same list is numbered in the body and in its attachment."""

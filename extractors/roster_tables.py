@@ -23,7 +23,7 @@ from normalizers.roster_vocabulary import (
     is_mark,
     is_total_row_label,
 )
-from pipeline.model import Block, TableRow, join_cell_lines
+from readers.model import Block, TableRow, join_cell_lines
 
 HEADER_SCAN_ROWS = 4
 """The header is looked for among the first rows: titles merged over the table may come first."""

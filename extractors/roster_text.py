@@ -22,7 +22,7 @@ from normalizers.roster_vocabulary import (
     is_association_name,
     is_mark,
 )
-from pipeline.model import Block
+from readers.model import Block
 
 MIN_TEXT_ROSTER_LINES = 3
 """Fewer consecutive numbered association lines than this are a list in the prose, not a roster."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from pipeline.model import Document
+from readers.model import Document
 
 FULL_STOPS = "。！!？?"
 """A sentence ends at these, wherever they stand; line ends are cut before."""

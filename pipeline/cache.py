@@ -27,7 +27,7 @@ from pipeline.schemas import TABLES
 from pipeline.writer import replace_atomically
 
 CACHE_FOLDER = ".cache"
-CODE_PACKAGES = ("pipeline", "extractors", "normalizers")
+CODE_PACKAGES = ("readers", "extractors", "normalizers", "pipeline")
 CODE_SUFFIXES = (".py", ".csv", ".yaml", ".yml", ".json", ".txt")
 READER_DISTRIBUTIONS = (
     "pdfplumber",

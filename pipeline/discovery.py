@@ -38,7 +38,10 @@ def discover(input_dir: Path, manifest: Path | None = None, output_dir: Path | N
     """Every non-hidden path below `input_dir` in a stable order, following folder links, each real folder once.
 
     The manifest and the output folder (when it lies inside the input) are not documents and are left out.
+    An `input_dir` that is a file is the one document, named by its file name.
     """
+    if input_dir.is_file():
+        return [Found(input_dir, input_dir.name)]
     walk = _Walk(input_dir, skipped=[p for p in (manifest_file(input_dir, manifest), output_dir) if p is not None])
     walk.folder(input_dir, ())
     while walk.links:  # folder links last, so a folder is named by its real path when it has one inside the input

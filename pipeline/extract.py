@@ -22,7 +22,7 @@ from extractors.page_info import without_page_info
 from extractors.roster import extract_roster
 from normalizers.divisions import locality_label
 from pipeline.simplified_view import SimplifiedView, simplified_view
-from pipeline.model import Document, document_text
+from readers.model import Document, document_text
 
 Row = dict[str, Any]
 

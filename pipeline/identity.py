@@ -23,7 +23,7 @@ from normalizers.attachment_names import is_attachment_name
 from normalizers.divisions import locality_label
 from pipeline.extract import Row
 from pipeline.manifest import Manifest
-from pipeline.model import Block, BlockKind
+from readers.model import Block, BlockKind
 
 MIN_SIMILAR_TEXT = 200
 """Characters of normalised text below which two texts are too short to call the same document."""

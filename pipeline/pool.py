@@ -15,7 +15,7 @@ from typing import TypeVar
 
 from pebble import ProcessExpired, ProcessPool
 
-from pipeline import limits
+from readers import limits
 
 Item = TypeVar("Item")
 Result = TypeVar("Result")

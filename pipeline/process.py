@@ -16,12 +16,12 @@ import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from pipeline import limits
+from readers import limits
 from pipeline.discovery import NOT_REGULAR
 from pipeline.extract import Row, extract
-from pipeline.model import ReadError, ToolMissing, document_text
-from pipeline.readers import reader_for
-from pipeline.sniff import sniff_format
+from readers.model import ReadError, ToolMissing, document_text
+from readers import reader_for
+from readers.sniff import sniff_format
 
 log = logging.getLogger(__name__)
 

@@ -10,7 +10,7 @@ from functools import partial
 from itertools import chain
 from pathlib import Path
 
-from pipeline import limits
+from readers import limits
 from pipeline.analyses import analyse
 from pipeline.cache import ResultCache, run_fingerprint
 from pipeline.discovery import Found, cause_of, discover
@@ -121,11 +121,11 @@ def run(
     on_waiting: OnWaiting | None = None,
     caps: limits.Limits = limits.Limits(),
 ) -> RunSummary:
-    """Read every document under `input_dir` (reusing unchanged ones unless `force`) and write all tables.
+    """Read every document under `input_dir`, or that one file (reusing unchanged ones unless `force`), and write all tables.
 
     `manifest` is the optional manifest file; without it `INPUT/manifest.csv` is read when present.
     Each result is cached the moment it is done, so an interrupted run loses only the files being read.
-    `caps` bounds each file's size, pages, text, rows and memory (see pipeline.limits).
+    `caps` bounds each file's size, pages, text, rows and memory (see readers.limits).
     """
     with holding(output_dir):
         return _run(input_dir, output_dir, workers, timeout, force, on_file_done, manifest, on_waiting, caps)
@@ -147,9 +147,10 @@ def _run(
     cache = ResultCache(output_dir)
     cache.prune()
     found = discover(input_dir, manifest, output_dir)
+    root = input_dir.parent if input_dir.is_file() else input_dir
     with Workers(workers, timeout, caps) as pool:
-        jobs, unread = hash_files(found, input_dir, pool)
-        stated = read_manifest(manifest_file(input_dir, manifest), {f.source_path for f in found})
+        jobs, unread = hash_files(found, root, pool)
+        stated = read_manifest(manifest_file(root, manifest), {f.source_path for f in found})
         keys = [(job.source_path, job.sha256) for job in jobs]
         keys += [(result.document["source_path"], result.document["sha256"]) for result in unread]
         fingerprint = run_fingerprint(keys, stated.digest)

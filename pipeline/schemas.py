@@ -1,7 +1,7 @@
 """The output contract: every Parquet table's schema, declared once.
 
 The writer validates against these, the tests check the written files against
-them, and `python -m pipeline schema-doc` renders the README's data dictionary
+them, and `tuogou docs` renders the README's data dictionary
 from the same declarations, so the three can never drift apart.
 """
 

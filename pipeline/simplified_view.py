@@ -17,7 +17,7 @@ from difflib import SequenceMatcher
 from functools import cache, cached_property
 
 from normalizers.chinese import simplified_script, without_white_space
-from pipeline.model import Block, Document
+from readers.model import Block, Document
 
 MIN_TRADITIONAL_SHARE = 0.05
 """Share of Han characters that must be traditional-only for a document, or a block, to be converted.

@@ -65,8 +65,8 @@ def place_good(input_dir: Path) -> None:
 
 
 def extract(input_dir: Path, output_dir: Path, *options: str, timeout: float = MAX_SECONDS) -> tuple[int, str]:
-    """Run `python -m pipeline extract` as a user would; return its exit code and standard error."""
-    command = [sys.executable, "-m", "pipeline", "extract", "--input", str(input_dir), "--output", str(output_dir),
+    """Run `tuogou extract` as a user would; return its exit code and standard error."""
+    command = [sys.executable, "-m", "tuogou", "extract", "--input", str(input_dir), "--output", str(output_dir),
                "--quiet", *options]
     finished = subprocess.run(command, capture_output=True, text=True, timeout=timeout, check=False,
                               cwd=Path(__file__).parent.parent)

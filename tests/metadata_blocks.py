@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pipeline.model import Block, BlockKind, Document, TableRow
+from readers.model import Block, BlockKind, Document, TableRow
 
 
 def text(line: str) -> Block:

@@ -6,7 +6,7 @@ import pytest
 
 from extractors.citations import extract_citations
 from normalizers.citation_keys import cited_key, cited_title_key, issuer_level, shared_keys
-from pipeline.model import Block, BlockKind, Document, TableRow
+from readers.model import Block, BlockKind, Document, TableRow
 
 
 @pytest.mark.parametrize(

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from extractors.citations import Citation, extract_citations
-from pipeline.model import Block, BlockKind, Document, TableRow
+from readers.model import Block, BlockKind, Document, TableRow
 
 Row = tuple[str | None, str | None, str | None, str | None]
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.cli import EXIT_ERROR, EXIT_OK, EXIT_USAGE, main
+from tuogou.cli import EXIT_ERROR, EXIT_OK, EXIT_USAGE, main
 
 
 def _small_corpus(folder: Path) -> Path:
@@ -19,14 +19,14 @@ def _small_corpus(folder: Path) -> Path:
 
 
 def test_help_exits_zero() -> None:
-    done = subprocess.run([sys.executable, "-m", "pipeline", "extract", "--help"], capture_output=True, text=True)
+    done = subprocess.run([sys.executable, "-m", "tuogou", "extract", "--help"], capture_output=True, text=True)
     assert done.returncode == 0
     assert "--workers" in done.stdout and "--input" in done.stdout
 
 
 def test_missing_input_is_a_usage_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["extract", "--input", str(tmp_path / "nowhere"), "--output", str(tmp_path)]) == EXIT_USAGE
-    assert "input folder not found" in capsys.readouterr().err
+    assert "input not found" in capsys.readouterr().err
 
 
 def test_summary_line_counts_statuses_and_rows(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

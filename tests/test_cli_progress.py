@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-import pipeline.cli
+import tuogou.cli
 
 
 class RecordingBar:
@@ -38,7 +38,7 @@ def test_the_bar_counts_every_path_and_names_the_file_waited_for(tmp_path: Path,
         return bars[-1]
 
     monkeypatch.setattr(pipeline.cli, "_progress_bar", recording_bar)
-    assert pipeline.cli.main(["extract", "--input", str(corpus), "--output", str(tmp_path / "out"), "--workers", "1"]) == 0
+    assert tuogou.cli.main(["extract", "--input", str(corpus), "--output", str(tmp_path / "out"), "--workers", "1"]) == 0
     (bar,) = bars
     assert bar.total == bar.done == 3
     assert bar.postfixes[0] == "a.txt"

@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 from normalizers.attachment_names import is_attachment_name
-from pipeline.cli import main
+from tuogou.cli import main
 from pipeline.run import RunSummary, run
 
 NOTICE = [

@@ -11,11 +11,11 @@ from pathlib import Path
 import pytest
 from pebble import ProcessExpired
 
-from pipeline import limits
-from pipeline.limits import Limits, TooLarge
-from pipeline.model import Block, BlockKind, Document, TableRow
-from pipeline.readers.sheet import Merge
-from pipeline.readers.xlsx import UsedRange, used_range
+from readers import limits
+from readers.limits import Limits, TooLarge
+from readers.model import Block, BlockKind, Document, TableRow
+from readers.sheet import Merge
+from readers.xlsx import UsedRange, used_range
 from pipeline.pool import crash_cause
 
 
@@ -70,7 +70,7 @@ def test_the_active_limits_are_those_applied_for_the_file() -> None:
 
 def test_a_worker_over_its_memory_limit_gets_memory_error_naming_it() -> None:
     script = (
-        "from pipeline import limits\n"
+        "from readers import limits\n"
         "limits.limit_memory(limits.Limits(max_memory_mb=600))\n"
         "try:\n    bytearray(700 * limits.MB)\nexcept MemoryError:\n    print(limits.out_of_memory())\n"
     )
@@ -79,7 +79,7 @@ def test_a_worker_over_its_memory_limit_gets_memory_error_naming_it() -> None:
 
 
 def test_without_a_memory_limit_running_out_says_so() -> None:
-    script = "from pipeline import limits\nlimits.limit_memory(limits.Limits(max_memory_mb=0))\n" \
+    script = "from readers import limits\nlimits.limit_memory(limits.Limits(max_memory_mb=0))\n" \
         "print(limits.out_of_memory())"
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "too large: out of memory"

@@ -6,7 +6,7 @@ import pytest
 from metadata_blocks import table
 
 from extractors.masthead import masthead_table_names
-from pipeline.model import Block
+from readers.model import Block
 
 MASTHEAD_TABLES = {
     "joint-masthead": (table(("邵阳市发展和改革委员会", "文件"), ("邵阳市民政局", "文件")), ("邵阳市发展和改革委员会", "邵阳市民政局")),

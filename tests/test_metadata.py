@@ -13,7 +13,7 @@ from metadata_blocks import document, heading, table, text
 
 from extractors.metadata import extract_metadata
 from normalizers.locality import Locality
-from pipeline.model import Block
+from readers.model import Block
 
 ADDRESSEES = text("各有关单位：")
 HUNAN = Locality("湖南省", None, None, "430000", "province")

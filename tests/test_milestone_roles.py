@@ -7,7 +7,7 @@ import pytest
 from extractors.milestones import extract_milestones
 from normalizers.milestone_roles import ROLES, milestone_role
 from normalizers.vocabulary import read_table
-from pipeline.model import Block, BlockKind, Document
+from readers.model import Block, BlockKind, Document
 
 
 def _role(sentence: str, date_text: str) -> str:

@@ -10,7 +10,7 @@ from extractors.milestone_tasks import task_of
 from extractors.milestones import Milestone, extract_milestones
 from extractors.sentences import Line, split_sentences, text_lines
 from normalizers.dates import find_dates
-from pipeline.model import Block, BlockKind, Document, TableRow
+from readers.model import Block, BlockKind, Document, TableRow
 
 
 def _document(*paragraphs: str, page: int | None = None) -> Document:

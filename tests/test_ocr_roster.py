@@ -14,8 +14,8 @@ import pytest
 from conftest import RAW
 
 from extractors.roster import RosterResult, extract_roster
-from pipeline.model import Document
-from pipeline.readers import pdf
+from readers.model import Document
+from readers import pdf
 
 NINGXIA = RAW / "ningxia-gxt-2019.pdf"
 ROSTER_PAGES = (7, 8, 9)

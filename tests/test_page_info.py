@@ -13,7 +13,7 @@ from extractors.lines import printed_lines
 from extractors.metadata import extract_metadata
 from extractors.page_info import PageInfo, is_info_line, label_pairs, read_page_info, without_page_info
 from extractors.roster import extract_roster
-from pipeline.model import Block, Document
+from readers.model import Block, Document
 
 TITLE = "某市民政局关于推进行业协会商会脱钩改革的通知"
 BODY = text("各有关单位：现将有关事项通知如下，请认真贯彻执行。")

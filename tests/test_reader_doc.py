@@ -13,8 +13,8 @@ import docx
 import pytest
 from lxml import etree
 
-from pipeline.model import BlockKind, Document, ReadError, document_text
-from pipeline.readers import doc
+from readers.model import BlockKind, Document, ReadError, document_text
+from readers import doc
 
 TESTS = Path(__file__).parent
 RAW = TESTS.parent / "data" / "raw"

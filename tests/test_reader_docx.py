@@ -12,8 +12,8 @@ import pytest
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 
-from pipeline.model import Block, BlockKind, Document, ReadError, TableRow, document_text, join_cell_lines
-from pipeline.readers import docx as docx_reader
+from readers.model import Block, BlockKind, Document, ReadError, TableRow, document_text, join_cell_lines
+from readers import docx as docx_reader
 
 TESTS = Path(__file__).parent
 RAW = TESTS.parent / "data" / "raw"
@@ -300,6 +300,6 @@ def test_side_part_with_bad_crc_is_left_out(tmp_path: Path) -> None:
 
 
 def test_whole_package_needs_no_copy(tmp_path: Path) -> None:
-    from pipeline.readers.package_parts import readable_package
+    from readers.package_parts import readable_package
 
     assert readable_package(RAW / "kaifeng-fgw-2020.docx") == (RAW / "kaifeng-fgw-2020.docx", [])

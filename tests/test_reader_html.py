@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.model import Block, BlockKind, Document, ReadError, document_text
-from pipeline.readers.html import read
+from readers.model import Block, BlockKind, Document, ReadError, document_text
+from readers.html import read
 
 TESTS = Path(__file__).parent
 RAW = TESTS.parent / "data" / "raw"
@@ -402,7 +402,7 @@ def test_deeply_nested_page_keeps_headings_paragraphs_and_tables(tmp_path: Path,
 
 
 def test_flattening_keeps_structure_below_a_pile_of_wrappers() -> None:
-    from pipeline.readers.html_parse import flattened
+    from readers.html_parse import flattened
 
     assert flattened("<div><div><p>甲</p></div></div>", wrapper_depth=1) == "<div><p>甲</p></div>"
     assert flattened("<p><p><p>乙<br>丙</p></p></p>", wrapper_depth=0, max_depth=1) == "<p>乙<br>丙</p>"

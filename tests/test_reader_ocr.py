@@ -16,14 +16,14 @@ import pytest
 from conftest import RAW
 from PIL import Image
 
-from pipeline.model import Block, BlockKind, TableRow
-from pipeline.readers import ocr_page, pdf
-from pipeline.readers.ocr import OcrBox, OcrError, ink_extent
-from pipeline.readers.ocr_page import OCR_FONT, read_scans, settle_sizes, to_glyph
-from pipeline.readers.ocr_tables import Grid, Upright, build_grids, cut_at_cells, find_rules, fragment, grid_lines
-from pipeline.readers.ocr_text import repair, repair_blocks
-from pipeline.readers.pdf_blocks import PageContent, build_blocks
-from pipeline.readers.pdf_text import Glyph, Line
+from readers.model import Block, BlockKind, TableRow
+from readers import ocr_page, pdf
+from readers.ocr import OcrBox, OcrError, ink_extent
+from readers.ocr_page import OCR_FONT, read_scans, settle_sizes, to_glyph
+from readers.ocr_tables import Grid, Upright, build_grids, cut_at_cells, find_rules, fragment, grid_lines
+from readers.ocr_text import repair, repair_blocks
+from readers.pdf_blocks import PageContent, build_blocks
+from readers.pdf_text import Glyph, Line
 
 LUOYANG = RAW / "luoyang-2017-scan.pdf"
 DPI = 200

@@ -17,10 +17,10 @@ import pypdfium2
 import pytest
 from conftest import BAD, GOLD, RAW
 
-from pipeline.model import Block, BlockKind, Document, ReadError, TableRow, document_text, join_cell_lines
-from pipeline.readers import pdf, pdf_plumber
-from pipeline.readers.pdf_blocks import BodyStyle, Layout, PageContent, continues, is_heading
-from pipeline.readers.pdf_tables import (
+from readers.model import Block, BlockKind, Document, ReadError, TableRow, document_text, join_cell_lines
+from readers import pdf, pdf_plumber
+from readers.pdf_blocks import BodyStyle, Layout, PageContent, continues, is_heading
+from readers.pdf_tables import (
     TableFragment,
     is_continuation_row,
     merge_rows,
@@ -29,7 +29,7 @@ from pipeline.readers.pdf_tables import (
     same_columns,
     stitch,
 )
-from pipeline.readers.pdf_text import Glyph, Line, is_cid_garbage, is_garbled, is_page_footer, line_text
+from readers.pdf_text import Glyph, Line, is_cid_garbage, is_garbled, is_page_footer, line_text
 
 NINGXIA = "ningxia-gxt-2019.pdf"
 HEDONG = "hedong-fgw-2019.pdf"

@@ -22,9 +22,9 @@ import pytest
 from conftest import RAW
 from test_reader_pdf import COLUMNS, PAGE_HEIGHT, ROW_HEIGHT, _build_pdf, _split_row_pdf, _text_op
 
-from pipeline.readers import pdf_plumber
-from pipeline.readers.pdf_blocks import PageContent
-from pipeline.readers.pdf_pdfium import read_page
+from readers import pdf_plumber
+from readers.pdf_blocks import PageContent
+from readers.pdf_pdfium import read_page
 
 PAGES = {"ningxia-gxt-2019.pdf": 18, "hedong-fgw-2019.pdf": 14, "luoyang-2017-scan.pdf": 12}
 

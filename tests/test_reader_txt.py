@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.model import BlockKind, Document, ReadError
-from pipeline.readers.txt import read
+from readers.model import BlockKind, Document, ReadError
+from readers.txt import read
 
 TESTS = Path(__file__).parent
 RAW = TESTS.parent / "data" / "raw"

@@ -10,9 +10,9 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from pipeline.model import Block, BlockKind, Document, ReadError, TableRow, join_cell_lines
-from pipeline.readers import xls, xlsx
-from pipeline.readers.sheet import cell_text
+from readers.model import Block, BlockKind, Document, ReadError, TableRow, join_cell_lines
+from readers import xls, xlsx
+from readers.sheet import cell_text
 
 TESTS = Path(__file__).parent
 RAW = TESTS.parent / "data" / "raw"

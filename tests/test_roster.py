@@ -9,7 +9,7 @@ import pytest
 
 from extractors.roster import extract_roster
 from extractors.roster_counts import stated_total
-from pipeline.model import Block, BlockKind, Document, TableRow
+from readers.model import Block, BlockKind, Document, TableRow
 
 
 def table(*rows: tuple[str, ...], pages: tuple[int | None, ...] | None = None, index: int = 0) -> Block:

@@ -6,7 +6,7 @@ import pytest
 
 from extractors.roster import RosterResult, extract_roster
 from extractors.roster_attachments import announced_rosters
-from pipeline.model import Block, BlockKind, Document, TableRow
+from readers.model import Block, BlockKind, Document, TableRow
 
 PROSE = "各业务主管单位要高度重视，认真做好相关工作，确保改革平稳有序推进。"
 ROSTER = Block(kind=BlockKind.TABLE, table=0, rows=(TableRow(("序号", "协会名称", "业务主管单位")), TableRow(("1", "甲市茶叶协会", "甲市农业局"))))

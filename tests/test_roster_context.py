@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from extractors.roster import extract_roster
-from pipeline.model import Block, BlockKind, Document, TableRow
+from readers.model import Block, BlockKind, Document, TableRow
 
 HEADER = ("序号", "协会名称", "业务主管单位")
 PROSE = "各业务主管单位要高度重视，认真做好相关工作，确保改革平稳有序推进，按时完成各项任务。"

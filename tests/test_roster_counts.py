@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from extractors.roster_counts import stated_total
-from pipeline.model import Block, BlockKind, TableRow
+from readers.model import Block, BlockKind, TableRow
 
 PROSE = "各业务主管单位要高度重视，认真做好相关工作，确保改革平稳有序推进，按时完成各项任务。"
 ROSTER = Block(kind=BlockKind.TABLE, table=0, rows=(TableRow(("序号", "协会名称")), TableRow(("1", "甲市茶叶协会"))))

@@ -19,11 +19,11 @@ import pipeline.simplified_view as simplified_view_module
 from normalizers.chinese import simplified_script, to_simplified
 from pipeline.simplified_view import aligned_pieces, is_traditional, simplified_view
 from pipeline.extract import Extraction, extract
-from pipeline.model import Block, Document
-from pipeline.readers import reader_for
-from pipeline.readers.text_encoding import decode_html, decode_text
+from readers.model import Block, Document
+from readers import reader_for
+from readers.text_encoding import decode_html, decode_text
 from pipeline.run import run
-from pipeline.sniff import sniff_format
+from readers.sniff import sniff_format
 
 CORPUS = Path(__file__).parent / "corpus" / "documents" / "raw"
 RAW_COLUMNS = ("name_raw", "supervisor_raw", "status_raw")

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.model import ReadError
-from pipeline.sniff import OLE2_MAGIC, sniff_format
+from readers.model import ReadError
+from readers.sniff import OLE2_MAGIC, sniff_format
 
 
 def _zip_with(*names: str) -> bytes:

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.model import ReadError
-from pipeline.readers.text_encoding import declared_charset, decode_html, decode_text
+from readers.model import ReadError
+from readers.text_encoding import declared_charset, decode_html, decode_text
 
 BAD = Path(__file__).parent / "corpus" / "documents" / "bad"
 SAMPLE = "自治区工业和信息化厅关于深化行业协会商会与行政机关脱钩改革工作的通知\r\n（此件公开发布）\n"
@@ -136,7 +136,7 @@ def test_implausible_declared_charset_is_overridden() -> None:
 
 
 def test_plausibility_tells_chinese_from_misread_bytes() -> None:
-    from pipeline.readers.text_encoding import MIN_PLAUSIBLE_SHARE, plausibility
+    from readers.text_encoding import MIN_PLAUSIBLE_SHARE, plausibility
 
     assert plausibility(NOTICE_TEXT) == 1.0
     misreadings = [

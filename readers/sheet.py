@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time
 
-from pipeline.model import Block, BlockKind, TableRow
+from readers.model import Block, BlockKind, TableRow
 
 _DECIMALS = re.compile(r"0\.(0+)")
 _INTEGER_DIGITS = 15

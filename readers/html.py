@@ -12,12 +12,12 @@ from pathlib import Path
 
 from lxml.html import HtmlElement
 
-from pipeline.model import Block, BlockKind, Document, TableRow
-from pipeline.readers.html_content import Content, main_content
-from pipeline.readers.html_parse import parse_page
-from pipeline.readers.html_table import table_rows
-from pipeline.readers.html_text import HEADING_TAGS, flow, lines
-from pipeline.readers.text_encoding import decode_html
+from readers.model import Block, BlockKind, Document, TableRow
+from readers.html_content import Content, main_content
+from readers.html_parse import parse_page
+from readers.html_table import table_rows
+from readers.html_text import HEADING_TAGS, flow, lines
+from readers.text_encoding import decode_html
 
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>")
 """lxml refuses a str that still declares an encoding; the bytes are already decoded."""

@@ -1,8 +1,8 @@
-"""Command line: `python -m pipeline extract|eval|docs`, with ordinary conventions.
+"""The `tuogou` command: `tuogou extract|eval|docs`, with ordinary conventions.
 
 Exit codes: 0 when the run finished (documents that failed are recorded in
 documents.parquet, not treated as a crash), 2 for bad usage such as a missing
-input folder, 1 for an unexpected error.
+input folder, 1 when the run could not finish (output not writable, in use, disk full).
 """
 
 from __future__ import annotations
@@ -13,29 +13,31 @@ import os
 import sys
 from pathlib import Path
 
-from pipeline.limits import Limits
-from pipeline.process import FileResult
 from pipeline.discovery import discover
+from pipeline.process import FileResult
 from pipeline.run import run
+from pipeline.writer import tuogou_version
+from readers.limits import Limits
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
 DEFAULT_INPUT = Path("data/raw")
 DEFAULT_OUTPUT = Path("data/processed")
 DEFAULT_TIMEOUT = 600.0
 
-log = logging.getLogger("pipeline")
+log = logging.getLogger("tuogou")
 
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with one sub-command per job."""
     parser = argparse.ArgumentParser(
-        prog="python -m pipeline",
+        prog="tuogou",
         description="Turn a folder of decoupling (脱钩) documents into Parquet tables.",
     )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {tuogou_version()}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     extract = commands.add_parser("extract", help="read every document of a folder and write the tables")
-    extract.add_argument("--input", type=Path, default=DEFAULT_INPUT, help="folder of documents (default: %(default)s)")
+    extract.add_argument("--input", type=Path, default=DEFAULT_INPUT, help="folder of documents, or one document (default: %(default)s)")
     extract.add_argument("--output", type=Path, default=DEFAULT_OUTPUT, help="folder for the Parquet tables (default: %(default)s)")
     extract.add_argument("--workers", type=int, default=os.cpu_count() or 1, help="worker processes (default: number of cores, %(default)s)")
     extract.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT, help="seconds a document may take before it is failed (default: %(default)s)")
@@ -96,8 +98,8 @@ def _extract(args: argparse.Namespace) -> int:
     levels = {0: logging.WARNING, 1: logging.INFO}
     level = logging.ERROR if args.quiet else levels.get(args.verbose, logging.DEBUG)
     logging.basicConfig(level=level, format="%(levelname)s %(message)s")
-    if not args.input.is_dir():
-        print(f"error: input folder not found: {args.input}", file=sys.stderr)
+    if not args.input.exists():
+        print(f"error: input not found: {args.input}", file=sys.stderr)
         return EXIT_USAGE
     if args.manifest is not None and not args.manifest.is_file():
         print(f"error: manifest not found: {args.manifest}", file=sys.stderr)

@@ -25,10 +25,10 @@ from lxml import etree
 from openpyxl.utils.cell import coordinate_to_tuple, range_boundaries
 from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 
-from pipeline import limits
-from pipeline.model import Document
-from pipeline.readers.ooxml import opening_package
-from pipeline.readers.sheet import Merge, cell_text, sheet_blocks
+from readers import limits
+from readers.model import Document
+from readers.ooxml import opening_package
+from readers.sheet import Merge, cell_text, sheet_blocks
 
 _ROW, _MERGE, _CELL, _VALUE, _INLINE = "{*}row", "{*}mergeCell", "{*}c", "{*}v", "{*}is"
 

@@ -13,9 +13,9 @@ import pdfplumber
 from pdfplumber.page import Page
 from pdfplumber.table import Table
 
-from pipeline.readers.pdf_blocks import PageContent, page_content
-from pipeline.readers.pdf_tables import TableFragment, ruled_fragment
-from pipeline.readers.pdf_text import Glyph, font_family, has_usable_text, is_garbled
+from readers.pdf_blocks import PageContent, page_content
+from readers.pdf_tables import TableFragment, ruled_fragment
+from readers.pdf_text import Glyph, font_family, has_usable_text, is_garbled
 
 
 def read_pages(path: Path, numbers: list[int]) -> dict[int, tuple[PageContent, bool]]:

@@ -1,6 +1,6 @@
 """Run one LibreOffice command, and take it down with its work folder if the reader that started it dies.
 
-pipeline.readers.doc starts this script with a pipe on its standard input and
+readers.doc starts this script with a pipe on its standard input and
 keeps the other end open while it waits. A reader killed by the run's time
 limit closes the pipe without running any cleanup of its own; the guard sees
 end-of-file, kills LibreOffice's whole process group (soffice, oosplash,

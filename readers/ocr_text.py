@@ -20,7 +20,7 @@ import dataclasses
 import re
 from collections.abc import Collection, Iterable
 
-from pipeline.model import Block, TableRow
+from readers.model import Block, TableRow
 
 _FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 

@@ -14,8 +14,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from pipeline.model import Block, BlockKind, Document
-from pipeline.readers.text_encoding import decode_text
+from readers.model import Block, BlockKind, Document
+from readers.text_encoding import decode_text
 
 MAX_HEADLINE_LINES = 3
 """A headline wraps over two or three lines at most."""

@@ -17,11 +17,11 @@ from pathlib import Path
 
 import pypdfium2
 
-from pipeline import limits
-from pipeline.model import Document, ReadError
-from pipeline.readers.ocr_text import repair_blocks
-from pipeline.readers.pdf_blocks import PageContent, build_blocks
-from pipeline.readers.pdf_pdfium import is_upright, read_page
+from readers import limits
+from readers.model import Document, ReadError
+from readers.ocr_text import repair_blocks
+from readers.pdf_blocks import PageContent, build_blocks
+from readers.pdf_pdfium import is_upright, read_page
 
 NO_TEXT_LAYER = "no_text_layer"
 PASSWORD_ERROR = "password"
@@ -61,7 +61,7 @@ def _read_pages(path: Path) -> dict[int, tuple[PageContent, bool]]:
     finally:
         pdf.close()
     if rotated:
-        from pipeline.readers.pdf_plumber import read_pages  # only rotated pages pay for pdfminer
+        from readers.pdf_plumber import read_pages  # only rotated pages pay for pdfminer
 
         pages.update(read_pages(path, rotated))
     return pages
@@ -69,7 +69,7 @@ def _read_pages(path: Path) -> dict[int, tuple[PageContent, bool]]:
 
 def _read_scans(path: Path, numbers: list[int]) -> dict[int, PageContent]:
     """The given pages read by OCR; the engine is imported here so text PDFs never load it."""
-    from pipeline.readers.ocr_page import read_scans
+    from readers.ocr_page import read_scans
 
     return read_scans(path, numbers)
 

@@ -12,8 +12,8 @@ from pathlib import Path
 
 from python_calamine import CalamineError, CalamineWorkbook, PasswordError, SheetTypeEnum
 
-from pipeline.model import Block, Document, ReadError
-from pipeline.readers.sheet import Merge, cell_text, sheet_blocks
+from readers.model import Block, Document, ReadError
+from readers.sheet import Merge, cell_text, sheet_blocks
 
 
 def read(path: Path) -> Document:

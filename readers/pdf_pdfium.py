@@ -37,9 +37,9 @@ import pypdfium2.raw as pdfium_c
 from pdfplumber.table import TableSettings, cells_to_tables, edges_to_intersections, intersections_to_cells, merge_edges
 from pdfplumber.utils import filter_edges
 
-from pipeline.readers.pdf_blocks import PageContent, page_content
-from pipeline.readers.pdf_tables import Box, TableFragment, ruled_fragment
-from pipeline.readers.pdf_text import Glyph, font_family, has_usable_text, is_garbled
+from readers.pdf_blocks import PageContent, page_content
+from readers.pdf_tables import Box, TableFragment, ruled_fragment
+from readers.pdf_text import Glyph, font_family, has_usable_text, is_garbled
 
 INKLESS_WIDTH = 0.01
 """pdfium's text page skips text objects narrower than this (`kSizeEpsilon` in cpdf_textpage.cpp)."""

@@ -23,8 +23,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-from pipeline.model import Document, ReadError, ToolMissing
-from pipeline.readers import docx
+from readers.model import Document, ReadError, ToolMissing
+from readers import docx
 
 CONVERT_TIMEOUT_SECONDS = 120.0
 """A first start with a fresh profile takes a few seconds; a file that takes minutes is stuck."""

@@ -15,8 +15,8 @@ from pathlib import Path, PurePosixPath
 
 from lxml import etree
 
-from pipeline import limits
-from pipeline.model import ReadError
+from readers import limits
+from readers.model import ReadError
 
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 PACKAGE_RELS = "_rels/.rels"

@@ -14,9 +14,9 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from pipeline.model import Block, BlockKind, join_cell_lines
-from pipeline.readers.pdf_tables import Box, TableFragment, contains, same_columns, stitch
-from pipeline.readers.pdf_text import Glyph, Line, glyphs_to_lines, is_page_footer
+from readers.model import Block, BlockKind, join_cell_lines
+from readers.pdf_tables import Box, TableFragment, contains, same_columns, stitch
+from readers.pdf_text import Glyph, Line, glyphs_to_lines, is_page_footer
 
 SHORT_LINE_EM = 1.5
 """A line ending more than this many ems before the right margin ends its paragraph."""

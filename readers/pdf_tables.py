@@ -12,8 +12,8 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from pipeline.model import TableRow
-from pipeline.readers.pdf_text import Glyph, glyphs_to_lines
+from readers.model import TableRow
+from readers.pdf_text import Glyph, glyphs_to_lines
 
 COLUMN_TOLERANCE = 3.0
 """Column boundaries (points) of two fragments closer than this are the same column."""

@@ -16,7 +16,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline.model import Document, ReadError
+from readers.model import Document, ReadError
 
 MB = 1 << 20
 MAX_COMPRESSION_RATIO = 200

@@ -16,9 +16,9 @@ from dataclasses import dataclass
 import cv2
 import numpy as np
 
-from pipeline.readers.ocr import POINTS_PER_INCH
-from pipeline.readers.pdf_tables import Box, TableFragment, ruled_fragment
-from pipeline.readers.pdf_text import Glyph
+from readers.ocr import POINTS_PER_INCH
+from readers.pdf_tables import Box, TableFragment, ruled_fragment
+from readers.pdf_text import Glyph
 
 MIN_RULE_INCH = 0.3
 """Shortest ruling segment kept. Longer than any stroke of a 二号 (22 pt) title character, shorter than a one-line

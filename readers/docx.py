@@ -25,9 +25,9 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 from lxml import etree
 
-from pipeline.model import Block, BlockKind, Document, TableRow, join_cell_lines
-from pipeline.readers.ooxml import opening_package
-from pipeline.readers.package_parts import readable_package
+from readers.model import Block, BlockKind, Document, TableRow, join_cell_lines
+from readers.ooxml import opening_package
+from readers.package_parts import readable_package
 
 _HEADING_STYLE = re.compile(r"^\s*(heading|title|标题)", re.IGNORECASE)
 _MAX_OUTLINE_LEVEL = 8

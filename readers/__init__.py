@@ -10,18 +10,18 @@ import importlib
 from collections.abc import Callable
 from pathlib import Path
 
-from pipeline.model import Document, ReadError
+from readers.model import Document, ReadError
 
 Reader = Callable[[Path], Document]
 
 READER_MODULES: dict[str, str] = {
-    "pdf": "pipeline.readers.pdf",
-    "docx": "pipeline.readers.docx",
-    "doc": "pipeline.readers.doc",
-    "xlsx": "pipeline.readers.xlsx",
-    "xls": "pipeline.readers.xls",
-    "html": "pipeline.readers.html",
-    "txt": "pipeline.readers.txt",
+    "pdf": "readers.pdf",
+    "docx": "readers.docx",
+    "doc": "readers.doc",
+    "xlsx": "readers.xlsx",
+    "xls": "readers.xls",
+    "html": "readers.html",
+    "txt": "readers.txt",
 }
 
 

@@ -40,8 +40,8 @@ from dataclasses import dataclass
 from lxml import etree
 from lxml.html import HtmlElement
 
-from pipeline.readers.html_text import BLOCK_TAGS, collapse_space, flow, lines
-from pipeline.readers.page_title import title_parts
+from readers.html_text import BLOCK_TAGS, collapse_space, flow, lines
+from readers.page_title import title_parts
 
 CONTENT_SHARE = 0.85
 """Share of the page's weight the content root must keep."""

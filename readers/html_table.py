@@ -11,7 +11,7 @@ import re
 
 from lxml.html import HtmlElement
 
-from pipeline.readers.html_text import lines
+from readers.html_text import lines
 
 _MAX_COLSPAN = 1000
 """The HTML limit; larger values are typos that would otherwise blow up the grid."""

@@ -22,7 +22,7 @@ from functools import cache
 
 from charset_normalizer import from_bytes
 
-from pipeline.model import ReadError
+from readers.model import ReadError
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF8, "utf-8-sig"),

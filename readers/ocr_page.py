@@ -15,11 +15,11 @@ from pathlib import Path
 
 import pypdfium2 as pdfium
 
-from pipeline.readers.ocr import POINTS_PER_INCH, SETTINGS, OcrBox, OcrError, OcrSettings, detect, recognise, render
-from pipeline.readers.ocr_tables import Upright, build_grids, cut_at_cells, find_rules, fragment
-from pipeline.readers.pdf_blocks import PageContent, body_style
-from pipeline.readers.pdf_tables import contains
-from pipeline.readers.pdf_text import Glyph, Line, glyphs_to_lines, is_page_footer
+from readers.ocr import POINTS_PER_INCH, SETTINGS, OcrBox, OcrError, OcrSettings, detect, recognise, render
+from readers.ocr_tables import Upright, build_grids, cut_at_cells, find_rules, fragment
+from readers.pdf_blocks import PageContent, body_style
+from readers.pdf_tables import contains
+from readers.pdf_text import Glyph, Line, glyphs_to_lines, is_page_footer
 
 log = logging.getLogger(__name__)
 
