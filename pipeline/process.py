@@ -23,7 +23,7 @@ from readers.model import ReadError, ToolMissing, document_text
 from readers import reader_for
 from readers.sniff import sniff_format
 
-log = logging.getLogger(__name__)
+log = logging.getLogger(f"tuogou.{__name__}")
 
 DOC_ID_HEX_DIGITS = 16
 HASH_CHUNK_BYTES = 1 << 20

@@ -21,7 +21,7 @@ from readers.pdf_blocks import PageContent, body_style
 from readers.pdf_tables import contains
 from readers.pdf_text import Glyph, Line, glyphs_to_lines, is_page_footer
 
-log = logging.getLogger(__name__)
+log = logging.getLogger(f"tuogou.{__name__}")
 
 OCR_FONT = "ocr"
 """The font name of every OCR'd line: the recogniser does not tell 仿宋 from 黑体."""

@@ -44,7 +44,7 @@ def test_quiet_prints_nothing(tmp_path: Path, capsys: pytest.CaptureFixture[str]
 
 def test_verbose_names_each_document(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
     corpus = _small_corpus(tmp_path / "in")
-    with caplog.at_level("INFO", logger="pipeline"):
+    with caplog.at_level("INFO", logger="tuogou"):
         main(["extract", "-v", "--input", str(corpus), "--output", str(tmp_path / "out"), "--workers", "1"])
     assert "empty.pdf" in caplog.text and "empty file" in caplog.text
 

@@ -37,7 +37,7 @@ def test_the_bar_counts_every_path_and_names_the_file_waited_for(tmp_path: Path,
         bars.append(RecordingBar(total))
         return bars[-1]
 
-    monkeypatch.setattr(pipeline.cli, "_progress_bar", recording_bar)
+    monkeypatch.setattr(tuogou.cli, "_progress_bar", recording_bar)
     assert tuogou.cli.main(["extract", "--input", str(corpus), "--output", str(tmp_path / "out"), "--workers", "1"]) == 0
     (bar,) = bars
     assert bar.total == bar.done == 3

@@ -71,19 +71,6 @@ def test_a_folder_reached_twice_is_read_once(tmp_path: Path) -> None:
     assert len(found.tables["documents"]) == len(GOOD) + 1
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root reads files whatever their mode")
-def test_an_unreadable_file_and_folder_cost_one_row_each(tmp_path: Path) -> None:
-    def unreadable(folder: Path) -> None:
-        (folder / "secret.txt").write_text("机密", encoding="utf-8")
-        (folder / "secret.txt").chmod(0)
-        (folder / "closed").mkdir()
-        (folder / "closed").chmod(0)
-
-    found = run_beside_good(tmp_path, unreadable)
-    assert found.bad.loc["secret.txt", "error"] == "unreadable: permission denied"
-    assert found.bad.loc["closed", "error"] == "unreadable: permission denied"
-
-
 def test_identical_files_keep_a_key_each_and_count_once(tmp_path: Path) -> None:
     first = f"{GOOD_FOLDER}/{Path(GOOD[1]).name}"
     copies = ("zz-mirror/roster.xlsx", "zz-mirror/deeper/roster-again.xlsx")

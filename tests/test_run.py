@@ -47,13 +47,6 @@ def test_image_only_scan_is_read_by_ocr(documents: pd.DataFrame) -> None:
     assert (scan["status"], scan["ocr"], list(scan["warnings"]), scan["pages"]) == ("ok", True, [], 12)
 
 
-@pytest.mark.skipif(LIBREOFFICE is not None, reason="LibreOffice is installed")
-def test_legacy_doc_without_libreoffice_says_what_is_needed(documents: pd.DataFrame) -> None:
-    doc = documents.loc["raw/hedong-fgw-2019.doc"]
-    assert doc["status"] == "failed"
-    assert "LibreOffice" in doc["error"]
-
-
 @pytest.mark.skipif(LIBREOFFICE is None, reason="LibreOffice is not installed")
 def test_legacy_doc_with_libreoffice_reads_like_the_pdf(documents: pd.DataFrame) -> None:
     doc = documents.loc["raw/hedong-fgw-2019.doc"]

@@ -97,7 +97,7 @@ def main(argv: list[str] | None = None) -> int:
 def _extract(args: argparse.Namespace) -> int:
     levels = {0: logging.WARNING, 1: logging.INFO}
     level = logging.ERROR if args.quiet else levels.get(args.verbose, logging.DEBUG)
-    logging.basicConfig(level=level, format="%(levelname)s %(message)s")
+    _log_to_stderr(level)
     if not args.input.exists():
         print(f"error: input not found: {args.input}", file=sys.stderr)
         return EXIT_USAGE
@@ -145,6 +145,14 @@ def _extract(args: argparse.Namespace) -> int:
     if not args.quiet:
         print(summary.line())
     return EXIT_OK
+
+
+def _log_to_stderr(level: int) -> None:
+    """Print tuogou's own log (every logger under `tuogou`) on standard error; other libraries' stay quiet."""
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(levelname)s %(message)s"))
+    log.handlers[:] = [handler]
+    log.setLevel(level)
 
 
 def _progress_bar(total: int, enabled: bool):  # type: ignore[no-untyped-def]
