@@ -76,7 +76,7 @@ def stacked_bars(name: str, counts: dict[str, dict[str, int]], xlabel: str, orde
             widths = [counts[label].get(status, 0) for label in labels]
             axes.barh(labels, widths, left=left, color=STATUS_COLOURS[status], label=status_label(status))
             left = [a + b for a, b in zip(left, widths)]
-        axes.invert_yaxis()
+        axes.set_ylim(len(labels) - 0.5, -0.5)
         axes.set_xlabel(xlabel)
         if shown:
             axes.legend(loc="lower right", frameon=False, ncols=len(shown), bbox_to_anchor=(1, 1))
@@ -90,9 +90,13 @@ def _nested(rows: Iterable[Row], label: str) -> dict[str, dict[str, int]]:
     return dict(counts)
 
 
+def _place_label(province: str, level: str | None) -> str:
+    return province if level == "central" else f"{province} · {level_label(level)}"
+
+
 def by_place(rows: Sequence[Row]) -> str:
     """Latest status by province and level (`河南省 · 市级`)."""
-    labelled = [r | {"label": f"{r['province']} · {level_label(r['admin_level'])}"} for r in rows]
+    labelled = [r | {"label": _place_label(r["province"], r["admin_level"])} for r in rows]
     return stacked_bars("by-place", _nested(labelled, "label"), "协会商会数（最新状态）associations, latest status")
 
 

@@ -16,7 +16,8 @@ from typing import Any
 import duckdb
 import pyarrow.parquet as pq
 
-from pipeline.schemas import STATUSES, TABLES
+from pipeline.report.labels import CENTRAL, UNSETTLED
+from pipeline.schemas import LEVELS, STATUSES, TABLES
 
 Row = dict[str, Any]
 
@@ -98,16 +99,22 @@ def localities(con: duckdb.DuckDBPyConnection) -> list[Row]:
 
 
 def by_place(con: duckdb.DuckDBPyConnection) -> list[Row]:
-    """Latest status counts by the listing notice's province and level."""
+    """Latest status counts by the listing notice's province and level, levels from the top down."""
     return _rows(
         con,
         """
-        SELECT coalesce(d.province, '未定') AS province, coalesce(p.admin_level, '?') AS admin_level,
-               l.status, count(*) AS n
-        FROM associations_latest AS l
-        JOIN progress AS p USING (document_key)
-        LEFT JOIN primaries AS d ON d.doc_id = l.document_key
-        GROUP BY ALL ORDER BY ALL""",
+        WITH latest AS (
+            SELECT coalesce(d.province, CASE p.admin_level WHEN 'central' THEN ? ELSE ? END) AS province,
+                   p.admin_level, l.status
+            FROM associations_latest AS l
+            JOIN progress AS p USING (document_key)
+            LEFT JOIN primaries AS d ON d.doc_id = l.document_key)
+        SELECT province, admin_level, status, count(*) AS n FROM latest
+        GROUP BY province, admin_level, status
+        ORDER BY province, list_position(?, admin_level) NULLS LAST, status""",
+        CENTRAL,
+        UNSETTLED,
+        list(LEVELS),
     )
 
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 UNSETTLED = "未定"
 """Label of a place, province or level the tables leave null."""
+CENTRAL = "中央"
+"""Label of central bodies, as the tables' `locality` writes them."""
 
 STATUS_NAMES = {
     "decoupled": "已脱钩",
