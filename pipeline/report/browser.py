@@ -81,7 +81,8 @@ def load(report: Path, screenshot: Path | None = None) -> PageLoad:
             seen.text = page.inner_text("body")
             seen.counts = {name: page.locator(selector).count() for name, selector in COUNTED.items()}
             seen.rows = page.eval_on_selector_all(
-                "section", "sections => Object.fromEntries(sections.map(s => [s.id, s.querySelectorAll('tbody tr').length]))"
+                "section",
+                "sections => Object.fromEntries(sections.map(s => [s.id, s.querySelectorAll('tbody tr').length]))",
             )
             if screenshot is not None:
                 screenshot.parent.mkdir(parents=True, exist_ok=True)

@@ -13,17 +13,14 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
 import matplotlib
+import matplotlib.dates as mdates
+from matplotlib import font_manager
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
 
-matplotlib.use("svg")
-
-import matplotlib.dates as mdates  # noqa: E402
-import matplotlib.pyplot as plt  # noqa: E402
-from matplotlib import font_manager  # noqa: E402
-from matplotlib.figure import Figure  # noqa: E402
-
-from pipeline.report.data import SHOWN_STATUSES, Row  # noqa: E402
-from pipeline.report.labels import STATUS_COLOURS, UNSETTLED, level_label, status_label  # noqa: E402
-from pipeline.schemas import STATUSES  # noqa: E402
+from pipeline.report.data import SHOWN_STATUSES, Row
+from pipeline.report.labels import STATUS_COLOURS, UNSETTLED, level_label, status_label
+from pipeline.schemas import STATUSES
 
 CJK_FONT = "Noto Sans CJK SC"
 """The font the labels are drawn with; Debian's fonts-noto-cjk installs it."""
@@ -56,11 +53,16 @@ def _style(name: str) -> dict[str, object]:
     }
 
 
+def _figure(height: float) -> tuple[Figure, Axes]:
+    """A figure of the object API: pyplot's global state and GUI backends are never touched."""
+    figure = Figure(figsize=(8, height))
+    return figure, figure.subplots()
+
+
 def _svg(figure: Figure) -> str:
     """The figure as an `<svg>` element for inlining: no XML declaration, no DOCTYPE, no date."""
     buffer = io.StringIO()
     figure.savefig(buffer, format="svg", bbox_inches="tight", metadata={"Date": None})
-    plt.close(figure)
     text = buffer.getvalue()
     return text[text.index("<svg") :]
 
@@ -69,8 +71,8 @@ def stacked_bars(name: str, counts: dict[str, dict[str, int]], xlabel: str, orde
     """Horizontal bars, one per label, stacked by status in the enumeration's order; unused statuses left out."""
     labels = list(counts)
     shown = [s for s in order if any(c.get(s) for c in counts.values())]
-    with plt.rc_context(_style(name)):
-        figure, axes = plt.subplots(figsize=(8, 0.9 + BAR_HEIGHT_IN * max(len(labels), 1)))
+    with matplotlib.rc_context(_style(name)):
+        figure, axes = _figure(0.9 + BAR_HEIGHT_IN * max(len(labels), 1))
         left = [0] * len(labels)
         for status in shown:
             widths = [counts[label].get(status, 0) for label in labels]
@@ -116,18 +118,25 @@ def localities(rows: Sequence[Row]) -> str:
 def timeline(rows: Sequence[Row]) -> str:
     """Milestones per locality on one time axis; `finish` deadlines as large red diamonds."""
     places = list(dict.fromkeys(r["locality"] or UNSETTLED for r in rows))
-    with plt.rc_context(_style("timeline")):
-        figure, axes = plt.subplots(figsize=(8, 1.2 + BAR_HEIGHT_IN * 1.5 * max(len(places), 1)))
+    with matplotlib.rc_context(_style("timeline")):
+        figure, axes = _figure(1.2 + BAR_HEIGHT_IN * 1.5 * max(len(places), 1))
         for row in rows:
             y = places.index(row["locality"] or UNSETTLED)
             if row["start"] is not None and row["start"] != row["deadline"]:
                 axes.plot([row["start"], row["deadline"]], [y, y], color="#9ab", linewidth=3, solid_capstyle="butt")
-        for finish, marker, size, colour, label in ((False, "o", 28, "#567", "里程碑 milestone"), (True, "D", 70, "#c0392b", "完成时限 finish deadline")):
+        for finish, marker, size, colour, label in (
+            (False, "o", 28, "#567", "里程碑 milestone"),
+            (True, "D", 70, "#c0392b", "完成时限 finish deadline"),
+        ):
             chosen = [r for r in rows if (r["role"] == "finish") == finish]
             axes.scatter(
                 [r["deadline"] for r in chosen],
                 [places.index(r["locality"] or UNSETTLED) for r in chosen],
-                marker=marker, s=size, color=colour, label=label, zorder=3,
+                marker=marker,
+                s=size,
+                color=colour,
+                label=label,
+                zorder=3,
             )
         axes.set_yticks(range(len(places)), places)
         axes.set_ylim(len(places) - 0.5, -0.5)
@@ -137,7 +146,9 @@ def timeline(rows: Sequence[Row]) -> str:
         return _svg(figure)
 
 
-def draw_all(localities_rows: Sequence[Row], place_rows: Sequence[Row], agency_rows: Sequence[Row], milestone_rows: Sequence[Row]) -> dict[str, str]:
+def draw_all(
+    localities_rows: Sequence[Row], place_rows: Sequence[Row], agency_rows: Sequence[Row], milestone_rows: Sequence[Row]
+) -> dict[str, str]:
     """Every chart of the report by its name; refuses to draw without the CJK font."""
     _check_font()
     return {
@@ -146,4 +157,3 @@ def draw_all(localities_rows: Sequence[Row], place_rows: Sequence[Row], agency_r
         "by_agency": by_agency(agency_rows),
         "timeline": timeline(milestone_rows),
     }
-

@@ -52,7 +52,7 @@ def _connect(output_dir: Path) -> duckdb.DuckDBPyConnection:
     for name in TABLES:
         path = str(output_dir / f"{name}.parquet").replace("'", "''")
         con.execute(f"CREATE VIEW {name} AS SELECT * FROM read_parquet('{path}')")
-    con.execute("CREATE VIEW primaries AS SELECT * FROM documents WHERE \"primary\"")
+    con.execute('CREATE VIEW primaries AS SELECT * FROM documents WHERE "primary"')
     return con
 
 
@@ -213,4 +213,3 @@ def load(output_dir: Path) -> ReportData:
         )
     finally:
         con.close()
-

@@ -36,6 +36,7 @@ STATUS_COLOURS = {
     "other": "#90a4ae",
 }
 
+
 def status_label(status: str) -> str:
     """`已脱钩 decoupled`: the Chinese name beside the value the tables hold."""
     return f"{STATUS_NAMES.get(status, status)} {status}"
