@@ -14,7 +14,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from pipeline.report import write_report
+from pipeline.report import charts, write_report
 from pipeline.report.browser import PageLoad, load
 from pipeline.report.html import render
 from pipeline.report.labels import LEVEL_NAMES, STATUS_COLOURS, STATUS_NAMES
@@ -85,6 +85,11 @@ def test_every_chart_is_drawn(shown: PageLoad, report: Path) -> None:
     assert html.count('id="NotoSansCJKsc-Regular-') > 50
 
 
+def test_chinese_text_is_drawn_with_a_cjk_font(shown: PageLoad) -> None:
+    assert "脱钩进展报告" in shown.text
+    assert any("CJK" in family for family in shown.title_fonts), shown.title_fonts
+
+
 def test_tables_hold_one_row_per_parquet_row(shown: PageLoad, tables: Path) -> None:
     documents = read(tables, "documents")
     primaries = set(documents.loc[documents["primary"], "doc_id"])
@@ -131,3 +136,9 @@ def test_report_is_deterministic(tables: Path, report: Path) -> None:
 def test_every_status_and_level_has_a_label() -> None:
     assert set(STATUSES) <= STATUS_NAMES.keys() <= STATUS_COLOURS.keys()
     assert set(LEVELS) == LEVEL_NAMES.keys()
+
+
+def test_no_cjk_font_is_refused_not_drawn_as_boxes(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(charts, "CJK_FONT", "No Such Font CJK")
+    with pytest.raises(charts.MissingFontError, match="fonts-noto-cjk"):
+        charts.draw_all([], [], [], [])

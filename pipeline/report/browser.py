@@ -16,7 +16,7 @@ import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from playwright.sync_api import ConsoleMessage, Request, Route, sync_playwright
+from playwright.sync_api import ConsoleMessage, Page, Request, Route, sync_playwright
 
 CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome")
 CLOSED_PROXY = "127.0.0.1:9"
@@ -34,13 +34,15 @@ class NoChromiumError(RuntimeError):
 
 @dataclass
 class PageLoad:
-    """What a report showed: its text, element counts, console errors and requests beyond itself."""
+    """What a report showed: its text, element counts, console errors, requests beyond itself, and
+    the fonts Chromium drew the `<h1>` with (a CJK font, or the Chinese would be empty boxes)."""
 
     text: str = ""
     counts: dict[str, int] = field(default_factory=dict)
     rows: dict[str, int] = field(default_factory=dict)
     console_errors: list[str] = field(default_factory=list)
     requests: list[str] = field(default_factory=list)
+    title_fonts: list[str] = field(default_factory=list)
 
 
 def chromium_path() -> str:
@@ -84,6 +86,7 @@ def load(report: Path, screenshot: Path | None = None) -> PageLoad:
                 "section",
                 "sections => Object.fromEntries(sections.map(s => [s.id, s.querySelectorAll('tbody tr').length]))",
             )
+            seen.title_fonts = _fonts_used(page, "h1")
             if screenshot is not None:
                 screenshot.parent.mkdir(parents=True, exist_ok=True)
                 page.screenshot(path=str(screenshot))
@@ -91,6 +94,18 @@ def load(report: Path, screenshot: Path | None = None) -> PageLoad:
             browser.close()
     seen.requests = sorted(set(seen.requests))
     return seen
+
+
+def _fonts_used(page: Page, selector: str) -> list[str]:
+    """The font families Chromium rendered the element's text with (DevTools protocol); none without it."""
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("DOM.enable")
+    cdp.send("CSS.enable")
+    root = cdp.send("DOM.getDocument")["root"]["nodeId"]
+    node = cdp.send("DOM.querySelector", {"nodeId": root, "selector": selector})["nodeId"]
+    if not node:  # no such element
+        return []
+    return [font["familyName"] for font in cdp.send("CSS.getPlatformFontsForNode", {"nodeId": node})["fonts"]]
 
 
 def main(argv: list[str] | None = None) -> None:
