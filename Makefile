@@ -12,7 +12,7 @@ FUZZ_SEED ?= 1
 FUZZ_OPTIONS ?=
 STAMP   := $(VENV)/.installed
 
-.PHONY: extract test eval docs bench fuzz clean
+.PHONY: extract test eval docs bench fuzz clean report screenshot
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -36,6 +36,14 @@ eval: $(STAMP)
 	$(TUOGOU) extract --input tests/generalisation/documents --output $(EVAL_GEN_OUT) --quiet
 	$(TUOGOU) eval --gold tests/generalisation/gold --output $(EVAL_GEN_OUT) \
 		--label "Generalisation corpus (tests/generalisation, per failure class below)"
+
+## report: write OUTPUT/report.html from the tables in OUTPUT (links to the files of INPUT)
+report: $(STAMP)
+	$(TUOGOU) report --input $(INPUT) --output $(OUTPUT)
+
+## screenshot: regenerate docs/report.png from the report (headless Chromium)
+screenshot: report
+	$(PY) -m pipeline.report.browser $(OUTPUT)/report.html docs/report.png
 
 ## docs: regenerate the README's data dictionary from pipeline/schemas.py
 docs: $(STAMP)

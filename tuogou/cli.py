@@ -53,6 +53,11 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--output", type=Path, required=True, help="folder holding the run's tables")
     evaluate.add_argument("--label", help="heading printed above the report, e.g. the corpus it scores")
 
+    report = commands.add_parser("report", help="write one self-contained HTML report of a run's tables")
+    report.add_argument("--output", type=Path, default=DEFAULT_OUTPUT, help="folder holding the run's tables (default: %(default)s)")
+    report.add_argument("--input", type=Path, default=DEFAULT_INPUT, help="folder the run read, for links to the files (default: %(default)s)")
+    report.add_argument("--path", type=Path, help="where to write the report (default: OUTPUT/report.html)")
+
     docs = commands.add_parser("docs", help="regenerate the README's data dictionary from the schemas")
     docs.add_argument("--readme", type=Path, default=Path("README.md"), help="file to update (default: %(default)s)")
     return parser
@@ -87,6 +92,8 @@ def main(argv: list[str] | None = None) -> int:
 
         label = ["--label", args.label] if args.label else []
         return evaluation_main(["--gold", str(args.gold), "--output", str(args.output), *label])
+    if args.command == "report":
+        return _report(args)
     from pipeline.schema_doc import update_readme
 
     changed = update_readme(args.readme)
@@ -144,6 +151,16 @@ def _extract(args: argparse.Namespace) -> int:
         print(f"error: {error}", file=sys.stderr)
     if not args.quiet:
         print(summary.line())
+    return EXIT_OK
+
+
+def _report(args: argparse.Namespace) -> int:
+    from pipeline.report import write_report
+
+    if not (args.output / "documents.parquet").is_file():
+        print(f"error: no tables in {args.output}: run `tuogou extract` first", file=sys.stderr)
+        return EXIT_USAGE
+    print(write_report(args.output, args.path, input_dir=args.input))
     return EXIT_OK
 
 

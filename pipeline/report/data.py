@@ -70,7 +70,8 @@ def _plain(value: Any) -> Any:
 def _run_metadata(output_dir: Path) -> dict[str, str]:
     """The run's provenance from the documents table's key-value metadata (version, run time)."""
     metadata = pq.read_schema(output_dir / "documents.parquet").metadata or {}
-    return {k.decode().removeprefix("tuogou."): v.decode() for k, v in metadata.items() if k.startswith(b"tuogou.")}
+    found = {k.decode().removeprefix("tuogou."): v.decode() for k, v in metadata.items() if k.startswith(b"tuogou.")}
+    return {"version": "", "run_time": "", "run_id": "", **found}  # tables of an older tuogou lack some
 
 
 OTHER_STATUSES = tuple(s for s in STATUSES if s not in SHOWN_STATUSES)
