@@ -62,7 +62,9 @@ def test_primary_keys_hold_on_the_corpus(frames: dict[str, pd.DataFrame], name: 
 
 
 @pytest.mark.parametrize(
-    "name,key", [(name, key) for name, info in TABLE_INFO.items() for key in info.foreign_keys], ids=lambda v: str(getattr(v, "columns", v))
+    "name,key",
+    [(name, key) for name, info in TABLE_INFO.items() for key in info.foreign_keys],
+    ids=lambda v: str(getattr(v, "columns", v)),
 )
 def test_foreign_keys_hold_on_the_corpus(frames: dict[str, pd.DataFrame], name: str, key: Any) -> None:
     rows = frames[name][list(key.columns)].dropna().astype(str).drop_duplicates()
@@ -86,9 +88,13 @@ def _rows(connection: duckdb.DuckDBPyConnection, query: str, *parameters: Any) -
 
 
 @pytest.mark.parametrize("name", TABLES)
-def test_database_holds_every_table_with_its_rows_and_comments(database: duckdb.DuckDBPyConnection, tables: Path, name: str) -> None:
+def test_database_holds_every_table_with_its_rows_and_comments(
+    database: duckdb.DuckDBPyConnection, tables: Path, name: str
+) -> None:
     assert _rows(database, f'SELECT count(*) FROM "{name}"') == [(pq.read_metadata(table_path(tables, name)).num_rows,)]
-    assert _rows(database, "SELECT comment FROM duckdb_tables() WHERE table_name = ?", name) == [(TABLE_INFO[name].description,)]
+    assert _rows(database, "SELECT comment FROM duckdb_tables() WHERE table_name = ?", name) == [
+        (TABLE_INFO[name].description,)
+    ]
     comments = dict(_rows(database, "SELECT column_name, comment FROM duckdb_columns() WHERE table_name = ?", name))
     assert list(comments) == TABLES[name].names
     assert all(comments[f.name].startswith(description(f)) for f in TABLES[name])
@@ -111,18 +117,25 @@ def test_database_declares_the_keys(database: duckdb.DuckDBPyConnection) -> None
         "SELECT table_name, constraint_type, constraint_column_names, referenced_table, referenced_column_names"
         " FROM duckdb_constraints() WHERE constraint_type IN ('PRIMARY KEY', 'FOREIGN KEY')",
     )
-    expected = {(name, "PRIMARY KEY", info.primary_key, None, ()) for name, info in TABLE_INFO.items() if info.primary_key}
+    expected = {
+        (name, "PRIMARY KEY", info.primary_key, None, ()) for name, info in TABLE_INFO.items() if info.primary_key
+    }
     expected |= {
         (name, "FOREIGN KEY", key.columns, key.table, key.references)
         for name, info in TABLE_INFO.items()
         for key in info.foreign_keys
         if key.table != name
     }
-    found = {(t, kind, tuple(columns), referenced, tuple(references or ())) for t, kind, columns, referenced, references in constraints}
+    found = {
+        (t, kind, tuple(columns), referenced, tuple(references or ()))
+        for t, kind, columns, referenced, references in constraints
+    }
     assert found == expected
 
 
-def test_database_views_answer_with_comments(database: duckdb.DuckDBPyConnection, frames: dict[str, pd.DataFrame]) -> None:
+def test_database_views_answer_with_comments(
+    database: duckdb.DuckDBPyConnection, frames: dict[str, pd.DataFrame]
+) -> None:
     comments = dict(_rows(database, "SELECT view_name, comment FROM duckdb_views() WHERE NOT internal"))
     assert comments == {name: comment for name, (comment, _) in VIEWS.items()}
     latest = frames["associations_latest"]
@@ -180,8 +193,16 @@ def _inline(package: dict[str, Any], tables: Path) -> dict[str, Any]:
     for resource in package["resources"]:
         names = [f["name"] for f in resource["schema"]["fields"]]
         rows = pq.read_table(tables / resource["path"]).to_pylist()
-        data = [names, *([value.date() if isinstance(value, datetime) else value for value in map(row.get, names)] for row in rows)]
-        resources.append({**{k: v for k, v in resource.items() if k not in ("path", "format", "mediatype")}, "data": data})
+        data = [
+            names,
+            *(
+                [value.date() if isinstance(value, datetime) else value for value in map(row.get, names)]
+                for row in rows
+            ),
+        ]
+        resources.append(
+            {**{k: v for k, v in resource.items() if k not in ("path", "format", "mediatype")}, "data": data}
+        )
     return {**package, "resources": resources}
 
 
@@ -224,7 +245,10 @@ def _check_workbook(path: Path, tables: Path) -> None:
             cells = [row[index] for row in rows[1:] if row[index] not in (None, "")]
             if pa.types.is_timestamp(field.type):
                 assert all(isinstance(cell, datetime) for cell in cells), (name, field.name)
-            assert not any(isinstance(cell, str) and ("['" in cell or '["' in cell) for cell in cells), (name, field.name)
+            assert not any(isinstance(cell, str) and ("['" in cell or '["' in cell) for cell in cells), (
+                name,
+                field.name,
+            )
 
 
 def test_workbook_reads_back(workbook: Path, tables: Path) -> None:
@@ -270,28 +294,51 @@ def test_an_overlong_cell_is_cut_to_excels_limit() -> None:
 def test_workbook_opens_in_libreoffice(workbook: Path, tables: Path, tmp_path: Path) -> None:
     """LibreOffice Calc loads the workbook and saves it again with every row, date and joined list intact."""
     result = subprocess.run(
-        [OFFICE, "--headless", f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}", "--convert-to", "xlsx", "--outdir", str(tmp_path / "out"), str(workbook)],
-        capture_output=True, text=True, timeout=120, check=False,
+        [
+            OFFICE,
+            "--headless",
+            f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}",
+            "--convert-to",
+            "xlsx",
+            "--outdir",
+            str(tmp_path / "out"),
+            str(workbook),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
     )
     converted = tmp_path / "out" / workbook.name
-    assert converted.is_file(), f"LibreOffice could not load the workbook (is Calc installed?): {result.stdout} {result.stderr}"
+    assert converted.is_file(), (
+        f"LibreOffice could not load the workbook (is Calc installed?): {result.stdout} {result.stderr}"
+    )
     _check_workbook(converted, tables)
 
 
 # --- shared behaviour ---------------------------------------------------------------------------
 
 
-def test_exports_are_replaced_atomically_and_leave_nothing_behind(tables: Path, database: duckdb.DuckDBPyConnection, package: dict[str, Any], workbook: Path) -> None:
+def test_exports_are_replaced_atomically_and_leave_nothing_behind(
+    tables: Path, database: duckdb.DuckDBPyConnection, package: dict[str, Any], workbook: Path
+) -> None:
     for write in (write_duckdb, write_datapackage, write_workbook):
         write(tables)
-    assert sorted(p.name for p in tables.iterdir() if p.suffix != ".parquet") == ["datapackage.json", "tuogou.duckdb", "tuogou.xlsx"]
+    assert sorted(p.name for p in tables.iterdir() if p.suffix != ".parquet") == [
+        "datapackage.json",
+        "tuogou.duckdb",
+        "tuogou.xlsx",
+    ]
 
 
 def test_tables_of_two_runs_are_refused(tables: Path, tmp_path: Path) -> None:
     for name in TABLES:
         shutil.copy(table_path(tables, name), tmp_path)
     progress = pq.read_table(table_path(tmp_path, "progress"))
-    pq.write_table(progress.replace_schema_metadata({**progress.schema.metadata, b"tuogou.run_id": b"another"}), table_path(tmp_path, "progress"))
+    pq.write_table(
+        progress.replace_schema_metadata({**progress.schema.metadata, b"tuogou.run_id": b"another"}),
+        table_path(tmp_path, "progress"),
+    )
     for write in (write_duckdb, write_datapackage, write_workbook):
         with pytest.raises(MixedRun):
             write(tmp_path)

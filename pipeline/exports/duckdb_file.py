@@ -52,7 +52,8 @@ def _build(database: Path, output_dir: Path, provenance: Provenance) -> None:
 def _statements(output_dir: Path, provenance: Provenance) -> Iterator[str]:
     for name in creation_order():
         yield create_table(name)
-        yield f"INSERT INTO {_id(name)} BY NAME SELECT * FROM read_parquet({_literal(str(table_path(output_dir, name)))})"
+        source = _literal(str(table_path(output_dir, name)))
+        yield f"INSERT INTO {_id(name)} BY NAME SELECT * FROM read_parquet({source})"
         yield from _comments(name)
     yield from _run_table(provenance)
     for name, (comment, query) in VIEWS.items():
@@ -103,7 +104,8 @@ def _comments(name: str) -> Iterator[str]:
     for field in TABLES[name]:
         text = description(field)
         if field.name in within:
-            text += f" (refers to {name}.{within[field.name].references[0]}; not declared as a key: DuckDB cannot hold a key within one table)"
+            referenced = f"{name}.{within[field.name].references[0]}"
+            text += f" (refers to {referenced}; not declared as a key: DuckDB cannot hold a key within one table)"
         yield f"COMMENT ON COLUMN {_id(name)}.{_id(field.name)} IS {_literal(text)}"
 
 
@@ -119,18 +121,21 @@ def _run_table(provenance: Provenance) -> Iterator[str]:
         "version": "tuogou version that wrote the tables",
         "run_time": "when the run wrote them",
         "run_id": "the run's id, as tuogou.run_id in every Parquet file",
-        "input_fingerprint": "digest of every input path and SHA-256: the same value means the same input folder contents",
+        "input_fingerprint": "digest of every input path and SHA-256: the same value, the same input folder contents",
     }.items():
         yield f"COMMENT ON COLUMN {RUN_TABLE}.{column} IS {_literal(text)}"
 
 
 _STATUSES = enum_values(ASSOCIATIONS_LATEST.field("status")) or ()
-_STATUS_COUNTS = ", ".join(f"count(*) FILTER (l.status = '{s}') AS {s}" for s in _STATUSES)
+_STATUS_COUNTS = ", ".join(f"count(*) FILTER (l.status = '{status}') AS {status}" for status in _STATUSES)
+_STATUS_COLUMNS = ", ".join(f"coalesce(s.{status}, 0) AS {status}" for status in _STATUSES)
 
 VIEWS: dict[str, tuple[str, str]] = {
     "latest_status_by_association": (
-        "one row per association: its latest known status (as associations_latest), the supervising unit named"
-        " there, and its history over every notice listing it (`planned 2017-05-02 → decoupled 2019-03-01`)",
+        (
+            "one row per association: its latest known status (as associations_latest), the supervising unit named"
+            " there, and its history over every notice listing it (`planned 2017-05-02 → decoupled 2019-03-01`)"
+        ),
         """
         SELECT l.association_key, l.name, l.status, l.date, l.adcode, l.locality, s.supervisor,
                s.supervisor_current, s.agency_key, l.document_key, h.notices, h.history
@@ -144,9 +149,11 @@ VIEWS: dict[str, tuple[str, str]] = {
         """,
     ),
     "progress_by_locality": (
-        "one row per locality (adcode, locality, level of the issuing government): its notices, the"
-        " associations they list counted once each by their latest status, the share decoupled, the totals"
-        " the notices state (summed), the first and latest notice dates and the latest finish deadline",
+        (
+            "one row per locality (adcode, locality, level of the issuing government): its notices, the"
+            " associations they list counted once each by their latest status, the share decoupled, the totals"
+            " the notices state (summed), the first and latest notice dates and the latest finish deadline"
+        ),
         f"""
         WITH notices AS (
             SELECT adcode, locality, admin_level, count(*) AS notices, sum(stated_total) AS stated_total,
@@ -158,7 +165,7 @@ VIEWS: dict[str, tuple[str, str]] = {
             GROUP BY p.adcode, p.locality, p.admin_level
         )
         SELECT n.adcode, n.locality, n.admin_level, n.notices, coalesce(s.associations, 0) AS associations,
-               {", ".join(f"coalesce(s.{s}, 0) AS {s}" for s in _STATUSES)},
+               {_STATUS_COLUMNS},
                round(s.decoupled / s.associations, 3) AS share_decoupled,
                n.stated_total, n.first_notice, n.latest_notice, n.finish_deadline
         FROM notices AS n LEFT JOIN statuses AS s
@@ -168,8 +175,10 @@ VIEWS: dict[str, tuple[str, str]] = {
         """,
     ),
     "finish_deadlines_by_locality": (
-        "one row per finish milestone (by when the whole reform must be done) of a primary copy, by locality"
-        " and deadline, with the task, the date as printed and the document it is set in",
+        (
+            "one row per finish milestone (by when the whole reform must be done) of a primary copy, by locality"
+            " and deadline, with the task, the date as printed and the document it is set in"
+        ),
         """
         SELECT m.adcode, m.locality, d.admin_level, m.deadline, m.date_text, m.task, d.title, d.doc_number,
                m.document_key, m.doc_id, m.page

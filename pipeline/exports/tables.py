@@ -40,7 +40,10 @@ def read_provenance(output_dir: Path) -> Provenance:
         raise MixedRun(f"the tables in {output_dir} come from {len(run_ids)} runs; run the extraction again")
     meta = metadata["documents"]
     try:
-        values = [meta[key].decode() for key in (b"tuogou.version", b"tuogou.run_time", RUN_ID_KEY.encode(), b"tuogou.input_fingerprint")]
+        values = [
+            meta[key].decode()
+            for key in (b"tuogou.version", b"tuogou.run_time", RUN_ID_KEY.encode(), b"tuogou.input_fingerprint")
+        ]
     except KeyError as missing:
         raise ValueError(f"documents.parquet in {output_dir} lacks the run's metadata {missing}") from None
     return Provenance(*values)

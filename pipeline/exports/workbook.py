@@ -32,7 +32,9 @@ ABOUT_SHEET = "about"
 LIST_SEPARATOR = "；"
 CELL_LIMIT = 32_767
 """Excel's most characters in one cell."""
-LEFT_OUT = {("documents", "text"): "left out of the workbook (too long for a cell); in documents.parquet and tuogou.duckdb"}
+LEFT_OUT = {
+    ("documents", "text"): "left out of the workbook (too long for a cell); in documents.parquet and tuogou.duckdb"
+}
 DATE_FORMAT = "yyyy-mm-dd"
 WIDEST_COLUMN = 60
 ABOUT_WIDTHS = (22, 20, 10, 9, 100, 40)
@@ -58,7 +60,9 @@ def write_workbook(output_dir: Path) -> Path:
 def _write(temporary: Path, output_dir: Path, provenance: Provenance) -> None:
     workbook = xlsxwriter.Workbook(str(temporary), OPTIONS)
     bold = workbook.add_format({"bold": True})
-    _about(workbook.add_worksheet(ABOUT_SHEET), provenance, bold, workbook.add_format({"text_wrap": True, "valign": "top"}))
+    _about(
+        workbook.add_worksheet(ABOUT_SHEET), provenance, bold, workbook.add_format({"text_wrap": True, "valign": "top"})
+    )
     for name, schema in TABLES.items():
         fields = [f for f in schema if (name, f.name) not in LEFT_OUT]
         table = pq.read_table(table_path(output_dir, name), columns=[f.name for f in fields])
@@ -70,7 +74,11 @@ def _about(sheet: Worksheet, provenance: Provenance, bold: Any, wrap: Any) -> No
     """What each sheet and column holds, and which run the tables come from."""
     for index, width in enumerate(ABOUT_WIDTHS):
         sheet.set_column(index, index, width, wrap if index == 4 else None)
-    sheet.write_row(0, 0, ["tuogou tables", f"tuogou {provenance.version}, run {provenance.run_time} (UTC), run id {provenance.run_id}"])
+    sheet.write_row(
+        0,
+        0,
+        ["tuogou tables", f"tuogou {provenance.version}, run {provenance.run_time} (UTC), run id {provenance.run_id}"],
+    )
     sheet.write_row(1, 0, ["lists", f"list columns hold their items joined with {LIST_SEPARATOR}"])
     header = 3
     rows: list[tuple[list[Any], Any]] = [(["sheet", "column", "type", "required", "meaning", "values"], bold)]
@@ -79,7 +87,12 @@ def _about(sheet: Worksheet, provenance: Provenance, bold: Any, wrap: Any) -> No
         for field in schema:
             meaning = LEFT_OUT.get((name, field.name), description(field))
             required = None if field.nullable else "yes"
-            rows.append(([name, field.name, field_type(field.type), required, meaning, ", ".join(enum_values(field) or ())], None))
+            rows.append(
+                (
+                    [name, field.name, field_type(field.type), required, meaning, ", ".join(enum_values(field) or ())],
+                    None,
+                )
+            )
     for offset, (values, format_) in enumerate(rows):
         sheet.write_row(header + offset, 0, values, format_)
     _header(sheet, header, header + len(rows) - 1, len(ABOUT_WIDTHS))
