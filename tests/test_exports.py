@@ -148,6 +148,12 @@ def test_database_views_answer_with_comments(
     assert 0 < _rows(database, "SELECT count(*) FROM finish_deadlines_by_locality")[0][0] <= len(finishes)
 
 
+def test_database_opens_in_duckdb_1_0_and_later(database: duckdb.DuckDBPyConnection) -> None:
+    assert _rows(database, "SELECT tags['storage_version'] FROM duckdb_databases() WHERE NOT internal") == [
+        ("v1.0.0+",)
+    ]
+
+
 def test_database_says_which_run_it_comes_from(database: duckdb.DuckDBPyConnection, tables: Path) -> None:
     provenance = read_provenance(tables)
     ((version, run_id),) = _rows(database, f"SELECT version, run_id FROM {RUN_TABLE}")

@@ -28,6 +28,9 @@ from pipeline.writer import replace_atomically
 
 DATABASE = "tuogou.duckdb"
 RUN_TABLE = "tuogou_run"
+STORAGE_VERSION = "v1.0.0"
+"""The file format DuckDB writes: readable by every DuckDB since 1.0 (the CLI people already have), not only
+by the version that wrote it."""
 
 
 def write_duckdb(output_dir: Path) -> Path:
@@ -42,7 +45,7 @@ def _build(database: Path, output_dir: Path, provenance: Provenance) -> None:
     """Fill a new database file; DuckDB will not open the empty placeholder, so it starts from no file."""
     database.unlink()
     try:
-        with duckdb.connect(str(database)) as connection:
+        with duckdb.connect(str(database), config={"storage_compatibility_version": STORAGE_VERSION}) as connection:
             for statement in _statements(output_dir, provenance):
                 connection.execute(statement)
     finally:
@@ -156,7 +159,7 @@ VIEWS: dict[str, tuple[str, str]] = {
         ),
         f"""
         WITH notices AS (
-            SELECT adcode, locality, admin_level, count(*) AS notices, sum(stated_total) AS stated_total,
+            SELECT adcode, locality, admin_level, count(*) AS notices, sum(stated_total)::INTEGER AS stated_total,
                    min(date) AS first_notice, max(date) AS latest_notice, max(finish_deadline) AS finish_deadline
             FROM progress GROUP BY adcode, locality, admin_level
         ), statuses AS (
