@@ -65,7 +65,7 @@ def _statements(output_dir: Path, provenance: Provenance) -> Iterator[str]:
 
 
 def creation_order() -> list[str]:
-    """Referenced tables before the tables that refer to them, else in the declared order."""
+    """Referenced tables before the tables that refer to them: DuckDB checks a foreign key as the rows go in."""
     sorter = TopologicalSorter({name: [] for name in TABLES})
     for name, info in TABLE_INFO.items():
         sorter.add(name, *(key.table for key in _loadable(name, info.foreign_keys)))
@@ -103,7 +103,7 @@ def column_type(type_: pa.DataType, values: tuple[str, ...] | None = None) -> st
 def _comments(name: str) -> Iterator[str]:
     info = TABLE_INFO[name]
     yield f"COMMENT ON TABLE {_id(name)} IS {_literal(info.description)}"
-    within = {key.columns[0]: key for key in info.foreign_keys if key not in _loadable(name, info.foreign_keys)}
+    within = {key.columns[0]: key for key in info.foreign_keys if key.table == name}
     for field in TABLES[name]:
         text = description(field)
         if field.name in within:
