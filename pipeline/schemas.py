@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import pyarrow as pa
 
@@ -232,3 +233,74 @@ TABLES: dict[str, pa.Schema] = {
     "progress": PROGRESS,
 }
 """Every output table, by the stem of its file name (`documents` → documents.parquet)."""
+
+
+@dataclass(frozen=True)
+class ForeignKey:
+    """Columns of a table whose non-null values are always found in `references` of `table`."""
+
+    columns: tuple[str, ...]
+    table: str
+    references: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class TableInfo:
+    """What a table holds and its keys: the database file, the data package and the workbook read them here."""
+
+    description: str
+    primary_key: tuple[str, ...] = ()
+    foreign_keys: tuple[ForeignKey, ...] = ()
+
+
+def _to_documents(*columns: str) -> tuple[ForeignKey, ...]:
+    return tuple(ForeignKey((column,), "documents", ("doc_id",)) for column in columns)
+
+
+_TO_AGENCIES = ForeignKey(("agency_key",), "agencies", ("agency_key",))
+
+TABLE_INFO: dict[str, TableInfo] = {
+    "documents": TableInfo(
+        "one row per file under the input folder, read or not: what it is, who issued it, when, for which place, and how it was read",
+        ("doc_id",),
+        _to_documents("document_key", "attachment_of"),
+    ),
+    "associations": TableInfo(
+        "one row per roster line of every file (copies included): the association, its supervising unit and status, with its provenance (doc_id, page, table, row)",
+        ("doc_id", "row"),
+        (*_to_documents("doc_id", "document_key"), _TO_AGENCIES),
+    ),
+    "milestones": TableInfo(
+        "one row per date expression of a document: the deadline or window it sets and for which task",
+        ("doc_id", "idx"),
+        _to_documents("doc_id", "document_key"),
+    ),
+    "citations": TableInfo(
+        "one row per document a document cites, by 《title》 or 发文字号",
+        (),
+        _to_documents("doc_id", "document_key"),
+    ),
+    "agencies": TableInfo(
+        "one row per supervising unit (业务主管单位) the rosters name, with its fate in the institutional reform",
+        ("agency_key",),
+    ),
+    "association_status": TableInfo(
+        "one row per association and notice listing it (primary copies, attachments counted with their notice): each association's history",
+        ("association_key", "document_key"),
+        (*_to_documents("document_key"), _TO_AGENCIES),
+    ),
+    "associations_latest": TableInfo(
+        "one row per association: its latest known status and the notice it comes from",
+        ("association_key",),
+        (
+            ForeignKey(("association_key", "document_key"), "association_status", ("association_key", "document_key")),
+            *_to_documents("document_key"),
+        ),
+    ),
+    "progress": TableInfo(
+        "one row per notice that lists associations or sets milestones: its counts per status, stated total and deadlines",
+        ("document_key",),
+        _to_documents("document_key"),
+    ),
+}
+"""Every table's description and keys, declared once beside its schema; `tests/test_exports.py` checks the keys hold."""
