@@ -12,7 +12,7 @@ FUZZ_SEED ?= 1
 FUZZ_OPTIONS ?=
 STAMP   := $(VENV)/.installed
 
-.PHONY: extract test eval docs bench fuzz clean report screenshot
+.PHONY: extract test eval docs bench fuzz clean report screenshot xlsx
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -40,6 +40,10 @@ eval: $(STAMP)
 ## report: write OUTPUT/report.html from the tables in OUTPUT (links to the files of INPUT)
 report: $(STAMP)
 	$(TUOGOU) report --input $(INPUT) --output $(OUTPUT)
+
+## xlsx: write OUTPUT/tuogou.xlsx, the tables as a workbook for spreadsheet users
+xlsx: $(STAMP)
+	$(TUOGOU) export --xlsx --output $(OUTPUT)
 
 ## screenshot: regenerate docs/report.png from the report (headless Chromium)
 screenshot: report

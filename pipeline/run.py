@@ -14,6 +14,7 @@ from readers import limits
 from pipeline.analyses import analyse
 from pipeline.cache import ResultCache, run_fingerprint
 from pipeline.discovery import Found, cause_of, discover
+from pipeline.exports import write_default_exports
 from pipeline.identity import settle_identity, with_document_columns
 from pipeline.link import link, link_citations
 from pipeline.manifest import Manifest, manifest_file, read_manifest
@@ -155,6 +156,7 @@ def _run(
         keys += [(result.document["source_path"], result.document["sha256"]) for result in unread]
         fingerprint = run_fingerprint(keys, stated.digest)
         if not force and (finished := cache.finished_run(fingerprint, output_dir)) is not None:
+            write_default_exports(output_dir, only_missing=True)
             return replace(RunSummary(**finished), cached=len(found))
         cache.forget_run()  # the tables are about to change: from here on a kill must not leave them taken as final
         for result in unread:
@@ -236,6 +238,7 @@ def _write_tables(
     tables.update(analyse(tables["documents"], tables["associations"], tables["milestones"]))
     linked = time.perf_counter()
     write_tables({name: (tables[name], schema) for name, schema in TABLES.items()}, output_dir, metadata)
+    write_default_exports(output_dir)
     seconds["link"] += linked - started
     seconds["write"] += time.perf_counter() - linked
     return tables

@@ -67,3 +67,19 @@ def test_the_command_reads_a_single_file(tmp_path: Path) -> None:
     assert main(["extract", "--input", str(folder / "notice.txt"), "--output", str(tmp_path / "out"), "-q"]) == 0
     documents = pd.read_parquet(tmp_path / "out" / "documents.parquet")
     assert documents["source_path"].tolist() == ["notice.txt"]
+
+
+def test_every_extract_writes_the_database_and_data_package_and_export_adds_the_workbook(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    output = tmp_path / "out"
+    assert main(["extract", "--input", str(_folder(tmp_path)), "--output", str(output), "-q"]) == 0
+    assert (output / "tuogou.duckdb").is_file() and (output / "datapackage.json").is_file()
+    (output / "datapackage.json").unlink()
+    assert main(["extract", "--input", str(tmp_path / "in"), "--output", str(output), "-q"]) == 0
+    assert (output / "datapackage.json").is_file(), "an unchanged corpus still gets a missing export back"
+    assert main(["export", "--xlsx", "--output", str(output)]) == 0
+    assert capsys.readouterr().out.strip() == str(output / "tuogou.xlsx")
+    assert main(["export", "--output", str(output)]) == 2
+    assert main(["report", "--output", str(output), "--input", str(tmp_path / "in")]) == 0
+    assert (output / "report.html").is_file()

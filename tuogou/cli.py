@@ -1,4 +1,4 @@
-"""The `tuogou` command: `tuogou extract|eval|docs`, with ordinary conventions.
+"""The `tuogou` command: `tuogou extract|report|export|eval|docs`, with ordinary conventions.
 
 Exit codes: 0 when the run finished (documents that failed are recorded in
 documents.parquet, not treated as a crash), 2 for bad usage such as a missing
@@ -58,6 +58,12 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--input", type=Path, default=DEFAULT_INPUT, help="folder the run read, for links to the files (default: %(default)s)")
     report.add_argument("--path", type=Path, help="where to write the report (default: OUTPUT/report.html)")
 
+    export = commands.add_parser("export", help="write the tables of a run as a DuckDB file, a data package or a workbook")
+    export.add_argument("--output", type=Path, default=DEFAULT_OUTPUT, help="folder holding the run's tables (default: %(default)s)")
+    export.add_argument("--duckdb", action="store_true", help="tuogou.duckdb: every table, comments, keys and views (also written by every extract)")
+    export.add_argument("--datapackage", action="store_true", help="datapackage.json: the Frictionless description of the tables (also written by every extract)")
+    export.add_argument("--xlsx", action="store_true", help="tuogou.xlsx: one sheet per table and a sheet explaining them, for spreadsheet users")
+
     docs = commands.add_parser("docs", help="regenerate the README's data dictionary from the schemas")
     docs.add_argument("--readme", type=Path, default=Path("README.md"), help="file to update (default: %(default)s)")
     return parser
@@ -94,6 +100,8 @@ def main(argv: list[str] | None = None) -> int:
         return evaluation_main(["--gold", str(args.gold), "--output", str(args.output), *label])
     if args.command == "report":
         return _report(args)
+    if args.command == "export":
+        return _export(args)
     from pipeline.schema_doc import update_readme
 
     changed = update_readme(args.readme)
@@ -161,6 +169,22 @@ def _report(args: argparse.Namespace) -> int:
         print(f"error: no tables in {args.output}: run `tuogou extract` first", file=sys.stderr)
         return EXIT_USAGE
     print(write_report(args.output, args.path, input_dir=args.input))
+    return EXIT_OK
+
+
+def _export(args: argparse.Namespace) -> int:
+    from pipeline.exports import write_datapackage, write_duckdb, write_workbook
+
+    if not (args.output / "documents.parquet").is_file():
+        print(f"error: no tables in {args.output}: run `tuogou extract` first", file=sys.stderr)
+        return EXIT_USAGE
+    chosen = [write for flag, write in ((args.duckdb, write_duckdb), (args.datapackage, write_datapackage),
+                                        (args.xlsx, write_workbook)) if flag]
+    if not chosen:
+        print("error: name what to export: --duckdb, --datapackage and/or --xlsx", file=sys.stderr)
+        return EXIT_USAGE
+    for write in chosen:
+        print(write(args.output))
     return EXIT_OK
 
 

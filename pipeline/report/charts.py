@@ -78,7 +78,8 @@ def stacked_bars(name: str, counts: dict[str, dict[str, int]], xlabel: str, orde
             widths = [counts[label].get(status, 0) for label in labels]
             axes.barh(labels, widths, left=left, color=STATUS_COLOURS[status], label=status_label(status))
             left = [a + b for a, b in zip(left, widths)]
-        axes.set_ylim(len(labels) - 0.5, -0.5)
+        if labels:  # first label on top; an empty chart keeps matplotlib's own limits
+            axes.set_ylim(len(labels) - 0.5, -0.5)
         axes.set_xlabel(xlabel)
         if shown:
             axes.legend(loc="lower right", frameon=False, ncols=len(shown), bbox_to_anchor=(1, 1))
