@@ -21,15 +21,19 @@ import threading
 def main(workdir: str, command: list[str]) -> int:
     """LibreOffice's exit status; its process group is killed when it ends or when the caller goes away."""
     office = subprocess.Popen(command, stdin=subprocess.DEVNULL, start_new_session=True)
+    orphaned = threading.Event()
 
     def stop_when_orphaned() -> None:
         sys.stdin.buffer.read()  # returns at end-of-file: the reader closed the pipe or died
+        orphaned.set()
         _kill_group(office.pid)
         shutil.rmtree(workdir, ignore_errors=True)
         os._exit(1)
 
     threading.Thread(target=stop_when_orphaned, daemon=True).start()
     status = office.wait()
+    if orphaned.is_set():  # LibreOffice died of the kill: let the cleanup finish, it ends the process
+        threading.Event().wait()
     _kill_group(office.pid)  # soffice.bin may outlive the launcher that started it
     return status
 
