@@ -195,7 +195,7 @@ def _repair_limit(data_length: int) -> int:
     return max(MIN_REPAIRABLE_BYTES, data_length * REPAIRABLE_PER_MILLE // 1000)
 
 
-@pytest.mark.parametrize("text", [NOTICE_TEXT * 3, NOTICE_TEXT * 400], ids=["short-floor", "long-per-mille"])
+@pytest.mark.parametrize("text", [NOTICE_TEXT * 20, NOTICE_TEXT * 1000], ids=["short-floor", "long-per-mille"])
 @pytest.mark.parametrize("bad", [b"\xff", b"\x00"], ids=["undecodable", "nul"])
 def test_repair_stops_at_its_limit(text: str, bad: bytes) -> None:
     limit = _repair_limit(len(text.encode("gbk")))  # the bad bytes add a few to the length, not to the limit
@@ -205,9 +205,16 @@ def test_repair_stops_at_its_limit(text: str, bad: bytes) -> None:
         decode_text(_with_bad_bytes(text, limit + 1, bad))
 
 
+def test_a_short_text_mostly_repaired_is_not_plausible() -> None:
+    """Within the byte limit, but a third of the characters would be U+FFFD: not text."""
+    with pytest.raises(ReadError, match="binary data, not text"):
+        decode_text(_with_bad_bytes(NOTICE_TEXT * 2, 60, b"\xff"))
+
+
 @pytest.mark.parametrize("size", [40, 500, 20_000])
-def test_random_bytes_stay_binary(size: int) -> None:
+@pytest.mark.parametrize("start", [b"", codecs.BOM_UTF16_LE, codecs.BOM_UTF8], ids=["plain", "utf-16-bom", "utf-8-bom"])
+def test_random_bytes_stay_binary(size: int, start: bytes) -> None:
     import random
 
     with pytest.raises(ReadError, match="binary data, not text"):
-        decode_text(random.Random(size).randbytes(size))
+        decode_text(start + random.Random(size).randbytes(size))

@@ -13,7 +13,7 @@ long as the bytes decode with it into plausible text.
 
 A scraped file may be damaged: a flipped byte, a download cut in the middle of a
 character, a stray NUL. When no decoding is clean, the most plausible one that
-leaves out at most one byte in a thousand (and always up to 16) is taken:
+leaves out at most one byte in a thousand (and always up to 64) is taken:
 undecodable bytes become U+FFFD, NUL bytes are dropped, and the warning
 `undecodable_bytes: 3 bytes replaced (gb18030)` says so. Bytes that are not text
 at all (many NULs, or no plausible reading) raise ReadError naming `binary`.
@@ -65,8 +65,9 @@ _MAX_CONTROL_SHARE = 0.02
 _ALLOWED_CONTROLS = frozenset("\t\n\r\f\v")
 REPAIRABLE_PER_MILLE = 1
 """A damaged file is read when at most this many bytes in a thousand are undecodable or NUL."""
-MIN_REPAIRABLE_BYTES = 16
-"""...and always up to this many, so a short notice with a few flipped bytes is read; random bytes stay implausible."""
+MIN_REPAIRABLE_BYTES = 64
+"""...and always up to this many: a short notice with a few flipped UTF-8 bytes (each costs up to three) or a run of
+garbage spliced in is read; random bytes stay implausible."""
 UNDECODABLE_BYTES = "undecodable_bytes"
 _WIDE = frozenset({"utf-16", "utf-16-le", "utf-16-be"})
 """Encodings in which a NUL byte is half of a character, not damage."""
@@ -103,13 +104,15 @@ def decode_text(data: bytes, declared: str | None = None) -> Decoded:
     and for text full of control characters.
     """
     bom = next((encoding for mark, encoding in _BOMS if data.startswith(mark)), None)
-    encodings = tuple(dict.fromkeys((declared, *_CANDIDATES) if declared else _CANDIDATES))
+    encodings = tuple(dict.fromkeys(encoding for encoding in (bom, declared, *_CANDIDATES) if encoding))
     budget = max(MIN_REPAIRABLE_BYTES, len(data) * REPAIRABLE_PER_MILLE // 1000)
-    for repair in (False, True):
-        found = _decoding(data, bom, budget, repair) if bom else None  # a BOM says what the text is
-        found = found or _most_plausible(data, encodings, budget, repair)
-        if found is not None:
-            return Decoded(_checked(found.text), found.encoding, found.replaced, found.dropped_nuls)
+    found = (
+        (_decoding(data, bom, budget, repair=False) if bom else None)  # a BOM says what clean text is
+        or _most_plausible(data, encodings, budget, repair=False)
+        or _most_plausible(data, encodings, budget, repair=True)  # random bytes may start like a BOM
+    )
+    if found is not None:
+        return Decoded(_checked(found.text), found.encoding, found.replaced, found.dropped_nuls)
     nul_bytes = data.count(b"\x00")
     if nul_bytes:
         raise ReadError(f"binary data, not text: {nul_bytes} NUL bytes")
