@@ -9,94 +9,62 @@ lets the library's own exception through to the run loop's `cannot read`.
 from __future__ import annotations
 
 import itertools
-import struct
-import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from conftest import RAW
+from damage import (
+    COMPRESSED_PATCH,
+    FLAGS,
+    NOTICE_DOCX,
+    ROSTER_XLSX,
+    TWO_PAGE_PDF,
+    VERSION_NEEDED,
+    central_entry_patched,
+    cut_between,
+    pdf_with_kids,
+    renamed,
+    rezipped,
+    xls_with_first_text_cell_at,
+)
 
 from pipeline import limits
 from pipeline.model import Document, ReadError
 from pipeline.readers import docx, pdf, xls, xlsx
 from pipeline.sniff import sniff_format
 
-TESTS = Path(__file__).parent
-ROSTER_XLSX = RAW / "kaifeng-fgw-2020-roster.xlsx"
-NOTICE_DOCX = RAW / "kaifeng-fgw-2020.docx"
-ROSTER_XLS = TESTS / "fixtures" / "kaifeng-fgw-2020-roster.xls"
-TWO_PAGE_PDF = TESTS / "generalisation" / "documents" / "c01-mca-2019-pilot.pdf"
-CENTRAL_HEADER = b"PK\x01\x02"
-COMPRESSED_PATCH = 1 << 5
-"""Zip flag bit 5: patched data, which zipfile refuses."""
-
-
-def _rezipped(source: Path, member: str, edit: Callable[[bytes], bytes], target: Path) -> Path:
-    """`source` zipped again with `edit` applied to one member, as the fuzzer's member mutation does."""
-    with zipfile.ZipFile(source) as package:
-        members = [(info, package.read(info)) for info in package.infolist()]
-    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as package:
-        for info, content in members:
-            package.writestr(info, edit(content) if info.filename == member else content)
-    return target
-
-
-def _central_entry_patched(source: Path, member: str, offset: int, value: int, target: Path) -> Path:
-    """`source` with a 16-bit field of `member`'s central directory entry set (6: version needed, 8: flags)."""
-    data = bytearray(source.read_bytes())
-    at = data.find(CENTRAL_HEADER)
-    while at >= 0:
-        (name_length,) = struct.unpack_from("<H", data, at + 28)
-        if data[at + 46 : at + 46 + name_length] == member.encode():
-            struct.pack_into("<H", data, at + offset, value)
-            target.write_bytes(bytes(data))
-            return target
-        at = data.find(CENTRAL_HEADER, at + 1)
-    raise AssertionError(f"{member} not in {source.name}")
-
-
-def _renamed(old: bytes, new: bytes) -> Callable[[bytes], bytes]:
-    return lambda content: content.replace(old, new)
-
-
-def _cut_between(start: bytes, end: bytes) -> Callable[[bytes], bytes]:
-    """Delete from the end of `start` to the start of `end`: a span the fuzzer deleted."""
-    return lambda content: content[: content.index(start) + len(start)] + content[content.index(end) :]
-
-
 PACKAGE_CASES = {
     "xlsx-style-attribute-renamed": (
-        xlsx.read, ROSTER_XLSX, "xl/styles.xml", _renamed(b"numFmtId=", b"numFmtIx="),
+        xlsx.read, ROSTER_XLSX, "xl/styles.xml", renamed(b"numFmtId=", b"numFmtIx="),
         ("corrupt XLSX: unexpected content: ", "unexpected keyword argument 'numFmtIx'"),
     ),
     "xlsx-style-number-not-a-number": (
-        xlsx.read, ROSTER_XLSX, "xl/styles.xml", _renamed(b'fontId="0"', b'fontId="x"'),
+        xlsx.read, ROSTER_XLSX, "xl/styles.xml", renamed(b'fontId="0"', b'fontId="x"'),
         ("corrupt XLSX: unexpected content: expected <class 'int'>",),
     ),
     "xlsx-sheet-attribute-renamed": (
-        xlsx.read, ROSTER_XLSX, "xl/workbook.xml", _renamed(b"sheetId=", b"sheetIx="),
+        xlsx.read, ROSTER_XLSX, "xl/workbook.xml", renamed(b"sheetId=", b"sheetIx="),
         ("corrupt XLSX: unexpected content: ", "'sheetIx'"),
     ),
     "xlsx-sheet-namespace-cut": (
-        xlsx.read, ROSTER_XLSX, "xl/worksheets/sheet2.xml", _cut_between(b"/2006/mai", b'elow="1"'),
+        xlsx.read, ROSTER_XLSX, "xl/worksheets/sheet2.xml", cut_between(b"/2006/mai", b'elow="1"'),
         ("corrupt XLSX: not well-formed",),
     ),
     "docx-content-types-root-renamed": (
-        docx.read, NOTICE_DOCX, "[Content_Types].xml", _renamed(b"Types", b"Typex"),
+        docx.read, NOTICE_DOCX, "[Content_Types].xml", renamed(b"Types", b"Typex"),
         ("corrupt DOCX: unexpected content: ", "'overrides'"),
     ),
     "docx-package-relationships-root-renamed": (
-        docx.read, NOTICE_DOCX, "_rels/.rels", _renamed(b"Relationships", b"Relationshipz"),
+        docx.read, NOTICE_DOCX, "_rels/.rels", renamed(b"Relationships", b"Relationshipz"),
         ("corrupt DOCX: unexpected content: ", "'Relationship_lst'"),
     ),
     "docx-document-relationships-root-renamed": (
-        docx.read, NOTICE_DOCX, "word/_rels/document.xml.rels", _renamed(b"Relationships", b"Relationshipz"),
+        docx.read, NOTICE_DOCX, "word/_rels/document.xml.rels", renamed(b"Relationships", b"Relationshipz"),
         ("corrupt DOCX: unexpected content: ", "'Relationship_lst'"),
     ),
     "docx-cell-span-not-a-number": (
-        docx.read, NOTICE_DOCX, "word/document.xml", _renamed(b'<w:gridSpan w:val="2"/>', b'<w:gridSpan w:val="x"/>'),
+        docx.read, NOTICE_DOCX, "word/document.xml", renamed(b'<w:gridSpan w:val="2"/>', b'<w:gridSpan w:val="x"/>'),
         ("corrupt DOCX: ",),
     ),
 }
@@ -109,7 +77,7 @@ def test_a_damaged_part_is_a_corrupt_package(
     tmp_path: Path, read: Callable[[Path], Document], source: Path, member: str,
     edit: Callable[[bytes], bytes], expected: tuple[str, ...],
 ) -> None:
-    damaged = _rezipped(source, member, edit, tmp_path / f"damaged{source.suffix}")
+    damaged = rezipped(source, member, edit, tmp_path / f"damaged{source.suffix}")
     with pytest.raises(ReadError) as caught:
         read(damaged)
     message = str(caught.value)
@@ -119,15 +87,15 @@ def test_a_damaged_part_is_a_corrupt_package(
 
 ZIP_HEADER_CASES = {
     "xlsx-main-part-patched-data": (
-        xlsx.read, ROSTER_XLSX, "xl/workbook.xml", 8, COMPRESSED_PATCH,
+        xlsx.read, ROSTER_XLSX, "xl/workbook.xml", FLAGS, COMPRESSED_PATCH,
         r"corrupt XLSX: unsupported zip feature: compressed patched data \(flag bit 5\)",
     ),
     "docx-main-part-patched-data": (
-        docx.read, NOTICE_DOCX, "word/document.xml", 8, COMPRESSED_PATCH,
+        docx.read, NOTICE_DOCX, "word/document.xml", FLAGS, COMPRESSED_PATCH,
         r"corrupt DOCX: unsupported zip feature: compressed patched data \(flag bit 5\)",
     ),
     "docx-future-zip-version": (
-        docx.read, NOTICE_DOCX, "word/styles.xml", 6, 66, r"corrupt DOCX: unsupported zip feature: zip file version 6.6",
+        docx.read, NOTICE_DOCX, "word/styles.xml", VERSION_NEEDED, 66, r"corrupt DOCX: unsupported zip feature: zip file version 6.6",
     ),
 }
 
@@ -139,33 +107,27 @@ def test_a_zip_header_asking_for_the_unsupported_is_a_corrupt_package(
     tmp_path: Path, read: Callable[[Path], Document], source: Path, member: str, offset: int, value: int,
     message: str,
 ) -> None:
-    damaged = _central_entry_patched(source, member, offset, value, tmp_path / f"damaged{source.suffix}")
+    damaged = central_entry_patched(source, member, offset, value, tmp_path / f"damaged{source.suffix}")
     with pytest.raises(ReadError, match=message):
         read(damaged)
 
 
 def test_a_side_part_with_patched_data_is_left_out(tmp_path: Path) -> None:
-    damaged = _central_entry_patched(NOTICE_DOCX, "word/styles.xml", 8, COMPRESSED_PATCH, tmp_path / "a.docx")
+    damaged = central_entry_patched(NOTICE_DOCX, "word/styles.xml", FLAGS, COMPRESSED_PATCH, tmp_path / "a.docx")
     document = docx.read(damaged)
     assert document.warnings == ["corrupt_part: word/styles.xml (compressed patched data (flag bit 5))"]
     assert document.blocks
 
 
 def test_sniffing_a_future_zip_version_names_it(tmp_path: Path) -> None:
-    damaged = _central_entry_patched(ROSTER_XLSX, "xl/workbook.xml", 6, 66, tmp_path / "a.xlsx")
+    damaged = central_entry_patched(ROSTER_XLSX, "xl/workbook.xml", VERSION_NEEDED, 66, tmp_path / "a.xlsx")
     with pytest.raises(ReadError, match="corrupt zip archive: zip file version 6.6"):
         sniff_format(damaged)
 
 
-def _pdf_with_kids(tmp_path: Path, kids: bytes) -> Path:
-    path = tmp_path / "pages.pdf"
-    path.write_bytes(TWO_PAGE_PDF.read_bytes().replace(b"/Kids[ 1 0 R 4 0 R ]", b"/Kids[ " + kids + b" ]"))
-    return path
-
-
 def test_a_page_that_does_not_load_is_left_out(tmp_path: Path) -> None:
     whole = pdf.read(TWO_PAGE_PDF)
-    damaged = pdf.read(_pdf_with_kids(tmp_path, b"1 0 R 99 0 R"))
+    damaged = pdf.read(pdf_with_kids(b"1 0 R 99 0 R", tmp_path / "pages.pdf"))
     assert damaged.warnings == ["unreadable_page: page 2"]
     assert damaged.pages == 2
     assert damaged.blocks == [block for block in whole.blocks if block.page == 1]
@@ -173,7 +135,7 @@ def test_a_page_that_does_not_load_is_left_out(tmp_path: Path) -> None:
 
 def test_a_pdf_without_a_loadable_page_fails(tmp_path: Path) -> None:
     with pytest.raises(ReadError, match="corrupt PDF: none of its 2 pages can be loaded"):
-        pdf.read(_pdf_with_kids(tmp_path, b"98 0 R 99 0 R"))
+        pdf.read(pdf_with_kids(b"98 0 R 99 0 R", tmp_path / "pages.pdf"))
 
 
 @pytest.mark.parametrize(
@@ -188,21 +150,8 @@ def test_unreadable_pages_warning(numbers: list[int], warning: str) -> None:
     assert pdf.unreadable_pages_warning(numbers) == warning
 
 
-LABELSST = b"\xfd\x00\x0a\x00"
-"""The BIFF record of a text cell (type 0x00FD, 10 bytes: row, column, format, string index)."""
-
-
-def _xls_with_first_text_cell_at(tmp_path: Path, row: int, column: int) -> Path:
-    """The roster .xls with its first text cell (the title in A1) moved to 0-based (row, column)."""
-    data = bytearray(ROSTER_XLS.read_bytes())
-    struct.pack_into("<HH", data, data.index(LABELSST) + len(LABELSST), row, column)
-    path = tmp_path / "far.xls"
-    path.write_bytes(bytes(data))
-    return path
-
-
 def test_an_xls_cell_far_away_is_refused_before_the_grid(tmp_path: Path) -> None:
-    far = _xls_with_first_text_cell_at(tmp_path, 4999, 99)
+    far = xls_with_first_text_cell_at(4999, 99, tmp_path / "far.xls")
     with limits.applied(limits.Limits(max_rows=1000)), pytest.raises(limits.TooLarge) as caught:
         xls.read(far)
     assert str(caught.value) == (
