@@ -55,6 +55,10 @@ PACKAGE_CASES = {
         docx.read, NOTICE_DOCX, "[Content_Types].xml", renamed(b"Types", b"Typex"),
         ("corrupt DOCX: unexpected content: ", "'overrides'"),
     ),
+    "docx-overrides-renamed": (
+        docx.read, NOTICE_DOCX, "[Content_Types].xml", renamed(b"Override", b"Overrixe"),
+        ("corrupt DOCX: file 'damaged.docx' is not a Word file, content type is 'application/xml'",),
+    ),
     "docx-package-relationships-root-renamed": (
         docx.read, NOTICE_DOCX, "_rels/.rels", renamed(b"Relationships", b"Relationshipz"),
         ("corrupt DOCX: unexpected content: ", "'Relationship_lst'"),
@@ -82,7 +86,7 @@ def test_a_damaged_part_is_a_corrupt_package(
         read(damaged)
     message = str(caught.value)
     assert message.startswith(expected[0]) and all(part in message for part in expected), message
-    assert "\n" not in message
+    assert "\n" not in message and str(tmp_path) not in message
 
 
 ZIP_HEADER_CASES = {

@@ -57,7 +57,8 @@ def opening_package(path: Path, fmt: str, application: str) -> Iterator[None]:
     except _OPEN_ERRORS as exc:
         if isinstance(exc, etree.XMLSyntaxError) and exc.code == etree.ErrorTypes.ERR_NO_MEMORY:
             raise MemoryError(f"{fmt} XML parser out of memory") from exc  # the worker's limit, not a corrupt file
-        raise ReadError(f"corrupt {fmt}: {_one_line(exc)}") from exc
+        # python-docx names the file it was given in some messages; the row already says which file it is
+        raise ReadError(f"corrupt {fmt}: {_one_line(exc).replace(str(path), path.name)}") from exc
 
 
 def _check_package(path: Path, fmt: str, application: str) -> None:
