@@ -118,6 +118,7 @@ UNDECLARED_CASES = [
     ("utf-16-le-without-bom", NOTICE_TEXT.encode("utf-16-le"), NOTICE_TEXT),
     ("utf-16-be-without-bom", NOTICE_TEXT.encode("utf-16-be"), NOTICE_TEXT),
     ("utf-16-le-without-bom-or-ascii", "脱钩名单".encode("utf-16-le"), "脱钩名单"),
+    ("utf-16-le-without-bom-all-ascii", "Notice No. 15".encode("utf-16-le"), "Notice No. 15"),
     ("big5-traditional", TRADITIONAL_TEXT.encode("big5"), TRADITIONAL_TEXT),
     ("gbk-traditional", TRADITIONAL_TEXT.encode("gbk"), TRADITIONAL_TEXT),
     ("gb18030", NOTICE_TEXT.encode("gb18030"), NOTICE_TEXT),
@@ -126,7 +127,8 @@ UNDECLARED_CASES = [
 
 @pytest.mark.parametrize(("data", "expected"), [c[1:] for c in UNDECLARED_CASES], ids=[c[0] for c in UNDECLARED_CASES])
 def test_undeclared_encodings(data: bytes, expected: str) -> None:
-    assert decode_text(data).text == expected
+    decoded = decode_text(data)
+    assert decoded.text == expected and decoded.warnings == []
 
 
 def test_implausible_declared_charset_is_overridden() -> None:

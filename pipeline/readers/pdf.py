@@ -35,8 +35,7 @@ PASSWORD_ERROR = "password"
 
 @dataclass
 class _Pages:
-    """The page count; the pages read, by number, each with whether it has a usable text layer; pages left to
-    pdfplumber (rotated) and pages that did not load."""
+    """What the pass over the pages found: how many, those read (each with whether it has a text layer), rotated, lost."""
 
     count: int
     read: dict[int, tuple[PageContent, bool]] = field(default_factory=dict)

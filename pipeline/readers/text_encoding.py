@@ -89,6 +89,10 @@ class Decoded:
     dropped_nuls: int = 0
 
     @property
+    def repairs(self) -> int:
+        return self.replaced + self.dropped_nuls
+
+    @property
     def warnings(self) -> list[str]:
         """`['undecodable_bytes: 3 bytes replaced, 1 NUL byte dropped (gb18030)']`; none for a clean decoding."""
         repairs = [f"{self.replaced} {_bytes(self.replaced)} replaced"] if self.replaced else []
@@ -190,9 +194,13 @@ def _strict(data: bytes, encoding: str) -> str | None:
 
 
 def _most_plausible(data: bytes, encodings: tuple[str, ...], budget: int, repair: bool) -> Decoded | None:
-    """The most plausible decoding within `budget` (the first of equals), if it reads as plausible Chinese."""
+    """The most plausible decoding within `budget`, if it reads as plausible Chinese.
+
+    Of equally plausible ones the one with the fewest repairs wins, then the first: short
+    UTF-16 ASCII text reads as UTF-16, not as UTF-8 without its NULs.
+    """
     decodings = [found for encoding in encodings if (found := _decoding(data, encoding, budget, repair)) is not None]
-    best = max(decodings, key=lambda found: plausibility(found.text), default=None)
+    best = max(decodings, key=lambda found: (plausibility(found.text), -found.repairs), default=None)
     return best if best is not None and plausibility(best.text) >= MIN_PLAUSIBLE_SHARE else None
 
 
