@@ -220,3 +220,12 @@ def test_random_bytes_stay_binary(size: int, start: bytes) -> None:
 
     with pytest.raises(ReadError, match="binary data, not text"):
         decode_text(start + random.Random(size).randbytes(size))
+
+
+def test_large_binary_without_nuls_is_given_up_on_early() -> None:
+    """Repair stops at the first chunk over the limit: 2 MB of random bytes take a second, not a minute."""
+    import random
+
+    data = random.Random(7).randbytes(2_000_000).replace(b"\x00", b"\x01")
+    with pytest.raises(ReadError, match="binary data, not text"):
+        decode_text(data)

@@ -63,6 +63,8 @@ _PLAUSIBLE_CATEGORIES = ("P", "N", "Z", "S")
 _MAX_CONTROL_SHARE = 0.02
 """Real text has almost no control characters; random bytes decoded as GB18030 have about 10 %."""
 _ALLOWED_CONTROLS = frozenset("\t\n\r\f\v")
+_CONTROLS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+"""Control characters (Unicode category Cc) other than the allowed ones, found at C speed in long files."""
 REPAIRABLE_PER_MILLE = 1
 """A damaged file is read when at most this many bytes in a thousand are undecodable or NUL."""
 MIN_REPAIRABLE_BYTES = 64
@@ -72,6 +74,7 @@ UNDECODABLE_BYTES = "undecodable_bytes"
 _WIDE = frozenset({"utf-16", "utf-16-le", "utf-16-be"})
 """Encodings in which a NUL byte is half of a character, not damage."""
 _MARK_UNDECODABLE = "tuogou.mark-undecodable"
+_REPAIR_CHUNK = 1 << 16
 _MARKED = re.compile("[\udc00-\udcff]+")
 """Undecodable bytes, marked one lone surrogate each; no clean decoding yields a lone surrogate."""
 
@@ -212,14 +215,30 @@ def _decoding(data: bytes, encoding: str, budget: int, repair: bool) -> Decoded 
     nuls = 0 if encoding in _WIDE else data.count(b"\x00")
     if nuls > budget:
         return None
+    source = data.replace(b"\x00", b"") if nuls else data
+    if not repair:
+        text = _strict(source, encoding)
+        return Decoded(text, encoding, 0, nuls) if text is not None else None
+    decoder = codecs.getincrementaldecoder(encoding)(_MARK_UNDECODABLE)
+    pieces, replaced = [], 0
+    for start in range(0, len(source) or 1, _REPAIR_CHUNK):  # by chunks, so binary data is given up on early
+        piece = decoder.decode(source[start : start + _REPAIR_CHUNK], final=start + _REPAIR_CHUNK >= len(source))
+        if _has_lone_surrogate(piece):
+            replaced += sum(len(run) for run in _MARKED.findall(piece))
+            if nuls + replaced > budget:
+                return None
+            piece = _MARKED.sub("\ufffd", piece)
+        pieces.append(piece)
+    return Decoded("".join(pieces), encoding, replaced, nuls)
+
+
+def _has_lone_surrogate(text: str) -> bool:
+    """Whether `text` holds a marked byte, found at C speed: only a lone surrogate cannot be encoded as UTF-8."""
     try:
-        text = (data.replace(b"\x00", b"") if nuls else data).decode(encoding, _MARK_UNDECODABLE if repair else "strict")
-    except UnicodeDecodeError:
-        return None
-    replaced = sum(match.end() - match.start() for match in _MARKED.finditer(text)) if repair else 0
-    if nuls + replaced > budget:
-        return None
-    return Decoded(_MARKED.sub("\ufffd", text) if replaced else text, encoding, replaced, nuls)
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
 
 
 def _mark_undecodable(error: UnicodeError) -> tuple[str, int]:
@@ -238,7 +257,7 @@ def _bytes(count: int) -> str:
 
 def _checked(text: str) -> str:
     """Return decoded text unless it is mostly control characters (binary)."""
-    controls = sum(1 for ch in text if ch not in _ALLOWED_CONTROLS and unicodedata.category(ch) == "Cc")
+    controls = len(_CONTROLS.findall(text))
     if text and controls / len(text) > _MAX_CONTROL_SHARE:
         raise ReadError(f"binary data, not text: {controls} control characters in {len(text)}")
     return text
