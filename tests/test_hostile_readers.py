@@ -286,6 +286,7 @@ DAMAGED_COPIES = {
 
 
 def test_damaged_copies_keep_what_is_readable_or_name_the_damage(tmp_path: Path) -> None:
+    # a lower sheet-cell limit, so the far .xls cell needs 0.5 million cells, not the 16 million (1 GB) of IV65536
     found = run_beside_good(tmp_path, _place_damaged_copies, "--max-rows", "1000")
     bad, documents = found.bad, found.tables["documents"].set_index("source_path")
     for name, (status, cause) in DAMAGED_COPIES.items():
