@@ -18,6 +18,7 @@ from damage import (
     COMPRESSED_PATCH,
     FLAGS,
     NOTICE_DOCX,
+    ROSTER_XLS,
     ROSTER_XLSX,
     TWO_PAGE_PDF,
     VERSION_NEEDED,
@@ -197,3 +198,12 @@ def test_an_xls_is_read_from_its_used_range() -> None:
 
 def test_an_empty_xls_sheet_has_no_blocks() -> None:
     assert xls._sheet_blocks(_Sheet("空", None, [], []), itertools.count()) == []
+
+
+def test_an_xls_the_reader_panics_on_is_corrupt(tmp_path: Path) -> None:
+    """51 bytes deleted from a record, as the fuzzer did: calamine panics in Rust; the row still names the damage."""
+    data = ROSTER_XLS.read_bytes()
+    damaged = tmp_path / "damaged.xls"
+    damaged.write_bytes(data[:19_511] + data[19_511 + 51 :])
+    with pytest.raises(ReadError, match=r"corrupt XLS: the reader gave up \(range start index .* out of range"):
+        xls.read(damaged)

@@ -21,6 +21,9 @@ from pipeline import limits
 from pipeline.model import Block, Document, ReadError
 from pipeline.readers.sheet import Merge, cell_text, sheet_blocks
 
+_RUST_PANIC = "PanicException"
+"""pyo3 turns a Rust panic into `pyo3_runtime.PanicException`, a BaseException that cannot be imported by name."""
+
 
 def read(path: Path) -> Document:
     """Read every worksheet of an .xls into paragraphs and tables.
@@ -38,6 +41,11 @@ def read(path: Path) -> Document:
         raise ReadError("encrypted XLS: a password is needed") from exc
     except CalamineError as exc:
         raise ReadError(f"corrupt XLS: {' '.join(str(exc).split())}") from exc
+    except BaseException as exc:
+        if type(exc).__name__ != _RUST_PANIC:
+            raise
+        # calamine panics on some damaged records (`range start index 116 out of range for slice of length 77`)
+        raise ReadError(f"corrupt XLS: the reader gave up ({' '.join(str(exc).split())})") from exc
     return Document(source_format="xls", blocks=blocks)
 
 
