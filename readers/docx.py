@@ -48,10 +48,10 @@ def read(path: Path) -> Document:
     Example: `read(Path("通知.docx")).blocks[0]` might be
     `Block(kind=BlockKind.TABLE, table=0, rows=(TableRow(("开封市发展和改革委员会", "文件")), ...))`.
     """
-    with opening_package(path, "DOCX", "Word"):
+    with opening_package(path, "DOCX", "Word"):  # python-docx reads styles and attribute values as they are used
         package, warnings = readable_package(path)
         word = docx.Document(str(package) if isinstance(package, Path) else package)
-    blocks = list(_blocks(word, word.element.body, itertools.count()))
+        blocks = list(_blocks(word, word.element.body, itertools.count()))
     return Document(source_format="docx", blocks=blocks, warnings=warnings)
 
 

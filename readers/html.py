@@ -26,16 +26,18 @@ _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>")
 def read(path: Path) -> Document:
     """Read `path` as an HTML page: `<h1>通知</h1><p>各单位：</p>` → HEADING `通知`, PARAGRAPH `各单位：`.
 
-    Raises ReadError when the file holds binary data rather than text.
+    Raises ReadError when the file holds binary data rather than text; a few damaged bytes only warn.
     """
-    text = _XML_DECLARATION.sub("", decode_html(path.read_bytes()))
-    page = parse_page(text)
+    decoded = decode_html(path.read_bytes())
+    document = Document(source_format="html", warnings=decoded.warnings)
+    page = parse_page(_XML_DECLARATION.sub("", decoded.text))
     if page is None:
-        return Document(source_format="html")
+        return document
     content = main_content(page)
     if content.title is None and not content.root.text_content().strip():
-        return Document(source_format="html")  # a `<title>` over an empty body is no document (no_text)
-    return Document(source_format="html", blocks=article_blocks(content))
+        return document  # a `<title>` over an empty body is no document (no_text)
+    document.blocks = article_blocks(content)
+    return document
 
 
 def article_blocks(content: Content) -> list[Block]:

@@ -90,6 +90,16 @@ def check_document(document: Document, text: str, limits: Limits) -> None:
             raise too_large(f"table {block.table} has", len(block.rows), limits.max_rows, "max-rows", " rows")
 
 
+def check_sheet_cells(title: str, rows: int, columns: int, limits: Limits) -> None:
+    """Refuse a sheet whose used range spans more cells (rows × columns) than `max_sheet_cells`, before building them.
+
+    Example: one value at IV65536 of an .xls spans 65,536 rows × 256 columns = 16,777,216 cells.
+    """
+    if rows * columns > limits.max_sheet_cells:
+        spans = f'sheet "{title}" spans {rows:,} rows × {columns:,} columns ='
+        raise too_large(spans, rows * columns, limits.max_sheet_cells, f"max-rows × {CELLS_PER_ROW}", " cells")
+
+
 def check_pages(pages: int, limits: Limits) -> None:
     """Refuse a paged document with more than `max_pages` pages before reading any page."""
     if pages > limits.max_pages:

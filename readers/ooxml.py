@@ -2,7 +2,11 @@
 
 A Word or Excel file is a zip whose `_rels/.rels` names the main part; a file that
 is no zip, or a zip missing that part, becomes a ReadError naming the cause instead
-of the library's `PackageNotFoundError` or `KeyError`.
+of the library's `PackageNotFoundError` or `KeyError`. A damaged part fails deep in
+the library: python-docx and openpyxl build objects from XML without validating
+it, so a mutated element or attribute name surfaces as an AttributeError or
+TypeError, and zipfile refuses a mutated header with NotImplementedError. All of
+them become `corrupt DOCX: …` or `corrupt XLSX: …`.
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
+from xml.etree.ElementTree import ParseError
 
 from lxml import etree
 
@@ -25,17 +30,26 @@ _OFFICE_DOCUMENT_TYPES = (
     "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument",
     "http://purl.oclc.org/ooxml/officeDocument/relationships/officeDocument",
 )
-_OPEN_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, KeyError, ValueError, OSError, etree.XMLSyntaxError)
+ZIP_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError)
+"""What zipfile raises on a damaged archive or member (NotImplementedError: a header asks for a feature it lacks)."""
+_XML_ERRORS = (etree.XMLSyntaxError, ParseError)
+"""Broken XML as lxml (python-docx) and ElementTree (openpyxl's sheet reader) report it."""
+_UNEXPECTED_CONTENT = (AttributeError, TypeError)
+"""Well-formed XML of the wrong shape: a renamed element has no child list, a renamed attribute is an unknown argument."""
+_OPEN_ERRORS = (*ZIP_ERRORS, *_XML_ERRORS, *_UNEXPECTED_CONTENT, KeyError, ValueError, OSError)
 """What python-docx and openpyxl raise on a damaged package (ValueError, OSError: no part of the right type)."""
 
 
 @contextmanager
 def opening_package(path: Path, fmt: str, application: str) -> Iterator[None]:
-    """Check `path` is a whole package, then turn the errors of the library opening it into ReadError.
+    """Check `path` is a whole package, then turn the errors of the library reading it into ReadError.
 
     Example: `with opening_package(path, "DOCX", "Word"): docx.Document(path)` on a zip
-    without `word/document.xml` raises `ReadError("corrupt DOCX: missing part word/document.xml")`.
-    libxml2 reports running out of memory as a syntax error; that becomes MemoryError.
+    without `word/document.xml` raises `ReadError("corrupt DOCX: missing part word/document.xml")`;
+    an XLSX whose styles say `numFmtIx=` raises `corrupt XLSX: unexpected content: CellStyle.__init__()
+    got an unexpected keyword argument 'numFmtIx'`. The whole read belongs in the block, as the
+    libraries parse parts and attribute values lazily. libxml2 reports running out of memory as a
+    syntax error; that becomes MemoryError.
     """
     _check_package(path, fmt, application)
     try:
@@ -43,7 +57,8 @@ def opening_package(path: Path, fmt: str, application: str) -> Iterator[None]:
     except _OPEN_ERRORS as exc:
         if isinstance(exc, etree.XMLSyntaxError) and exc.code == etree.ErrorTypes.ERR_NO_MEMORY:
             raise MemoryError(f"{fmt} XML parser out of memory") from exc  # the worker's limit, not a corrupt file
-        raise ReadError(f"corrupt {fmt}: {_one_line(exc)}") from exc
+        # python-docx names the file it was given in some messages; the row already says which file it is
+        raise ReadError(f"corrupt {fmt}: {_one_line(exc).replace(str(path), path.name)}") from exc
 
 
 def _check_package(path: Path, fmt: str, application: str) -> None:
@@ -57,7 +72,7 @@ def _check_package(path: Path, fmt: str, application: str) -> None:
             if PACKAGE_RELS not in names:
                 raise ReadError(f"corrupt {fmt}: missing part {PACKAGE_RELS}")
             main_part = _main_part(archive.read(PACKAGE_RELS))
-    except (zipfile.BadZipFile, zlib.error, EOFError, etree.XMLSyntaxError) as exc:
+    except (*ZIP_ERRORS, etree.XMLSyntaxError) as exc:
         raise ReadError(f"corrupt {fmt}: {_one_line(exc)}") from exc
     if main_part is None:
         raise ReadError(f"corrupt {fmt}: {PACKAGE_RELS} names no main document part")
@@ -111,6 +126,15 @@ def _what_it_holds(path: Path, application: str) -> str:
 
 
 def _one_line(exc: BaseException) -> str:
-    """The exception's message on one line; a KeyError's message without its quotes."""
+    """The exception's message on one line, led by what kind of damage it is where the library's words do not say.
+
+    Examples: `missing part word/document.xml` (a KeyError, without its quotes),
+    `unexpected content: expected <class 'int'>`, `unsupported zip feature: zip file version 6.6`.
+    """
     message = str(exc.args[0]) if isinstance(exc, KeyError) and exc.args else str(exc)
-    return " ".join(message.split()) or type(exc).__name__
+    message = " ".join(message.split()) or type(exc).__name__
+    if isinstance(exc, _UNEXPECTED_CONTENT):
+        return f"unexpected content: {message}"
+    if isinstance(exc, NotImplementedError):
+        return f"unsupported zip feature: {message}"
+    return message

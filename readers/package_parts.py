@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import io
 import zipfile
-import zlib
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from lxml import etree
+
+from readers.ooxml import ZIP_ERRORS
 
 MISSING_PART = "missing_part"
 CORRUPT_PART = "corrupt_part"
@@ -27,7 +28,7 @@ _OFFICE_DOCUMENT = "/officeDocument"
 """The relationship type of the main part, in the transitional and strict namespaces."""
 _READ_CHUNK = 1 << 20
 _XML_SUFFIXES = (".xml", ".rels")
-_UNREADABLE = (zipfile.BadZipFile, zlib.error, EOFError, OSError)
+_UNREADABLE = (*ZIP_ERRORS, OSError)
 
 
 @dataclass

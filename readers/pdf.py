@@ -8,11 +8,14 @@ closed to keep memory flat. Pages without a usable text layer (scans, or mostly
 `(cid:N)` or garbled glyphs) are read by OCR instead (`ocr_page`, loaded only
 when such a page comes, as it pulls in the OCR engine) and their paragraphs and
 cells get OCR's repairs (`ocr_text`); pages OCR fails on or finds no text on are
-counted in a `no_text_layer` warning.
+counted in a `no_text_layer` warning. A page pdfium cannot load (a damaged page
+object) is left out with an `unreadable_page` warning; only a file none of whose
+pages loads fails.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pypdfium2
@@ -24,47 +27,81 @@ from readers.pdf_blocks import PageContent, build_blocks
 from readers.pdf_pdfium import is_upright, read_page
 
 NO_TEXT_LAYER = "no_text_layer"
+UNREADABLE_PAGE = "unreadable_page"
+MAX_LISTED_PAGES = 10
+"""An `unreadable_page` warning names this many page numbers at most, then counts the rest."""
 PASSWORD_ERROR = "password"
+
+
+@dataclass
+class _Pages:
+    """What the pass over the pages found: how many, those read (each with whether it has a text layer), rotated, lost."""
+
+    count: int
+    read: dict[int, tuple[PageContent, bool]] = field(default_factory=dict)
+    rotated: list[int] = field(default_factory=list)
+    unreadable: list[int] = field(default_factory=list)
 
 
 def read(path: Path) -> Document:
     """Read a PDF into blocks; an encrypted or damaged file raises ReadError naming the cause."""
     pages = _read_pages(path)
-    textless = [number for number, (_, has_text) in pages.items() if not has_text]
+    textless = [number for number, (_, has_text) in pages.read.items() if not has_text]
     scans = _read_scans(path, textless) if textless else {}
-    blocks = build_blocks([scans.get(number, content) for number, (content, _) in sorted(pages.items())])
-    document = Document(source_format="pdf", blocks=repair_blocks(blocks, scans), pages=len(pages), ocr=bool(scans))
+    blocks = build_blocks([scans.get(number, content) for number, (content, _) in sorted(pages.read.items())])
+    document = Document(source_format="pdf", blocks=repair_blocks(blocks, scans), pages=pages.count, ocr=bool(scans))
     if unread := len(textless) - len(scans):
-        document.warnings.append(f"{NO_TEXT_LAYER}: {unread} of {len(pages)} pages")
+        document.warnings.append(f"{NO_TEXT_LAYER}: {unread} of {pages.count} pages")
+    if pages.unreadable:
+        document.warnings.append(unreadable_pages_warning(pages.unreadable))
     return document
 
 
-def _read_pages(path: Path) -> dict[int, tuple[PageContent, bool]]:
-    """Every page by number with whether it has a usable text layer: upright pages by pdfium, the rest by pdfplumber."""
+def unreadable_pages_warning(numbers: list[int]) -> str:
+    """`unreadable_page: page 7`, `unreadable_page: pages 3, 7, 9`, or the first ten pages and how many more."""
+    listed = ", ".join(str(number) for number in numbers[:MAX_LISTED_PAGES])
+    more = f" and {len(numbers) - MAX_LISTED_PAGES} more" if len(numbers) > MAX_LISTED_PAGES else ""
+    return f"{UNREADABLE_PAGE}: {'page' if len(numbers) == 1 else 'pages'} {listed}{more}"
+
+
+def _read_pages(path: Path) -> _Pages:
+    """Every page that loads: upright pages by pdfium, the rest by pdfplumber; ReadError when none loads."""
     try:
         pdf = pypdfium2.PdfDocument(path)
     except pypdfium2.PdfiumError as error:
         raise ReadError(_describe(error)) from error
-    pages: dict[int, tuple[PageContent, bool]] = {}
-    rotated: list[int] = []
+    pages = _Pages(len(pdf))
     try:
-        limits.check_pages(len(pdf), limits.active())
-        for index in range(len(pdf)):
-            page = pdf[index]
-            try:
-                if is_upright(page):
-                    pages[index + 1] = read_page(page, index + 1)
-                else:
-                    rotated.append(index + 1)
-            finally:
-                page.close()
+        limits.check_pages(pages.count, limits.active())
+        for number in range(1, pages.count + 1):
+            _read_page(pdf, number, pages)
     finally:
         pdf.close()
-    if rotated:
+    if pages.count and len(pages.unreadable) == pages.count:
+        raise ReadError(f"corrupt PDF: none of its {pages.count:,} pages can be loaded")
+    if pages.rotated:
         from readers.pdf_plumber import read_pages  # only rotated pages pay for pdfminer
 
-        pages.update(read_pages(path, rotated))
+        pages.read.update(read_pages(path, pages.rotated))
     return pages
+
+
+def _read_page(pdf: pypdfium2.PdfDocument, number: int, pages: _Pages) -> None:
+    """Read one upright page into `pages`, or note it as rotated (for pdfplumber) or as unreadable."""
+    try:
+        page = pdf[number - 1]
+    except pypdfium2.PdfiumError:  # `Failed to load page.`: a damaged page object
+        pages.unreadable.append(number)
+        return
+    try:
+        if is_upright(page):
+            pages.read[number] = read_page(page, number)
+        else:
+            pages.rotated.append(number)
+    except pypdfium2.PdfiumError:  # its text page cannot be built
+        pages.unreadable.append(number)
+    finally:
+        page.close()
 
 
 def _read_scans(path: Path, numbers: list[int]) -> dict[int, PageContent]:

@@ -10,6 +10,7 @@ import zipfile
 from pathlib import Path
 
 from readers.model import ReadError
+from readers.ole2 import root_streams
 
 PDF_MAGIC = b"%PDF-"
 ZIP_MAGIC = b"PK\x03\x04"
@@ -19,7 +20,10 @@ PDF_HEADER_WINDOW = 1024
 """PDF readers accept the `%PDF-` header anywhere in the first kilobyte."""
 
 _HTML_MARKERS = (b"<!doctype html", b"<html", b"<head", b"<body", b"<meta ")
-_OLE2_STREAM_FORMATS = (("WordDocument", "doc"), ("Workbook", "xls"), ("Book", "xls"))
+_OLE2_STREAM_FORMATS = (("worddocument", "doc"), ("workbook", "xls"), ("book", "xls"))
+"""The main stream at the root of a Word 97 or Excel 97 (Excel 5: `Book`) file; OLE2 names ignore case."""
+_OLE2_EXTENSION_FORMATS = {"doc": "doc", "dot": "doc", "wps": "doc", "xls": "xls", "xlt": "xls", "et": "xls"}
+"""Word and Excel templates, and WPS Office's writer and spreadsheet files, which are the same binary formats."""
 _BINARY_EXTENSIONS = {"pdf": "a PDF", "docx": "a Word package", "xlsx": "an Excel package"}
 
 
@@ -53,7 +57,7 @@ def _zip_format(path: Path, extension: str) -> str:
     try:
         with zipfile.ZipFile(path) as archive:
             names = archive.namelist()
-    except zipfile.BadZipFile as exc:
+    except (zipfile.BadZipFile, NotImplementedError) as exc:  # NotImplementedError: `zip file version 6.6`
         raise ReadError(f"corrupt zip archive: {exc}") from exc
     if any(name.startswith("word/") for name in names):
         return "docx"
@@ -65,16 +69,16 @@ def _zip_format(path: Path, extension: str) -> str:
 
 
 def _ole2_format(path: Path, extension: str) -> str:
-    """Tell Word 97 from Excel 97 by the stream names in the OLE2 directory.
+    """Tell Word 97 from Excel 97 by the stream names in the OLE2 directory, else by the extension.
 
-    The directory may sit anywhere in the file, so the whole file is searched for
-    the UTF-16 stream name (`WordDocument`, `Workbook`).
+    A download cut short loses the directory (it is often stored last); the file's text
+    cannot stand in for it, as a Word document may well print `Book` or `Workbook`.
     """
-    content = path.read_bytes()
+    streams = root_streams(path)
     for stream, fmt in _OLE2_STREAM_FORMATS:
-        if stream.encode("utf-16-le") in content:
+        if stream in streams:
             return fmt
-    return "xls" if extension == "xls" else "doc"
+    return _OLE2_EXTENSION_FORMATS.get(extension, "doc")
 
 
 def _looks_like_html(head: bytes) -> bool:

@@ -9,8 +9,14 @@ digits, or Han characters among GB2312's and Big5's frequently used ones: a Big5
 page read as GB18030 gives rare characters and kana, GBK bytes read as UTF-16
 give rare characters and Hangul. When no decoding is plausible, charset-normalizer
 guesses. For HTML a charset the page declares comes before all guessing, as
-long as the bytes decode with it into plausible text. Bytes that are not text
-at all raise ReadError with a message naming `binary`.
+long as the bytes decode with it into plausible text.
+
+A scraped file may be damaged: a flipped byte, a download cut in the middle of a
+character, a stray NUL. When no decoding is clean, the most plausible one that
+leaves out at most one byte in a thousand (and always up to 64) is taken:
+undecodable bytes become U+FFFD, NUL bytes are dropped, and the warning
+`undecodable_bytes: 3 bytes replaced (gb18030)` says so. Bytes that are not text
+at all (many NULs, or no plausible reading) raise ReadError naming `binary`.
 """
 
 from __future__ import annotations
@@ -18,6 +24,7 @@ from __future__ import annotations
 import codecs
 import re
 import unicodedata
+from dataclasses import dataclass
 from functools import cache
 
 from charset_normalizer import from_bytes
@@ -56,31 +63,73 @@ _PLAUSIBLE_CATEGORIES = ("P", "N", "Z", "S")
 _MAX_CONTROL_SHARE = 0.02
 """Real text has almost no control characters; random bytes decoded as GB18030 have about 10 %."""
 _ALLOWED_CONTROLS = frozenset("\t\n\r\f\v")
+_CONTROLS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+"""Control characters (Unicode category Cc) other than the allowed ones, found at C speed in long files."""
+REPAIRABLE_PER_MILLE = 1
+"""A damaged file is read when at most this many bytes in a thousand are undecodable or NUL."""
+MIN_REPAIRABLE_BYTES = 64
+"""...and always up to this many: a short notice with a few flipped UTF-8 bytes (each costs up to three) or a run of
+garbage spliced in is read; random bytes stay implausible."""
+UNDECODABLE_BYTES = "undecodable_bytes"
+_WIDE = frozenset({"utf-16", "utf-16-le", "utf-16-be"})
+"""Encodings in which a NUL byte is half of a character, not damage."""
+_MARK_UNDECODABLE = "tuogou.mark-undecodable"
+_REPAIR_CHUNK = 1 << 16
+_MARKED = re.compile("[\udc00-\udcff]+")
+"""Undecodable bytes, marked one lone surrogate each; no clean decoding yields a lone surrogate."""
 
 
-def decode_text(data: bytes, declared: str | None = None) -> str:
+@dataclass(frozen=True)
+class Decoded:
+    """A file's text, the encoding it was read in, and the damage repaired on the way.
+
+    `replaced` counts undecodable bytes (U+FFFD in `text`), `dropped_nuls` the NUL bytes left out.
+    """
+
+    text: str
+    encoding: str
+    replaced: int = 0
+    dropped_nuls: int = 0
+
+    @property
+    def repairs(self) -> int:
+        return self.replaced + self.dropped_nuls
+
+    @property
+    def warnings(self) -> list[str]:
+        """`['undecodable_bytes: 3 bytes replaced, 1 NUL byte dropped (gb18030)']`; none for a clean decoding."""
+        repairs = [f"{self.replaced} {_bytes(self.replaced)} replaced"] if self.replaced else []
+        repairs += [f"{self.dropped_nuls} NUL {_bytes(self.dropped_nuls)} dropped"] if self.dropped_nuls else []
+        return [f"{UNDECODABLE_BYTES}: {', '.join(repairs)} ({self.encoding})"] if repairs else []
+
+
+def decode_text(data: bytes, declared: str | None = None) -> Decoded:
     """Decode a file: `b'\\xd6\\xd0\\xce\\xc4'` → `中文` (GBK); a `declared` codec wins among equally plausible ones.
 
-    Raises ReadError (`binary data, not text: …`) for NUL bytes outside UTF-16,
-    for bytes no encoding reads, and for text full of control characters.
+    A clean decoding comes first; then a repaired one (see the module). Raises ReadError
+    (`binary data, not text: …`) for NUL bytes beyond repair, for bytes no encoding reads,
+    and for text full of control characters.
     """
-    for bom, encoding in _BOMS:
-        text = _strict(data, encoding) if data.startswith(bom) else None
-        if text is not None:
-            return _checked(text)
-    encodings = dict.fromkeys((declared, *_CANDIDATES) if declared else _CANDIDATES)
-    decodings = [text for encoding in encodings if (text := _strict(data, encoding)) is not None]
-    best = max(decodings, key=plausibility, default=None)  # the first of equals
-    if best is not None and plausibility(best) >= MIN_PLAUSIBLE_SHARE:
-        return _checked(best)
+    bom = next((encoding for mark, encoding in _BOMS if data.startswith(mark)), None)
+    encodings = tuple(dict.fromkeys(encoding for encoding in (bom, declared, *_CANDIDATES) if encoding))
+    budget = max(MIN_REPAIRABLE_BYTES, len(data) * REPAIRABLE_PER_MILLE // 1000)
+    found = (
+        (_decoding(data, bom, budget, repair=False) if bom else None)  # a BOM says what clean text is
+        or _most_plausible(data, encodings, budget, repair=False)
+        or _most_plausible(data, encodings, budget, repair=True)  # random bytes may start like a BOM
+    )
+    if found is not None:
+        return Decoded(_checked(found.text), found.encoding, found.replaced, found.dropped_nuls)
     nul_bytes = data.count(b"\x00")
     if nul_bytes:
         raise ReadError(f"binary data, not text: {nul_bytes} NUL bytes")
     guess = from_bytes(data).best()
-    return _checked(str(guess) if guess is not None else None)
+    if guess is None:
+        raise ReadError("binary data, not text: no encoding decodes it cleanly")
+    return Decoded(_checked(str(guess)), guess.encoding)
 
 
-def decode_html(data: bytes) -> str:
+def decode_html(data: bytes) -> Decoded:
     """Decode an HTML page, trusting `<meta charset=gbk>` and the like unless another reading is more plausible.
 
     Example: a page declaring `charset=gb2312` is decoded as GB18030; a page
@@ -147,11 +196,68 @@ def _strict(data: bytes, encoding: str) -> str | None:
         return None
 
 
-def _checked(text: str | None) -> str:
-    """Return decoded text unless it is missing or mostly control characters (binary)."""
-    if text is None:
-        raise ReadError("binary data, not text: no encoding decodes it cleanly")
-    controls = sum(1 for ch in text if ch not in _ALLOWED_CONTROLS and unicodedata.category(ch) == "Cc")
+def _most_plausible(data: bytes, encodings: tuple[str, ...], budget: int, repair: bool) -> Decoded | None:
+    """The most plausible decoding within `budget`, if it reads as plausible Chinese.
+
+    Of equally plausible ones the one with the fewest repairs wins, then the first: short
+    UTF-16 ASCII text reads as UTF-16, not as UTF-8 without its NULs.
+    """
+    decodings = [found for encoding in encodings if (found := _decoding(data, encoding, budget, repair)) is not None]
+    best = max(decodings, key=lambda found: (plausibility(found.text), -found.repairs), default=None)
+    return best if best is not None and plausibility(best.text) >= MIN_PLAUSIBLE_SHARE else None
+
+
+def _decoding(data: bytes, encoding: str, budget: int, repair: bool) -> Decoded | None:
+    """`data` in `encoding` without its stray NULs; with `repair`, undecodable bytes become U+FFFD.
+
+    None when the bytes do not decode (without `repair`), or when more than `budget` bytes are NUL or undecodable.
+    """
+    nuls = 0 if encoding in _WIDE else data.count(b"\x00")
+    if nuls > budget:
+        return None
+    source = data.replace(b"\x00", b"") if nuls else data
+    if not repair:
+        text = _strict(source, encoding)
+        return Decoded(text, encoding, 0, nuls) if text is not None else None
+    decoder = codecs.getincrementaldecoder(encoding)(_MARK_UNDECODABLE)
+    pieces, replaced = [], 0
+    for start in range(0, len(source) or 1, _REPAIR_CHUNK):  # by chunks, so binary data is given up on early
+        piece = decoder.decode(source[start : start + _REPAIR_CHUNK], final=start + _REPAIR_CHUNK >= len(source))
+        if _has_lone_surrogate(piece):
+            replaced += sum(len(run) for run in _MARKED.findall(piece))
+            if nuls + replaced > budget:
+                return None
+            piece = _MARKED.sub("\ufffd", piece)
+        pieces.append(piece)
+    return Decoded("".join(pieces), encoding, replaced, nuls)
+
+
+def _has_lone_surrogate(text: str) -> bool:
+    """Whether `text` holds a marked byte, found at C speed: only a lone surrogate cannot be encoded as UTF-8."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+def _mark_undecodable(error: UnicodeError) -> tuple[str, int]:
+    """A codec error handler: each undecodable byte as a lone surrogate (U+DC00 + byte), so they can be counted."""
+    if not isinstance(error, UnicodeDecodeError):
+        raise error
+    return "".join(chr(0xDC00 + byte) for byte in error.object[error.start : error.end]), error.end
+
+
+codecs.register_error(_MARK_UNDECODABLE, _mark_undecodable)
+
+
+def _bytes(count: int) -> str:
+    return "byte" if count == 1 else "bytes"
+
+
+def _checked(text: str) -> str:
+    """Return decoded text unless it is mostly control characters (binary)."""
+    controls = len(_CONTROLS.findall(text))
     if text and controls / len(text) > _MAX_CONTROL_SHARE:
         raise ReadError(f"binary data, not text: {controls} control characters in {len(text)}")
     return text

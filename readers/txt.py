@@ -32,9 +32,10 @@ ENDS_HEADLINE = re.compile(r"[。，,；;！!？?：:]")
 def read(path: Path) -> Document:
     """Read `path` as text: `b'\\xa1\\xa1\\xa1\\xa1\\xd2\\xbb\\r\\n'` → one PARAGRAPH `一`.
 
-    Raises ReadError when the file holds binary data rather than text.
+    Raises ReadError when the file holds binary data rather than text; a few damaged bytes only warn.
     """
-    lines = [line.strip() for line in decode_text(path.read_bytes()).splitlines()]
+    decoded = decode_text(path.read_bytes())
+    lines = [line.strip() for line in decoded.text.splitlines()]
     start, end = _headline(lines)
     return Document(
         source_format="txt",
@@ -43,6 +44,7 @@ def read(path: Path) -> Document:
             for index, line in enumerate(lines)
             if line
         ],
+        warnings=decoded.warnings,
     )
 
 

@@ -93,10 +93,7 @@ def used_range(source: IO[bytes], title: str, caps: limits.Limits) -> UsedRange:
         element.clear(keep_tail=True)
         while element.getprevious() is not None:
             del element.getparent()[0]
-    if last_row * last_column > caps.max_sheet_cells:
-        option = f"max-rows × {limits.CELLS_PER_ROW}"
-        spans = f'sheet "{title}" spans {last_row:,} rows × {last_column:,} columns ='
-        raise limits.too_large(spans, last_row * last_column, caps.max_sheet_cells, option, " cells")
+    limits.check_sheet_cells(title, last_row, last_column, caps)
     return UsedRange(last_row, last_column, tuple(merges))
 
 

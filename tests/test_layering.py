@@ -8,7 +8,9 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).parent.parent
-FORMAT_LIBRARIES = {"pdfplumber", "pdfminer", "pypdfium2", "docx", "openpyxl", "lxml", "readability", "python_calamine"}
+FORMAT_LIBRARIES = {
+    "pdfplumber", "pdfminer", "pypdfium2", "docx", "openpyxl", "lxml", "readability", "python_calamine", "olefile",
+}
 PACKAGES = ("tuogou", "pipeline", "extractors", "normalizers", "readers")
 PACKAGE_FILES = sorted(p for pkg in PACKAGES for p in (ROOT / pkg).rglob("*.py"))
 NOT_IMPORTED_BY = {

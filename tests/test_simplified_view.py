@@ -336,5 +336,5 @@ BIG5_SAMPLE = "長沙市社會組織管理局關於公佈第一批脫鉤行業�
     ids=["big5", "gbk-traditional", "gbk-simplified"],
 )
 def test_undeclared_big5_reads_as_traditional_text(data: bytes, expected: str) -> None:
-    assert decode_text(data) == expected
-    assert decode_html(b"<p>" + data + b"</p>") == f"<p>{expected}</p>"
+    assert decode_text(data).text == expected
+    assert decode_html(b"<p>" + data + b"</p>").text == f"<p>{expected}</p>"

@@ -26,8 +26,11 @@ SNIFF_CASES = {
     "docx": ("a.docx", _zip_with("[Content_Types].xml", "word/document.xml"), "docx"),
     "docx-named-doc": ("a.doc", _zip_with("[Content_Types].xml", "word/document.xml"), "docx"),
     "xlsx": ("a.xlsx", _zip_with("[Content_Types].xml", "xl/workbook.xml"), "xlsx"),
-    "word97": ("a.doc", OLE2_MAGIC + "WordDocument".encode("utf-16-le"), "doc"),
-    "excel97-named-doc": ("a.doc", OLE2_MAGIC + "Workbook".encode("utf-16-le"), "xls"),
+    "ole2-without-directory-named-doc": ("a.doc", OLE2_MAGIC + "Workbook".encode("utf-16-le"), "doc"),
+    "ole2-without-directory-named-xls": ("a.xls", OLE2_MAGIC + "WordDocument".encode("utf-16-le"), "xls"),
+    "ole2-without-directory-named-wps": ("a.wps", OLE2_MAGIC + "Book".encode("utf-16-le"), "doc"),
+    "ole2-without-directory-named-et": ("a.et", OLE2_MAGIC, "xls"),
+    "ole2-without-directory-or-extension": ("a", OLE2_MAGIC, "doc"),
     "html-named-xls": ("a.xls", b"<html><body><table></table></body></html>", "html"),
     "html-doctype-bom": ("a.htm", b"\xef\xbb\xbf<!DOCTYPE html><html>", "html"),
     "gbk-text": ("a.txt", "关于印发方案的通知".encode("gbk"), "txt"),
@@ -40,6 +43,34 @@ def test_sniff_format(tmp_path: Path, name: str, content: bytes, expected: str) 
     path = tmp_path / name
     path.write_bytes(content)
     assert sniff_format(path) == expected
+
+
+WORD_97 = (Path(__file__).parent / "corpus" / "documents" / "raw" / "hedong-fgw-2019.doc").read_bytes()
+EXCEL_97 = (Path(__file__).parent / "fixtures" / "kaifeng-fgw-2020-roster.xls").read_bytes()
+OLE2_CASES = {
+    "word97": ("a.doc", WORD_97, "doc"),
+    "word97-named-xls": ("a.xls", WORD_97, "doc"),
+    "excel97-named-doc": ("a.doc", EXCEL_97, "xls"),
+    "excel97-named-wps": ("a.wps", EXCEL_97, "xls"),
+    "word97-cut-where-its-text-spells-book": ("a.doc", WORD_97[:31_593], "doc"),
+    "word97-cut-short": ("a.doc", WORD_97[: len(WORD_97) // 2], "doc"),
+    "excel97-cut-short": ("a.xls", EXCEL_97[: len(EXCEL_97) // 2], "xls"),
+    "excel97-header-only": ("a.xls", EXCEL_97[:600], "xls"),
+}
+
+
+@pytest.mark.parametrize(("name", "content", "expected"), OLE2_CASES.values(), ids=OLE2_CASES.keys())
+def test_ole2_format_comes_from_its_directory_else_its_extension(
+    tmp_path: Path, name: str, content: bytes, expected: str
+) -> None:
+    path = tmp_path / name
+    path.write_bytes(content)
+    assert sniff_format(path) == expected
+
+
+def test_word97_text_spelling_book_is_not_a_directory() -> None:
+    """The case the fuzzer found: the cut file holds `Book` in UTF-16 inside Word's text, not in a directory."""
+    assert "Book".encode("utf-16-le") in WORD_97[:31_593]
 
 
 ERROR_CASES = {
