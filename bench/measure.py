@@ -94,6 +94,49 @@ def synthetic_roster(rows: int, seed: int = 7) -> list[dict[str, Any]]:
     return result
 
 
+def synthetic_tables(rows: int, seed: int = 7) -> dict[str, list[dict[str, Any]]]:
+    """The tables the link step receives for a corpus of `synthetic_roster` rows: one document per 150 rows."""
+    associations = [
+        {**row, "seq": row["row"] + 1, "status": "decoupled" if row["row"] % 3 else "unknown", "locality": None}
+        for row in synthetic_roster(rows, seed)
+    ]
+    documents: dict[str, dict[str, Any]] = {}
+    for row in associations:
+        if row["doc_id"] not in documents:
+            documents[row["doc_id"]] = _synthetic_document(row, len(documents))
+    return {
+        "documents": list(documents.values()),
+        "associations": associations,
+        "milestones": [],
+        "citations": [],
+    }
+
+
+def _synthetic_document(first_row: dict[str, Any], index: int) -> dict[str, Any]:
+    """A city's roster document (no text, so identity has only numbers and titles to compare)."""
+    return {
+        "doc_id": first_row["doc_id"],
+        "source_path": f"{first_row['city']}/roster-{index:07d}.xlsx",
+        "sha256": f"{index:064x}",
+        "status": "ok",
+        "warnings": [],
+        "ocr": False,
+        "title": f"{first_row['city']}第{index}批脱钩名单",
+        "doc_number": f"{first_row['city']}发〔2019〕{index}号",
+        "issuers": [f"{first_row['city']}发展和改革委员会"],
+        "issue_date": None,
+        "province": first_row["province"],
+        "city": first_row["city"],
+        "county": None,
+        "adcode": None,
+        "admin_level": "city",
+        "locality": first_row["city"],
+        "roster_rows": 150,
+        "stated_total": None,
+        "text": None,
+    }
+
+
 def normalisation_seconds(rows: int = SYNTHETIC_ROSTER_ROWS) -> float:
     """Seconds for the cross-document stage (keys, agencies) over synthetic roster rows."""
     roster = synthetic_roster(rows)

@@ -72,9 +72,9 @@ def settle_identity(documents: Sequence[Row], manifest: Manifest = Manifest()) -
 
 def with_document_columns(rows: Iterable[Row], documents: Iterable[Row], place: bool = False) -> list[Row]:
     """Rows of a per-document table with their document's key (and, if `place`, its settled locality)."""
-    by_id = {document["doc_id"]: document for document in documents}
     columns = ("document_key", *(ROW_PLACE_FIELDS if place else ()))
-    return [{**row, **{c: by_id[row["doc_id"]].get(c) for c in columns}} for row in rows]
+    by_id = {document["doc_id"]: {c: document.get(c) for c in columns} for document in documents}
+    return [{**row, **by_id[row["doc_id"]]} for row in rows]
 
 
 def _with_manifest(row: Row, manifest: Manifest) -> Row:
