@@ -7,8 +7,11 @@ against one, a warm run against a cold one.
 
 from __future__ import annotations
 
+import json
 import random
 import shutil
+import subprocess
+import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,6 +24,7 @@ from pipeline.run import RunSummary, run
 
 MIB = 1 << 20
 SYNTHETIC_ROSTER_ROWS = 100_000
+LINK_STEP_ROWS = 1_000_000
 RUN_TIMEOUT = 600.0
 
 
@@ -143,3 +147,11 @@ def normalisation_seconds(rows: int = SYNTHETIC_ROSTER_ROWS) -> float:
     started = time.perf_counter()
     link(roster)
     return time.perf_counter() - started
+
+
+def link_step_figures(rows: int = LINK_STEP_ROWS) -> dict[str, float]:
+    """Seconds and peak memory (MiB) of the whole link step over synthetic rows, in a process of its own."""
+    done = subprocess.run(
+        [sys.executable, "-m", "bench.link_step", str(rows)], check=True, capture_output=True, text=True
+    )
+    return json.loads(done.stdout)
