@@ -23,7 +23,8 @@ SUPERVISED = "supervised"
 
 
 def link(associations: list[Row], documents: Iterable[Row] = ()) -> tuple[list[Row], list[Row]]:
-    """Fill keys and supervisor columns of the association rows; return them and the agencies rows.
+    """Fill keys and supervisor columns of the association rows, in place (a copy of a million rows
+    would double the parent's memory); return them and the agencies rows.
 
     `documents` give each roster's admin_level, so a short form in a ministry's roster (`发改委`)
     names the ministry, not a local department. A national corpus prints a few hundred units over
@@ -57,12 +58,11 @@ def link(associations: list[Row], documents: Iterable[Row] = ()) -> tuple[list[R
         }
         for printed_unit, agency, key in zip(printed, units, unit_keys, strict=True)
     }
-    linked = [
-        {**row, "association_key": key, **columns[row["supervisor_raw"], locality]}
-        for row, key, locality in zip(associations, keys, localities, strict=True)
-    ]
+    for row, key, locality in zip(associations, keys, localities, strict=True):
+        row["association_key"] = key
+        row.update(columns[row["supervisor_raw"], locality])
     named = zip(unit_keys, units, printed.values(), strict=True)
-    return linked, agency_rows([(key, agency, count) for key, agency, count in named if key is not None])
+    return associations, agency_rows([(key, agency, count) for key, agency, count in named if key is not None])
 
 
 def link_citations(citations: list[Row]) -> list[Row]:
