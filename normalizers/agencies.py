@@ -374,9 +374,8 @@ def agency_table(rows: Iterable[tuple[AgencyName, Locality]]) -> list[dict]:
     lines = Counter(rows)
     pairs = list(lines)
     units = zip(canonical_agencies(pairs), pairs, lines.values(), strict=True)
-    return agency_rows(
-        [(agency_key(agency, document), agency, count) for agency, (_, document), count in units if agency.registration == "supervised"]
-    )
+    supervised = [(agency, place, count) for agency, (_, place), count in units if agency.registration == "supervised"]
+    return agency_rows([(agency_key(agency, place), agency, count) for agency, place, count in supervised])
 
 
 def agency_rows(units: Iterable[tuple[str, AgencyName, int]]) -> list[dict]:
