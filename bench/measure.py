@@ -77,13 +77,14 @@ def synthetic_roster(rows: int, seed: int = 7) -> list[dict[str, Any]]:
     trades = ["能源", "钢铁", "物流", "茶叶", "食品", "建筑", "旅游", "陶瓷", "电力", "医药"]
     suffixes = ["协会", "行业协会", "商会", "促进会", "研究会"]
     units = ["发展和改革委员会", "工业和信息化局", "原经信委", "民政局", "商务局", "直接登记"]
+    doc_ids = [f"{document:016x}" for document in range(rows // 150 + 1)]  # one string per document, as in a run
     result = []
     for index in range(rows):
         province, city = rng.choice(cities)
         name = f"{city}{rng.choice(trades)}{rng.randint(1, 400)}{rng.choice(suffixes)}"
         result.append(
             {
-                "doc_id": f"{index // 150:016x}",
+                "doc_id": doc_ids[index // 150],
                 "row": index % 150,
                 "name": name,
                 "name_raw": name,
