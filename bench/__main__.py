@@ -9,7 +9,7 @@ import resource
 from pathlib import Path
 
 from bench.corpus import build_corpus
-from bench.measure import MIB, normalisation_seconds, pdfium_text_rate, pipeline_rate, timed_run
+from bench.measure import MIB, link_step_figures, normalisation_seconds, pdfium_text_rate, pipeline_rate, timed_run
 
 STAGES = ("read", "extract", "link", "write")
 KIB = 1024
@@ -35,6 +35,7 @@ def main() -> int:
     ocr_pages, ocr_seconds = pipeline_rate(scans, args.work / "ocr-only") if scans else (0, 0.0)
     stage_total = sum(one.summary.seconds.get(s, 0.0) for s in STAGES) or 1.0
     rows = sum(count for table, count in one.summary.rows.items() if table != "documents")
+    link_step = link_step_figures()
     figures = {
         "documents": len(files),
         "pages": one.summary.pages,
@@ -56,6 +57,8 @@ def main() -> int:
         "pdf_ratio_to_pdfium": (pdf_pages / pdf_seconds) / (raw_pages / raw_seconds),
         "ocr_pages_per_second": ocr_pages / ocr_seconds if ocr_seconds else None,
         "normalise_100k_rows_seconds": normalisation_seconds(),
+        "link_1m_rows_seconds": link_step["seconds"],
+        "link_1m_rows_peak_memory_mib": link_step["peak_memory_mib"],
     }
     (args.work / "results.json").write_text(json.dumps(figures, indent=2, ensure_ascii=False) + "\n")
     print(_report(figures))
@@ -78,6 +81,8 @@ def _report(f: dict) -> str:
             f"{f['pdfium_raw_text_pages_per_second']:.0f} pages/s, ratio {f['pdf_ratio_to_pdfium']:.3f}",
             f"OCR: {ocr}",
             f"normalisation of 100,000 roster rows: {f['normalise_100k_rows_seconds']:.1f} s",
+            f"link step over 1,000,000 synthetic roster rows: {f['link_1m_rows_seconds']:.1f} s, "
+            f"peak memory {f['link_1m_rows_peak_memory_mib']:.0f} MiB (its own process)",
         ]
     )
 

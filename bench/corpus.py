@@ -3,7 +3,8 @@
 Variants keep the real documents' structure and size: PDFs assembled from the
 notice, roster and form pages of the text PDFs (long rosters repeat their roster
 pages), DOCX and XLSX rosters with renamed and reordered rows, GBK HTML pages and
-plain-text notices. Every file differs in its bytes, so none is a duplicate. The
+plain-text notices. Every file differs from every other in its content, by construction (each
+variant is numbered or has its own page selection), so none is a duplicate. The
 corpus is written under `build/` and reused while the generator is unchanged.
 """
 
@@ -60,27 +61,51 @@ def build_corpus(raw: Path, target: Path, plan: CorpusPlan = CorpusPlan()) -> Pa
     _pdfs(raw, target, plan, rng)
     _docx(raw / ROSTER_DOCX, target, plan.docx, rng)
     _xlsx(raw / ROSTER_XLSX, target, plan.xlsx, rng)
-    _html(raw / ROSTER_HTML, target, plan.html, rng)
-    _txt(raw / NOTICE_TXT, target, plan.txt, rng)
+    _html(raw / ROSTER_HTML, target, plan.html)
+    _txt(raw / NOTICE_TXT, target, plan.txt)
     (target / MARKER).write_text(digest)
     return target
 
 
 def _pdfs(raw: Path, target: Path, plan: CorpusPlan, rng: random.Random) -> None:
-    """Notices with 0 to N copies of their roster pages and a random share of their form pages."""
+    """Notices with part of their form pages and 0 to N copies of their roster pages, no two alike.
+
+    pdfium writes a random file identifier, so equal pages would still make different bytes: each
+    variant is drawn without replacement from the distinct page selections of its notice instead.
+    """
     sources = [pdfium.PdfDocument(raw / name) for name in TEXT_PDFS]
+    drawn = [
+        iter(_draw(_page_selections(len(source), plan.max_roster_repeats), len(range(i, plan.pdfs, len(sources))), rng))
+        for i, source in enumerate(sources)
+    ]
     for index in range(plan.pdfs):
-        source = sources[index % len(sources)]
-        pages = list(range(len(source)))
-        body, rest = pages[: len(pages) // 3], pages[len(pages) // 3 :]
-        chosen = body + rest[: rng.randint(len(rest) // 2, len(rest))]
-        chosen += rest[: rng.randint(0, 3)] * rng.randint(0, plan.max_roster_repeats)
         variant = pdfium.PdfDocument.new()
-        variant.import_pages(source, chosen)
+        variant.import_pages(sources[index % len(sources)], list(next(drawn[index % len(sources)])))
         variant.save(target / f"notice-{index:04d}.pdf")
         variant.close()
     for source in sources:
         source.close()
+
+
+def _page_selections(pages: int, max_roster_repeats: int) -> list[tuple[int, ...]]:
+    """Every distinct variant of a notice: its first third, at least half of the rest, and up to
+    `max_roster_repeats` more copies of the rest's first 0 to 3 pages (a long roster)."""
+    body, rest = list(range(pages // 3)), list(range(pages // 3, pages))
+    return sorted(
+        {
+            tuple(body + rest[:kept] + rest[:roster] * repeats)
+            for kept in range(len(rest) // 2, len(rest) + 1)
+            for roster in range(4)
+            for repeats in range(max_roster_repeats + 1)
+        }
+    )
+
+
+def _draw(selections: list[tuple[int, ...]], count: int, rng: random.Random) -> list[tuple[int, ...]]:
+    """`count` distinct selections, or a clear error when the plan asks for more than there are."""
+    if count > len(selections):
+        raise ValueError(f"too many PDFs: the plan asks for {count} variants of a notice that has {len(selections)}")
+    return rng.sample(selections, count)
 
 
 def _docx(source: Path, target: Path, count: int, rng: random.Random) -> None:
@@ -112,16 +137,16 @@ def _xlsx(source: Path, target: Path, count: int, rng: random.Random) -> None:
         workbook.save(target / f"roster-{index:04d}.xlsx")
 
 
-def _html(source: Path, target: Path, count: int, rng: random.Random) -> None:
-    """The GBK article page with its roster's names suffixed."""
+def _html(source: Path, target: Path, count: int) -> None:
+    """The GBK article page with its roster's names numbered after the file."""
     page = source.read_bytes().decode("gb18030")
     for index in range(count):
-        variant = page.replace("协会</td>", f"{rng.randint(1, 99)}协会</td>")
+        variant = page.replace("协会</td>", f"{index + 1}协会</td>")
         (target / f"article-{index:04d}.html").write_bytes(variant.encode("gb18030"))
 
 
-def _txt(source: Path, target: Path, count: int, rng: random.Random) -> None:
-    """The plain-text notice, GBK with CRLF, with a numbered line appended so each differs."""
+def _txt(source: Path, target: Path, count: int) -> None:
+    """The plain-text notice, GBK with CRLF, with the file's number appended so each differs."""
     text = source.read_bytes().decode("gb18030")
     for index in range(count):
-        (target / f"notice-{index:04d}.txt").write_bytes(f"{text}\r\n（{rng.randint(1, 10**6)}）\r\n".encode("gb18030"))
+        (target / f"notice-{index:04d}.txt").write_bytes(f"{text}\r\n（{index + 1}）\r\n".encode("gb18030"))

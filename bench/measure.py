@@ -7,8 +7,11 @@ against one, a warm run against a cold one.
 
 from __future__ import annotations
 
+import json
 import random
 import shutil
+import subprocess
+import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,6 +24,7 @@ from pipeline.run import RunSummary, run
 
 MIB = 1 << 20
 SYNTHETIC_ROSTER_ROWS = 100_000
+LINK_STEP_ROWS = 1_000_000
 RUN_TIMEOUT = 600.0
 
 
@@ -73,13 +77,14 @@ def synthetic_roster(rows: int, seed: int = 7) -> list[dict[str, Any]]:
     trades = ["能源", "钢铁", "物流", "茶叶", "食品", "建筑", "旅游", "陶瓷", "电力", "医药"]
     suffixes = ["协会", "行业协会", "商会", "促进会", "研究会"]
     units = ["发展和改革委员会", "工业和信息化局", "原经信委", "民政局", "商务局", "直接登记"]
+    doc_ids = [f"{document:016x}" for document in range(rows // 150 + 1)]  # one string per document, as in a run
     result = []
     for index in range(rows):
         province, city = rng.choice(cities)
         name = f"{city}{rng.choice(trades)}{rng.randint(1, 400)}{rng.choice(suffixes)}"
         result.append(
             {
-                "doc_id": f"{index // 150:016x}",
+                "doc_id": doc_ids[index // 150],
                 "row": index % 150,
                 "name": name,
                 "name_raw": name,
@@ -94,9 +99,60 @@ def synthetic_roster(rows: int, seed: int = 7) -> list[dict[str, Any]]:
     return result
 
 
+def synthetic_tables(rows: int, seed: int = 7) -> dict[str, list[dict[str, Any]]]:
+    """The tables the link step receives for a corpus of `synthetic_roster` rows: one document per 150 rows."""
+    associations = [
+        {**row, "seq": row["row"] + 1, "status": "decoupled" if row["row"] % 3 else "unknown", "locality": None}
+        for row in synthetic_roster(rows, seed)
+    ]
+    documents: dict[str, dict[str, Any]] = {}
+    for row in associations:
+        if row["doc_id"] not in documents:
+            documents[row["doc_id"]] = _synthetic_document(row, len(documents))
+    return {
+        "documents": list(documents.values()),
+        "associations": associations,
+        "milestones": [],
+        "citations": [],
+    }
+
+
+def _synthetic_document(first_row: dict[str, Any], index: int) -> dict[str, Any]:
+    """A city's roster document (no text, so identity has only numbers and titles to compare)."""
+    return {
+        "doc_id": first_row["doc_id"],
+        "source_path": f"{first_row['city']}/roster-{index:07d}.xlsx",
+        "sha256": f"{index:064x}",
+        "status": "ok",
+        "warnings": [],
+        "ocr": False,
+        "title": f"{first_row['city']}第{index}批脱钩名单",
+        "doc_number": f"{first_row['city']}发〔2019〕{index}号",
+        "issuers": [f"{first_row['city']}发展和改革委员会"],
+        "issue_date": None,
+        "province": first_row["province"],
+        "city": first_row["city"],
+        "county": None,
+        "adcode": None,
+        "admin_level": "city",
+        "locality": first_row["city"],
+        "roster_rows": 150,
+        "stated_total": None,
+        "text": None,
+    }
+
+
 def normalisation_seconds(rows: int = SYNTHETIC_ROSTER_ROWS) -> float:
     """Seconds for the cross-document stage (keys, agencies) over synthetic roster rows."""
     roster = synthetic_roster(rows)
     started = time.perf_counter()
     link(roster)
     return time.perf_counter() - started
+
+
+def link_step_figures(rows: int = LINK_STEP_ROWS) -> dict[str, float]:
+    """Seconds and peak memory (MiB) of the whole link step over synthetic rows, in a process of its own."""
+    done = subprocess.run(
+        [sys.executable, "-m", "bench.link_step", str(rows)], check=True, capture_output=True, text=True
+    )
+    return json.loads(done.stdout)

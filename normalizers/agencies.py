@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
@@ -370,19 +371,26 @@ def agency_table(rows: Iterable[tuple[AgencyName, Locality]]) -> list[dict]:
 
     Example: `邵阳市农林局` and `原邵阳市农林局` make one row, former, successor 邵阳市农业农村局, rows 2.
     """
-    pairs = [(agency, document) for agency, document in rows if agency.registration == "supervised"]
-    groups: dict[str, list[AgencyName]] = {}
-    keys: dict[tuple[AgencyName, Locality], str] = {}
-    for agency, (_, document) in zip(canonical_agencies(pairs), pairs, strict=True):
-        if (agency, document) not in keys:
-            keys[agency, document] = agency_key(agency, document)
-        groups.setdefault(keys[agency, document], []).append(agency)
-    table = [_table_row(key, agencies) for key, agencies in groups.items()]
+    lines = Counter(rows)
+    pairs = list(lines)
+    units = zip(canonical_agencies(pairs), pairs, lines.values(), strict=True)
+    supervised = [(agency, place, count) for agency, (_, place), count in units if agency.registration == "supervised"]
+    return agency_rows([(agency_key(agency, place), agency, count) for agency, place, count in supervised])
+
+
+def agency_rows(units: Iterable[tuple[str, AgencyName, int]]) -> list[dict]:
+    """`agency_table` from settled units, each with its key and the number of roster lines naming it, in the
+    order the lines first name them (the first unit of a key gives its name and place)."""
+    groups: dict[str, list[tuple[AgencyName, int]]] = {}
+    for key, agency, count in units:
+        groups.setdefault(key, []).append((agency, count))
+    table = [_table_row(key, named) for key, named in groups.items()]
     return sorted(table, key=lambda row: (row["name"] is None, row["name"] or "", row["agency_key"]))
 
 
-def _table_row(key: str, agencies: list[AgencyName]) -> dict:
-    """One agencies.parquet row from the roster lines naming one unit."""
+def _table_row(key: str, named: list[tuple[AgencyName, int]]) -> dict:
+    """One agencies.parquet row from the units (with their line counts) naming one unit."""
+    agencies = [agency for agency, _ in named]
     first = agencies[0]
     former = _former([agency.former for agency in agencies])
     successor = next((a.current for a in agencies if a.former and a.current), None) if former else None
@@ -396,7 +404,7 @@ def _table_row(key: str, agencies: list[AgencyName]) -> dict:
         "province": place.province,
         "city": place.city,
         "county": place.county,
-        "rows": len(agencies),
+        "rows": sum(count for _, count in named),
         "adcode": locality_adcode(place),
         "admin_level": government_level(place),
         "locality": locality_label(place),

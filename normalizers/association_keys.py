@@ -17,6 +17,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel
 
 from normalizers import divisions
+from normalizers.character_filter import dropping
 from normalizers.locality import Locality
 from normalizers.divisions import designators
 from normalizers.name_places import PROVINCE_DIGITS, leading_places, locality_scope
@@ -32,6 +33,7 @@ NEIGHBOURS = 8
 in the order of `designator_free`, where designator variants sit together: linking stays linear in the rows."""
 MAX_PLACE_LENGTH = 8
 """Longest place name (without designator) looked up before a designator, e.g. `克孜勒苏柯尔克孜`."""
+_without_punctuation = dropping(lambda c: unicodedata.category(c).startswith("P"))
 
 
 @dataclass(frozen=True)
@@ -58,7 +60,7 @@ def canonical_name(name: str, locality: Locality) -> str:
     `宁夏回族自治区煤炭行业协会`, `宁夏煤炭行业协会` and `煤炭行业协会` all become `宁夏煤炭行业协会`;
     `宁夏河北省商会` becomes `宁夏河北商会`.
     """
-    text = "".join(c for c in normalize_name(name).casefold() if not unicodedata.category(c).startswith("P"))
+    text = _without_punctuation(normalize_name(name).casefold())
     scope = locality_scope(locality)
     own = leading_places(text, scope.code if scope else None)
     if not own.places and scope:
@@ -79,14 +81,13 @@ def _skeleton(canonical: str) -> str:
 
     Two names that differ only by designators (`河北省` / `河北`) have the same skeleton.
     """
-    letters = _designator_letters()
-    return "".join(c for c in canonical if c not in letters)
+    return canonical.translate(_without_designator_letters())
 
 
 @cache
-def _designator_letters() -> frozenset[str]:
+def _without_designator_letters() -> dict[int, None]:
     """Every character of a designator (`省`, `市`, `回`, `族`, `自`, `治`, `区`…), removed to form skeletons."""
-    return frozenset("".join(designators()))
+    return dict.fromkeys(map(ord, "".join(designators())))
 
 
 @cache
@@ -157,20 +158,26 @@ def assign_keys(records: Sequence[NameRecord]) -> list[str]:
     same keys. Blocking, and near neighbours only in an oversize block (`candidate_pairs`), keep the
     cost linear in the number of rows.
     """
-    canonicals = [
-        canonical_name(r.name, Locality(province=r.province, city=r.city, county=r.county)) for r in records
-    ]
+    named: dict[tuple[str, str | None, str | None, str | None], str] = {}
+    canonicals = []
+    for r in records:  # a name recurs in many rosters: each distinct one is canonicalised once
+        place = (r.name, r.province, r.city, r.county)
+        if place not in named:
+            named[place] = canonical_name(r.name, Locality(province=r.province, city=r.city, county=r.county))
+        canonicals.append(named[place])
     per_province: dict[str, set[str]] = defaultdict(set)
     blocks: dict[tuple[str, str, str], set[str]] = defaultdict(set)
-    for record, canonical in zip(records, canonicals):
-        province = record.province or ""
+    for province, kind, canonical in {(r.province or "", r.kind, c): None for r, c in zip(records, canonicals)}:
         per_province[province].add(canonical)
-        blocks[(province, record.kind, _skeleton(canonical))].add(canonical)
+        blocks[(province, kind, _skeleton(canonical))].add(canonical)
     clusters = {province: _Clusters(names) for province, names in per_province.items()}
     for (province, _, _), names in blocks.items():
         if len(names) > 1:
             _merge_block(sorted(names), clusters[province])
-    return [_key(r.province or "", clusters[r.province or ""].find(c)) for r, c in zip(records, canonicals)]
+    keys: dict[tuple[str, str], str] = {}
+    for province, canonical in {(r.province or "", c): None for r, c in zip(records, canonicals)}:
+        keys[province, canonical] = _key(province, clusters[province].find(canonical))
+    return [keys[r.province or "", c] for r, c in zip(records, canonicals)]
 
 
 def _merge_block(names: list[str], clusters: _Clusters) -> None:

@@ -26,11 +26,12 @@ def _suffix_pattern() -> re.Pattern[str]:
 
 def is_attachment_name(stem: str, notice_stem: str) -> bool:
     """Whether `stem` is `notice_stem` followed by an attachment word: `通知-附件1` of `通知`, not `通知2`."""
-    stem, notice_stem = _normal(stem), _normal(notice_stem)
+    stem, notice_stem = normal_stem(stem), normal_stem(notice_stem)
     if not notice_stem or stem == notice_stem or not stem.startswith(notice_stem):
         return False
     return _suffix_pattern().match(stem[len(notice_stem) :]) is not None
 
 
-def _normal(stem: str) -> str:
+def normal_stem(stem: str) -> str:
+    """The stem as names are compared: NFKC, trimmed, lower case; a notice's is a prefix of its attachments'."""
     return unicodedata.normalize("NFKC", stem).strip().lower()

@@ -53,8 +53,8 @@ def _restore_place_names(printed: str, converted: str) -> str:
     A name is put back only where the characters OpenCC changed were printed as the name has
     them, so `若干縣` (some counties) stays `若干县`.
     """
-    if len(printed) != len(converted):
-        return converted
+    if converted == printed or len(printed) != len(converted):
+        return converted  # nothing rewritten (most text), or no position to map back
     for wrong, name in _protected_place_names():
         start = converted.find(wrong)
         while start != -1:

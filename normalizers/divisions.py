@@ -9,7 +9,7 @@ gives 广西壮族自治区, so a caller can strip it and find 湖南 after it; 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Container
+from collections.abc import Container, Iterable
 from dataclasses import dataclass
 from functools import cache
 
@@ -89,10 +89,10 @@ class Division:
 
 @dataclass(frozen=True)
 class _Index:
-    """Every division by each of its names, with the name lengths to try, longest first."""
+    """Every division by each of its names, with the name lengths to try after each first character, longest first."""
 
     by_name: dict[str, tuple[Division, ...]]
-    lengths: tuple[int, ...]
+    lengths: dict[str, tuple[int, ...]]
     free_text_names: frozenset[str]
     province_short_names: frozenset[str]
     abbreviations: dict[str, Division]
@@ -126,7 +126,7 @@ def _index() -> _Index:
     shorts = frozenset(d.short_name for d in provinces.values())
     return _Index(
         by_name={name: tuple(sorted(found, key=_order)) for name, found in by_name.items()},
-        lengths=tuple(sorted({len(name) for name in by_name}, reverse=True)),
+        lengths=_lengths_by_first_character(by_name),
         free_text_names=frozenset(d.name for d in divisions() if len(d.name) >= MIN_FREE_TEXT_NAME) | shorts,
         province_short_names=shorts,
         abbreviations={r["abbreviation"]: provinces[r["province"]] for r in read_table("province_abbreviations.csv")},
@@ -143,10 +143,19 @@ def lookup(name: str) -> list[Division]:
     return list(_index().by_name.get(name, ()))
 
 
+def _lengths_by_first_character(names: Iterable[str]) -> dict[str, tuple[int, ...]]:
+    """The lengths of the names opening with each character, longest first: most text opens with no place,
+    and one look-up then says so instead of one per length."""
+    lengths: defaultdict[str, set[int]] = defaultdict(set)
+    for name in names:
+        lengths[name[0]].add(len(name))
+    return {first: tuple(sorted(found, reverse=True)) for first, found in lengths.items()}
+
+
 def _names_at(text: str, start: int, names: Container[str]) -> list[str]:
     """The names among `names` that the text has at `start`, longest first, without 广州市场-style overlaps."""
     found = []
-    for length in _index().lengths:
+    for length in _index().lengths.get(text[start : start + 1], ()):
         name = text[start : start + length]
         after = text[start + length : start + length + 1]
         if len(name) == length and name in names and after != NOT_A_PLACE_AFTER.get(name[-1]):

@@ -11,6 +11,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from normalizers.character_filter import dropping
 from normalizers.chinese import to_simplified
 from normalizers.locality import Locality
 from normalizers.name_places import locality_scope, names_other_place
@@ -52,6 +53,7 @@ _NEVER_IN_NAME = frozenset("*※!?,;:\"")
 """Footnote marks and sentence punctuation that no association name contains (after NFKC)."""
 _DROPPED_CATEGORIES = frozenset({"Cc", "Cf", "Co", "So"})
 """Control, zero-width, private-use and symbol characters (`★`, `□`, `√`) are never part of a name."""
+_without_debris = dropping(lambda c: unicodedata.category(c) in _DROPPED_CATEGORIES or c in _NEVER_IN_NAME)
 
 
 @dataclass(frozen=True)
@@ -86,7 +88,7 @@ def normalize_name(raw: str) -> str:
     """
     text = _CIRCLED_NUMBER.sub("", raw)
     text = to_simplified(text)
-    text = "".join(c for c in text if unicodedata.category(c) not in _DROPPED_CATEGORIES and c not in _NEVER_IN_NAME)
+    text = _without_debris(text)
     text = _WHITE_SPACE.sub("", _SPACED_NUMBER.sub("", text))
     text = _trim(text.replace("(", "（").replace(")", "）"))
     return _trim(_balanced(text))
@@ -114,7 +116,7 @@ def _balanced(text: str) -> str:
             else:
                 dropped.add(i)
     dropped.update(stack)
-    return "".join(c for i, c in enumerate(text) if i not in dropped)
+    return "".join(c for i, c in enumerate(text) if i not in dropped) if dropped else text
 
 
 def _strip_edges(text: str) -> str:

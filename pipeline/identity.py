@@ -12,14 +12,14 @@ import itertools
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import asdict
 from pathlib import PurePosixPath
 
 from rapidfuzz import fuzz
 
 from extractors.roster_attachments import ROSTER_MISSING, announced_rosters, without_attachment_label
-from normalizers.attachment_names import is_attachment_name
+from normalizers.attachment_names import is_attachment_name, normal_stem
 from normalizers.divisions import locality_label
 from pipeline.extract import Row
 from pipeline.manifest import Manifest
@@ -70,11 +70,14 @@ def settle_identity(documents: Sequence[Row], manifest: Manifest = Manifest()) -
     return rows
 
 
-def with_document_columns(rows: Iterable[Row], documents: Iterable[Row], place: bool = False) -> list[Row]:
-    """Rows of a per-document table with their document's key (and, if `place`, its settled locality)."""
-    by_id = {document["doc_id"]: document for document in documents}
+def with_document_columns(rows: list[Row], documents: Iterable[Row], place: bool = False) -> list[Row]:
+    """Rows of a per-document table given their document's key (and, if `place`, its settled locality),
+    in place: the tables can hold millions of rows, which a copy would double."""
     columns = ("document_key", *(ROW_PLACE_FIELDS if place else ()))
-    return [{**row, **{c: by_id[row["doc_id"]].get(c) for c in columns}} for row in rows]
+    by_id = {document["doc_id"]: {c: document.get(c) for c in columns} for document in documents}
+    for row in rows:
+        row.update(by_id[row["doc_id"]])
+    return rows
 
 
 def _with_manifest(row: Row, manifest: Manifest) -> Row:
@@ -183,11 +186,10 @@ def _anchors(text: str) -> set[str]:
 def _attachment_links(rows: Sequence[Row], manifest: Manifest) -> list[str | None]:
     """For each file, the key of the notice it is attached to: the manifest's, else by name stem, else by title."""
     by_path = {row["source_path"]: row for row in rows}
-    by_folder: defaultdict[str, list[Row]] = defaultdict(list)
+    folders: defaultdict[str, _Folder] = defaultdict(_Folder)
     for row in rows:
         if row["status"] != "failed":
-            by_folder[_folder(row)].append(row)
-    announced = {id(row): _announced(row) for row in rows}
+            folders[_folder(row)].add(row)
     links: list[str | None] = []
     for row in rows:
         entry = manifest.entries.get(row["source_path"])
@@ -196,26 +198,52 @@ def _attachment_links(rows: Sequence[Row], manifest: Manifest) -> list[str | Non
         elif row["status"] == "failed":
             links.append(None)
         else:
-            others = [other for other in by_folder[_folder(row)] if other["document_key"] != row["document_key"]]
-            links.append(_by_stem(row, others) or _by_announced_title(row, others, announced))
+            folder = folders[_folder(row)]
+            links.append(_by_stem(row, folder) or _by_announced_title(row, folder))
     return links
 
 
-def _by_stem(row: Row, neighbours: Sequence[Row]) -> str | None:
+class _Folder:
+    """The readable files of one folder, indexed so a file meets only the neighbours that can be its notice:
+    those whose name stem opens its own, and those announcing a roster (a folder may hold thousands)."""
+
+    def __init__(self) -> None:
+        self.by_stem: defaultdict[str, list[Row]] = defaultdict(list)
+        self.announcing: list[tuple[Row, list[str]]] = []
+
+    def add(self, row: Row) -> None:
+        self.by_stem[normal_stem(PurePosixPath(row["source_path"]).stem)].append(row)
+        if announced := _announced(row):
+            self.announcing.append((row, announced))
+
+    def stem_prefixes(self, row: Row) -> Iterator[Row]:
+        """Neighbours of another document whose name stem is a shorter opening of the row's."""
+        stem = normal_stem(PurePosixPath(row["source_path"]).stem)
+        for end in range(1, len(stem)):
+            yield from (n for n in self.by_stem.get(stem[:end], ()) if n["document_key"] != row["document_key"])
+
+
+def _by_stem(row: Row, folder: _Folder) -> str | None:
     stem = PurePosixPath(row["source_path"]).stem
-    keys = {n["document_key"] for n in neighbours if is_attachment_name(stem, PurePosixPath(n["source_path"]).stem)}
+    keys = {
+        n["document_key"]
+        for n in folder.stem_prefixes(row)
+        if is_attachment_name(stem, PurePosixPath(n["source_path"]).stem)
+    }
     return keys.pop() if len(keys) == 1 else None
 
 
-def _by_announced_title(row: Row, neighbours: Sequence[Row], announced: dict[int, list[str]]) -> str | None:
+def _by_announced_title(row: Row, folder: _Folder) -> str | None:
     """The notice whose announced roster best matches the file's title or name; None when none or a tie."""
     if not row.get("roster_rows"):
         return None
     own_names = (row.get("title"), PurePosixPath(row["source_path"]).stem)
     names = [_normal(without_attachment_label(name)) for name in own_names if name]
     best: dict[str, float] = {}
-    for notice in neighbours:
-        for title in announced[id(notice)]:
+    for notice, announced in folder.announcing:
+        if notice["document_key"] == row["document_key"]:
+            continue
+        for title in announced:
             score = max((fuzz.ratio(name, _normal(title)) for name in names if name), default=0.0)
             if score >= TITLE_MATCH_SCORE:
                 best[notice["document_key"]] = max(best.get(notice["document_key"], 0.0), score)
