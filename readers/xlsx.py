@@ -3,7 +3,7 @@
 Every worksheet in workbook order gives its title rows as paragraphs and the rest
 as one table (`Block.sheet` names the sheet); merged cells carry their top-left
 value and numbers read as printed. Example: a roster whose supervisor
-`开封市住房和城乡建设局` is merged over C30:C73 gives that text on all 44 rows.
+`某市住房和城乡建设局` is merged over C10:C25 gives that text on all 16 rows.
 
 Only the used range is read, the rows and columns up to the last cell holding a
 value: a sheet's declared `<dimension>` and its merged ranges may name the whole
