@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import tempfile
 from collections.abc import Iterator, Mapping
+from contextlib import nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -88,9 +89,7 @@ def extract(
     source = Path(path)
     if not source.exists():
         raise FileNotFoundError(f"input not found: {source}")
-    if output is not None:
-        summary = run(source, Path(output), workers=workers, timeout=timeout, caps=limits)
-        return Tables(load(output).arrow, summary)
-    with tempfile.TemporaryDirectory(prefix="tuogou-") as folder:
-        summary = run(source, Path(folder), workers=workers, timeout=timeout, caps=limits)
-        return Tables(load(folder).arrow, summary)
+    folder = nullcontext(str(output)) if output is not None else tempfile.TemporaryDirectory(prefix="tuogou-")
+    with folder as written:
+        summary = run(source, Path(written), workers=workers, timeout=timeout, caps=limits)
+        return Tables(load(written).arrow, summary)

@@ -11,6 +11,7 @@ import argparse
 import logging
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from pipeline.discovery import discover
@@ -165,26 +166,41 @@ def _extract(args: argparse.Namespace) -> int:
 def _report(args: argparse.Namespace) -> int:
     from pipeline.report import write_report
 
-    if not (args.output / "documents.parquet").is_file():
-        print(f"error: no tables in {args.output}: run `tuogou extract` first", file=sys.stderr)
+    if _without_tables(args.output):
         return EXIT_USAGE
-    print(write_report(args.output, args.path, input_dir=args.input))
-    return EXIT_OK
+    return _print_written(lambda: [write_report(args.output, args.path, input_dir=args.input)])
 
 
 def _export(args: argparse.Namespace) -> int:
     from pipeline.exports import write_datapackage, write_duckdb, write_workbook
 
-    if not (args.output / "documents.parquet").is_file():
-        print(f"error: no tables in {args.output}: run `tuogou extract` first", file=sys.stderr)
+    if _without_tables(args.output):
         return EXIT_USAGE
     chosen = [write for flag, write in ((args.duckdb, write_duckdb), (args.datapackage, write_datapackage),
                                         (args.xlsx, write_workbook)) if flag]
     if not chosen:
         print("error: name what to export: --duckdb, --datapackage and/or --xlsx", file=sys.stderr)
         return EXIT_USAGE
-    for write in chosen:
-        print(write(args.output))
+    return _print_written(lambda: [write(args.output) for write in chosen])
+
+
+def _without_tables(output: Path) -> bool:
+    """Whether `output` holds no run's tables (said on standard error): report and export need them."""
+    if (output / "documents.parquet").is_file():
+        return False
+    print(f"error: no tables in {output}: run `tuogou extract` first", file=sys.stderr)
+    return True
+
+
+def _print_written(write: Callable[[], list[Path]]) -> int:
+    """Print each file `write` wrote; tables of mixed or older runs are an error, not a traceback."""
+    try:
+        written = write()
+    except ValueError as error:  # MixedRun, or tables without a run's metadata
+        print(f"error: {error}", file=sys.stderr)
+        return EXIT_ERROR
+    for path in written:
+        print(path)
     return EXIT_OK
 
 

@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import Any
 
 import duckdb
-import pyarrow.parquet as pq
 
+from pipeline.exports.tables import Provenance, read_provenance
 from pipeline.report.labels import CENTRAL, UNSETTLED
 from pipeline.schemas import LEVELS, STATUSES, TABLES
 
@@ -35,7 +35,7 @@ WARNINGS = ("roster_count_mismatch", "roster_missing")
 class ReportData:
     """Everything the report shows, as plain rows ready for the charts and the template."""
 
-    run: dict[str, str]
+    run: Provenance
     localities: list[Row]
     by_place: list[Row]
     by_agency: list[Row]
@@ -65,13 +65,6 @@ def _rows(con: duckdb.DuckDBPyConnection, sql: str, *params: Any) -> list[Row]:
 def _plain(value: Any) -> Any:
     """Midnight timestamps as dates: the tables store dates as timestamps (see schemas.DATE)."""
     return value.date() if isinstance(value, datetime) else value
-
-
-def _run_metadata(output_dir: Path) -> dict[str, str]:
-    """The run's provenance from the documents table's key-value metadata (version, run time)."""
-    metadata = pq.read_schema(output_dir / "documents.parquet").metadata or {}
-    found = {k.decode().removeprefix("tuogou."): v.decode() for k, v in metadata.items() if k.startswith(b"tuogou.")}
-    return {"version": "", "run_time": "", "run_id": "", **found}  # tables of an older tuogou lack some
 
 
 OTHER_STATUSES = tuple(s for s in STATUSES if s not in SHOWN_STATUSES)
@@ -202,7 +195,7 @@ def load(output_dir: Path) -> ReportData:
     con = _connect(output_dir)
     try:
         return ReportData(
-            run=_run_metadata(output_dir),
+            run=read_provenance(output_dir),
             localities=localities(con),
             by_place=by_place(con),
             by_agency=by_agency(con),
