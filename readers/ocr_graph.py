@@ -39,6 +39,29 @@ class _Graph:
         )
         self.nodes = [node for node in graph.node if node.op_type != "Constant"]
         self.outputs = {output.name for output in graph.output}
+        self._readers: dict[str, list[onnx.NodeProto]] = {}
+        self._removed: set[int] = set()
+        for node in self.nodes:
+            self.link(node)
+
+    def link(self, node: onnx.NodeProto) -> None:
+        """Index `node` as a reader of its inputs; called again after an input is rewired (protobuf fields are slow to scan)."""
+        for name in node.input:
+            if all(reader is not node for reader in self._readers.setdefault(name, [])):
+                self._readers[name].append(node)
+
+    def readers(self, value: str) -> list[onnx.NodeProto]:
+        return [node for node in self._readers.get(value, []) if id(node) not in self._removed]
+
+    def remove(self, *dropped: onnx.NodeProto) -> None:
+        self._removed.update(id(node) for node in dropped)
+        self.nodes = [node for node in self.nodes if id(node) not in self._removed]
+
+    def rename_input(self, old: str, new: str) -> None:
+        for node in self.readers(old):
+            node.input[:] = [new if name == old else name for name in node.input]
+            self.link(node)
+        self._readers.pop(old, None)
 
     def scalar(self, name: str) -> float | None:
         value = self.constants.get(name)
@@ -46,7 +69,7 @@ class _Graph:
 
     def sole_consumer(self, value: str, op_type: str) -> onnx.NodeProto | None:
         """The one node reading `value` if it is of `op_type` and the value is not a graph output."""
-        readers = [node for node in self.nodes if value in node.input]
+        readers = self.readers(value)
         if len(readers) != 1 or value in self.outputs or readers[0].op_type != op_type:
             return None
         return readers[0]
@@ -88,11 +111,6 @@ def simplified(path: Path) -> bytes:
     return graph.build()
 
 
-def _rename_input(graph: _Graph, old: str, new: str) -> None:
-    for node in graph.nodes:
-        node.input[:] = [new if name == old else name for name in node.input]
-
-
 def _fold_affine_after_convs(graph: _Graph) -> None:
     """conv → ×s → +b becomes one conv with weights s·W and bias s·B + b."""
     for conv in [node for node in graph.nodes if node.op_type == "Conv"]:
@@ -105,8 +123,8 @@ def _fold_affine_after_convs(graph: _Graph) -> None:
             continue
         weights, bias = graph.conv_weights(conv)
         graph.set_conv_weights(conv, weights * scale, bias * scale + shift)
-        graph.nodes = [node for node in graph.nodes if node is not mul and node is not add]
-        _rename_input(graph, add.output[0], conv.output[0])
+        graph.remove(mul, add)
+        graph.rename_input(add.output[0], conv.output[0])
 
 
 def _fuse_hard_swishes(graph: _Graph) -> None:
@@ -130,7 +148,9 @@ def _fuse_hard_swishes(graph: _Graph) -> None:
         swish = helper.make_node("Mul", [x, gate.output[0]], [divide.output[0]])
         at = graph.nodes.index(divide)
         graph.nodes[at : at + 1] = [gate, swish]
-        graph.nodes = [node for node in graph.nodes if node not in (shift, clip, product)]
+        graph.link(gate)
+        graph.link(swish)
+        graph.remove(shift, clip, product, divide)
 
 
 def _fold_affine_before_convs(graph: _Graph) -> None:
@@ -151,9 +171,11 @@ def _fold_affine_before_convs(graph: _Graph) -> None:
         pads = next((list(a.ints) for a in conv.attribute if a.name == "pads"), [])
         if any(pads):
             add.input[:] = [x, graph.add_constant(f"{add.output[0]}.shift", np.array([shift / scale]))]
+            graph.link(add)
             graph.set_conv_weights(conv, weights * scale, bias)
-            graph.nodes = [node for node in graph.nodes if node is not mul]
+            graph.remove(mul)
         else:
             conv.input[0] = x
+            graph.link(conv)
             graph.set_conv_weights(conv, weights * scale, bias + shift * weights.sum(axis=(1, 2, 3)))
-            graph.nodes = [node for node in graph.nodes if node is not mul and node is not add]
+            graph.remove(mul, add)
