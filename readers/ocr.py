@@ -1,9 +1,11 @@
 """OCR of a rendered page with RapidOCR (PP-OCRv4 ONNX models shipped in its wheel, CPU only, offline).
 
 The engine is built once per process and runs on one thread, so N worker
-processes use N cores. Detection runs on a downscaled copy of the page, where
-it is cheap, while recognition reads crops of the full-resolution render,
-where the accuracy comes from. Each recognised line also reports where its ink
+processes use N cores; its detector and recogniser run as graphs rewritten
+with the same arithmetic in fewer operators (`ocr_graph`), 1.3-1.5 times
+faster. Detection runs on a downscaled copy of the page, where it is cheap,
+while recognition reads crops of the full-resolution render, where the
+accuracy comes from. Each recognised line also reports where its ink
 is, so the layout rules written for text PDFs see line boxes and font sizes
 close to the printed ones rather than the detector's padded boxes.
 """
@@ -50,8 +52,29 @@ class OcrSettings:
 
 
 SETTINGS = OcrSettings(dpi=200, det_side=736, rec_batch=1)
-"""Measured on one core after warm-up, on the 12-page Luoyang scan (pages/s; all gold fields, milestones and citations
-found at every setting below but the last) and on a scan of the 3-page Ningxia roster (name F1):
+"""Chosen by pages/s at unchanged text. Issue 13's measurements (2026-12-02, the shared 2-core machine at load 4-10,
+so ratios in one process, settings interleaved page by page, best of 2-3; "same" = identical text of every page):
+
+    whole page (render to lines), PP-OCRv4 graphs simplified vs as shipped: Luoyang scan x1.28, Guizhou x1.54,
+        scanned Ningxia roster x1.36 (0.26 -> 0.34 pages/s on Luoyang at load 4-5); same text on all 16 pages
+    with the simplified graphs:  150 dpi x1.21 / x0.91 / x0.93, text differs on 4 pages
+                                 detection side 640 x1.10 / x0.92 / x1.07, text differs on 9 pages
+                                 2 onnxruntime threads x0.61 / x0.55 / x0.47 (under load; one thread per worker)
+    recognition alone, ratio to the shipped recogniser (rec 83 % of a page; Luoyang / Guizhou / roster crops;
+    char agreement with it on Luoyang):
+        simplified graph                             x1.43 on a 48x1100 line, outputs within 3e-6
+        crops not padded to 320 px                   x1.00 / x1.72 / x1.69, agreement 0.996
+        batches of 8 (sorted by width)               x0.40 / x0.66 / x1.35
+        OpenVINO 2026.4 (widths rounded to 64 px)     x1.17 / x1.01 / x1.17, below the simplified graph
+        PP-OCRv6 small (`rapidocr` 3.10 wheel), ORT  x0.65 / x1.36 / x1.61, agreement 0.983
+        PP-OCRv6 small, OpenVINO                     x0.79 / x1.24 / x1.31, agreement 0.983
+        crops 40 px high instead of 48              x1.91 / x1.35 / x1.21, agreement 0.990 (32 px: x3.1, 0.982)
+        crops squeezed to 0.75 of their width        x1.75 / x1.28 / x1.18, agreement 0.991
+`rapidocr` 3.x ships only PP-OCRv6 small models in its wheel and fetches PP-OCRv4/v5 from a model hub at first use,
+which a fresh clone's CI cannot reach; `rapidocr-onnxruntime` 1.4.4 keeps PP-OCRv4 mobile inside the wheel.
+
+Earlier measurements on one core after warm-up, on the 12-page Luoyang scan (pages/s; all gold fields, milestones
+and citations found at every setting below but the last) and on a scan of the 3-page Ningxia roster (name F1):
 
     detection side  512: 1.3 pages/s, roster F1 0.92 (a lone `会` wrapped in a cell is missed)
                     736: 1.0-1.1 pages/s, roster F1 1.0, peak RSS 0.3 GB
