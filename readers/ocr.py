@@ -57,6 +57,9 @@ so ratios in one process, settings interleaved page by page, best of 2-3; "same"
 
     whole page (render to lines), PP-OCRv4 graphs simplified vs as shipped: Luoyang scan x1.28, Guizhou x1.54,
         scanned Ningxia roster x1.36 (0.26 -> 0.34 pages/s on Luoyang at load 4-5); same text on all 16 pages
+    the bench's `pipeline_rate` over data/raw's scan (one worker, model load included), main and this setting
+        alternated, best of 2 at load 7-11: 0.078 -> 0.111 pages/s (x1.42); every table of data/raw and both
+        gold corpora identical row by row
     with the simplified graphs:  150 dpi x1.21 / x0.91 / x0.93, text differs on 4 pages
                                  detection side 640 x1.10 / x0.92 / x1.07, text differs on 9 pages
                                  2 onnxruntime threads x0.61 / x0.55 / x0.47 (under load; one thread per worker)
