@@ -19,7 +19,7 @@ import jieba
 
 from normalizers.locality import Locality
 from normalizers.name_places import leading_places, locality_scope
-from normalizers.names import CACHE_SIZE
+from normalizers.memo import CACHE_SIZE
 from normalizers.vocabulary import read_table
 
 TERM_FREQUENCY = 1_000_000

@@ -14,6 +14,7 @@ from functools import cache, lru_cache
 from normalizers.character_filter import dropping
 from normalizers.chinese import to_simplified
 from normalizers.locality import Locality
+from normalizers.memo import CACHE_SIZE
 from normalizers.name_places import locality_scope, names_other_place
 from normalizers.vocabulary import read_table
 
@@ -29,8 +30,6 @@ KINDS = frozenset(
     }
 )
 """The `kind` enumeration of associations.parquet (docs/conventions.md)."""
-CACHE_SIZE = 1 << 17
-"""Distinct names remembered per process: a 100,000-row run repeats names across formats and documents."""
 OTHER_KIND = "other"
 REGIONAL_CHAMBER = "regional_chamber"
 

@@ -1,0 +1,12 @@
+"""How much the remembered (memoised) normalisers keep per process.
+
+Rosters print the same supervising units, statuses and headings row after row, and a run's
+documents share their boilerplate, so the pure functions of a string that the extractors call per
+line or per cell remember their answers (`functools.lru_cache`), bounded so a long run's workers
+do not grow without end.
+"""
+
+CACHE_SIZE = 1 << 17
+"""Distinct short strings (names, cells) remembered per function: a 100,000-row run repeats names across documents."""
+TEXT_CACHE_SIZE = 1 << 14
+"""Distinct lines and paragraphs remembered per function: enough for a long document's repeats, a few MB at most."""
