@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from extractors.citation_mentions import Mention, find_mentions, runs_on, standard_title_marks
+from extractors.lines import cell_text
 from normalizers.citation_issuers import citation_issuer
 from normalizers.citation_keys import cited_key, issuer_level
 from normalizers.citation_vocabulary import (
@@ -125,7 +126,7 @@ def _passages(document: Document) -> Iterator[_Passage]:
                 yield pending
                 pending = None
             for row in block.rows:
-                yield from (_Passage(join_cell_lines(cell), ((0, row.page),)) for cell in row.cells)
+                yield from (_Passage(cell_text(cell), ((0, row.page),)) for cell in row.cells)
             continue
         text = join_cell_lines(block.text)
         if pending is not None and runs_on(pending.text, text):

@@ -16,12 +16,12 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from extractors.issuers import issuer_names
-from extractors.lines import Line
+from extractors.lines import Line, cell_text
 from extractors.title import compose_title
 from normalizers.dates import find_dates
 from normalizers.document_numbers import find_numbers
-from normalizers.page_vocabulary import PageLabel, label_key, label_pattern, page_labels
-from readers.model import Block, Document, join_cell_lines
+from normalizers.page_vocabulary import LABEL_COLONS, PageLabel, label_key, label_pattern, page_labels
+from readers.model import Block, Document
 
 MIN_DISCLOSURE_LABELS = 3
 """A disclosure table names at least three fields (`索引号`, `发布机构`, `发布日期`)…"""
@@ -85,6 +85,8 @@ def label_pairs(text: str) -> list[Pair] | None:
     """
     if BYLINE_TIME.fullmatch(text.strip(LINE_OPENING)):
         return [(PUBLISHED, text.strip(LINE_OPENING))]
+    if not any(colon in text for colon in LABEL_COLONS):
+        return None  # every label ends in its colon: most lines and cells are told without the label search
     matches = [m for m in label_pattern().finditer(text) if not _inside_word(text, m)]
     opening = text[: matches[0].start()].strip(LINE_OPENING) if matches else ""
     if not matches or (opening and not DATE_TIME.fullmatch(opening)):
@@ -112,7 +114,7 @@ def disclosure_pairs(table: Block) -> list[Pair] | None:
     pairs: list[Pair] = []
     labelled_rows = 0
     for row in table.rows:
-        found = _row_pairs([join_cell_lines(cell) for cell in row.cells])
+        found = _row_pairs([cell_text(cell) for cell in row.cells])
         labelled_rows += bool(found)
         pairs.extend(found)
     return pairs if _is_disclosure(pairs) and 2 * labelled_rows >= len(table.rows) else None

@@ -14,11 +14,12 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from extractors.lines import cell_text
 from extractors.roster_tables import find_header, map_header
 from extractors.roster_text import parse_roster_line
 from normalizers.roster_context_vocabulary import batch_word, context_status, introduces_list, names_list
 from normalizers.roster_vocabulary import StatusMatch, find_statuses, names_unread_status
-from readers.model import Block, join_cell_lines
+from readers.model import Block
 
 MAX_HEADING_LENGTH = 60
 """Longer texts are paragraphs, not a list's heading or caption."""
@@ -171,4 +172,4 @@ def table_title(block: Block) -> str:
     if header is None:
         return ""
     titles = [row for row in block.rows[: header[0]] if map_header(row.cells) is None]
-    return "".join(dict.fromkeys(join_cell_lines(cell) for row in titles for cell in row.cells if cell.strip()))
+    return "".join(dict.fromkeys(cell_text(cell) for row in titles for cell in row.cells if cell.strip()))

@@ -12,7 +12,7 @@ the same list announced in the body and headed again in its attachment counts on
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from extractors.roster_attachments import announced_rosters
@@ -161,7 +161,7 @@ def stated_total(blocks: Sequence[Block]) -> int | None:
 def _prose_count(blocks: Sequence[Block], index: int, in_scope: bool) -> int | None:
     """The roster count a sentence states, by the rules of `stated_total`; `in_scope` when a scope total counts."""
     text = blocks[index].text.strip()
-    if _list_follows(blocks[index + 1 :]) and (count := sentence_count(text)) is not None:
+    if _list_follows(blocks[i] for i in range(index + 1, len(blocks))) and (count := sentence_count(text)) is not None:
         return count
     return (
         attached_count(text)
@@ -186,10 +186,10 @@ def _holds_or_announces_roster(blocks: Sequence[Block]) -> bool:
 
 def _previous_block(blocks: Sequence[Block], index: int) -> Block | None:
     """The nearest block before `index` that prints something."""
-    return next((b for b in reversed(blocks[:index]) if b.is_table or b.text.strip()), None)
+    return next((b for b in (blocks[i] for i in reversed(range(index))) if b.is_table or b.text.strip()), None)
 
 
-def _list_follows(blocks: Sequence[Block]) -> bool:
+def _list_follows(blocks: Iterable[Block]) -> bool:
     """Whether a roster or a list heading comes before more than `MAX_CONTEXT_GAP` paragraphs of prose."""
     prose = 0
     for block in blocks:

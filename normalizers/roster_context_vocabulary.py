@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 
 import cn2an
 
 from normalizers.chinese import without_white_space
+from normalizers.memo import TEXT_CACHE_SIZE
 from normalizers.roster_vocabulary import StatusMatch, find_statuses, gapped_pattern
 from normalizers.vocabulary import read_table
 
@@ -87,8 +88,12 @@ def _attachment_phrases() -> tuple[str, ...]:
     return _words("roster_attachment_phrases.csv", "phrase")
 
 
+@lru_cache(maxsize=TEXT_CACHE_SIZE)
 def compact(text: str) -> str:
-    """The text as matched: NFKC (full-width digits to half-width), no white space, cited titles removed."""
+    """The text as matched: NFKC (full-width digits to half-width), no white space, cited titles removed.
+
+    Remembered per text: a heading is asked whether it names a list, a batch, a status and a count.
+    """
     return _CITED_TITLE.sub("", without_white_space(unicodedata.normalize("NFKC", text)))
 
 
