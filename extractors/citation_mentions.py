@@ -61,6 +61,10 @@ _NUMBER_PARENTHESES = "（(［[【"
 _PREFIX_IN_PARENTHESES = re.compile(rf"[{re.escape(_NUMBER_PARENTHESES)}][\u4e00-\u9fff]{{1,{MAX_PREFIX_CHARS - 1}}}$")
 """A line ending inside a parenthesis that holds only Chinese characters so far: maybe a prefix, `…》（赣办`."""
 
+_MENTION_SIGNS = "《<＜〈«号称"
+"""A title mark or a look-alike (`standard_title_marks`), the 号 closing every number, the 称 of every short-name
+phrase: a text without any of them (most cells) holds no mention."""
+
 _RUN_ON_TAIL = frozenset(OPENING + CLOSING + "》号")
 _RUN_ON_HEAD = frozenset(OPENING + CLOSING + "号第年《")
 """Characters at a line's end or the next line's start where a citation may be broken."""
@@ -121,6 +125,8 @@ def find_mentions(text: str) -> list[Mention]:
 @lru_cache(maxsize=TEXT_CACHE_SIZE)
 def _mentions(text: str) -> tuple[Mention, ...]:
     """`find_mentions`, remembered per text: rosters repeat their cells, and documents their boilerplate."""
+    if not any(sign in text for sign in _MENTION_SIGNS):
+        return ()
     text = standard_title_marks(text)
     tokens = _tokens(text)
     mentions: list[Mention] = []

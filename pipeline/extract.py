@@ -22,7 +22,7 @@ from extractors.page_info import without_page_info
 from extractors.roster import extract_roster
 from normalizers.divisions import locality_label
 from pipeline.simplified_view import SimplifiedView, simplified_view
-from readers.model import Document, document_text
+from readers.model import Block, Document
 
 Row = dict[str, Any]
 
@@ -79,10 +79,17 @@ def extract(printed: Document, doc_id: str) -> Extraction:
 
 def no_text_warnings(document: Document) -> list[str]:
     """`no_text: …` when the reader found no character of text: 2,000 blank pages, an empty body, an empty sheet."""
-    if document_text(document).strip():
+    if any(_holds_text(block) for block in document.blocks):
         return []
     pages = f" on {document.pages} pages" if document.pages else ""
     return [f"{NO_TEXT}: the {document.source_format} file opened but holds no readable text{pages}"]
+
+
+def _holds_text(block: Block) -> bool:
+    """Whether a block prints any character, so `document_text` would not be blank (told without building it)."""
+    if block.is_table:
+        return any(cell.strip() for row in block.rows for cell in row.cells)
+    return bool(block.text.strip())
 
 
 def printed_milestones(view: SimplifiedView, content: Document, metadata: Metadata) -> list[Milestone]:
