@@ -139,6 +139,7 @@ def _is_punctuation(char: str) -> bool:
     return unicodedata.category(char).startswith(("P", "S"))
 
 
+@lru_cache(maxsize=CACHE_SIZE)
 def kind_suffix(name: str) -> KindSuffix | None:
     """The longest listed suffix the name ends with, ignoring a trailing bracket note: `…协会（筹）` → `协会`."""
     core = _TRAILING_NOTE.sub("", name)

@@ -101,19 +101,29 @@ def _first(words: tuple[str, ...], text: str) -> str | None:
     return next((word for word in words if word in text), None)
 
 
+@cache
+def _any_of(words: tuple[str, ...]) -> re.Pattern[str]:
+    """One pattern of the words, so whether a text holds any of them is one search (`(?!)` for none)."""
+    return re.compile("|".join(map(re.escape, words)) or "(?!)")
+
+
+def _holds_any(words: tuple[str, ...], text: str) -> bool:
+    return _any_of(words).search(text) is not None
+
+
 def names_list(text: str) -> bool:
     """Whether a text names a roster (`…名单`, `…名录`), outside any cited title."""
-    return _first(list_words(), compact(text)) is not None
+    return _holds_any(list_words(), compact(text))
 
 
 def names_other_list(text: str) -> bool:
     """Whether a list is of people, not associations: `脱钩工作联系人名单`."""
-    return _first(_other_list_words(), compact(text)) is not None
+    return _holds_any(_other_list_words(), compact(text))
 
 
 def points_to_attachment(text: str) -> bool:
     """Whether a text points to a roster attached elsewhere: `名单见附件`, `（附名单）`, `名单附后`."""
-    return _first(_attachment_phrases(), compact(text)) is not None
+    return _holds_any(_attachment_phrases(), compact(text))
 
 
 def opens_notes(text: str) -> bool:
@@ -125,7 +135,7 @@ def opens_notes(text: str) -> bool:
 
 def introduces_list(text: str) -> bool:
     """Whether a sentence points to the list after it: `下列协会…`, `名单如下`, `列入名单的…`."""
-    return _first(_intro_words(), compact(text)) is not None
+    return _holds_any(_intro_words(), compact(text))
 
 
 def ends_naming_list(text: str) -> bool:
@@ -181,7 +191,7 @@ def _targeted(text: str, match: StatusMatch) -> StatusMatch:
     future = _last_position(_tense_words("future"), clause)
     if _last_position(_tense_words("past"), clause) > future:
         return match
-    if future >= 0 or _first(_tense_words("deadline"), clause):
+    if future >= 0 or _holds_any(_tense_words("deadline"), clause):
         return StatusMatch(PLANNED, match.word)
     return match
 

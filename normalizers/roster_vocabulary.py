@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from normalizers.chinese import without_white_space
-from normalizers.memo import TEXT_CACHE_SIZE
+from normalizers.memo import CACHE_SIZE, TEXT_CACHE_SIZE
 from normalizers.names import kind_suffix, normalize_name
 from normalizers.vocabulary import read_table
 
@@ -73,6 +73,7 @@ def _skip_words() -> tuple[str, ...]:
     return tuple(row["word"] for row in read_table("roster_skip_words.csv"))
 
 
+@lru_cache(maxsize=CACHE_SIZE)
 def header_field(header: str) -> str | None:
     """The roster field a column header names, or None.
 
