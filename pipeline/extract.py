@@ -11,7 +11,8 @@ printed (`name_raw`, `supervisor_raw`, `status_raw`, a milestone's `date_text` a
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import dataclass, field, replace
+from dataclasses import fields as dataclass_fields
 from typing import Any
 
 from extractors.associations import association_rows
@@ -110,6 +111,11 @@ def printed_milestones(view: SimplifiedView, content: Document, metadata: Metada
 def keyed_rows(doc_id: str, items: Sequence[Any], index_column: str | None = None) -> list[Row]:
     """Table rows from an extractor's dataclasses: the document's key, the order if asked, then the fields."""
     return [
-        {"doc_id": doc_id, **({index_column: index} if index_column else {}), **asdict(item)}
+        {"doc_id": doc_id, **({index_column: index} if index_column else {}), **_field_values(item)}
         for index, item in enumerate(items)
     ]
+
+
+def _field_values(item: Any) -> Row:
+    """A dataclass's fields as they are: strings, numbers and dates, which `asdict` would deep-copy for nothing."""
+    return {f.name: getattr(item, f.name) for f in dataclass_fields(item)}
