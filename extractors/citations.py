@@ -13,6 +13,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from extractors.citation_mentions import Mention, find_mentions, runs_on, standard_title_marks
 from extractors.lines import cell_text
@@ -58,9 +59,11 @@ class Citation:
     cited_level: str | None = None
 
 
-@dataclass(frozen=True)
-class _Passage:
-    """A text read for citations and the page each of its pieces starts on: (offset, page), offsets rising."""
+class _Passage(NamedTuple):
+    """A text read for citations and the page each of its pieces starts on: (offset, page), offsets rising.
+
+    A named tuple, as one is made for every table cell.
+    """
 
     text: str
     pages: tuple[tuple[int, int | None], ...]
