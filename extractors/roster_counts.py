@@ -152,7 +152,10 @@ def stated_total(blocks: Sequence[Block]) -> int | None:
             lists.setdefault(key, _ListCount())
         elif is_caption(text) and block_context(text).starts:
             part = list_key(text)
-        count = caption_count(text) if is_caption(text) else _prose_count(blocks, index, list_follows[index + 1], in_scope)
+        if is_caption(text):
+            count = caption_count(text)
+        else:
+            count = _prose_count(blocks, index, list_follows[index + 1], in_scope)
         if count is not None:
             lists[key].add(part, count)
     listed = [c.value for k, c in lists.items() if k is not None and c.value is not None]
