@@ -116,21 +116,21 @@ def _read_clue(clue: Clue) -> _Clue:
 
 
 class _Relatives:
-    """The units related to any of some divisions (`_related`), told by set look-ups.
+    """The units related to any of some places (`_related`), told by set look-ups.
 
     A clue is checked against every candidate unit (all cities, for `市民政局`), so a pairwise test
     of each candidate against each place the clue names grows with their product.
     """
 
-    def __init__(self, divisions: Sequence[Division]) -> None:
-        self._same = set(divisions)
-        self._provinces = {d.name for d in divisions if d.level == "province"}
-        self._cities = {(d.name, d.province) for d in divisions if d.level == "city"}
-        self._in_province = {d.province for d in divisions}
-        self._in_city = {(d.city, d.province) for d in divisions}
+    def __init__(self, places: Sequence[Division]) -> None:
+        self._same = set(places)
+        self._provinces = {d.name for d in places if d.level == "province"}
+        self._cities = {(d.name, d.province) for d in places if d.level == "city"}
+        self._in_province = {d.province for d in places}
+        self._in_city = {(d.city, d.province) for d in places}
 
     def related(self, target: Division) -> bool:
-        """`_related(target, d)` for some of the divisions: the same unit, inside one of them, or holding one."""
+        """`_related(target, d)` for some of the places: the same unit, inside one of them, or holding one."""
         if target.province in self._provinces or (target.city, target.province) in self._cities:
             return True
         if target.level == "province" and target.name in self._in_province:

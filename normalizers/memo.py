@@ -4,7 +4,7 @@ Rosters print the same supervising units, statuses and headings row after row, a
 documents share their boilerplate, so the pure functions of a string that the extractors call per
 line or per cell remember their answers (`functools.lru_cache`), bounded so a long run's workers
 do not grow without end. Measured over the 350 bench files in one process (2026-12-02, loaded 2-core
-machine): extraction's CPU time 39.2 s → 11.0 s with these and the other changes of issue 13, peak
+machine): extraction's CPU time 37.6 s → 11.0 s with these and the other changes of issue 13, peak
 resident memory 167 → 173 MiB.
 """
 
