@@ -9,8 +9,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from enum import Enum
+from functools import lru_cache
 
 from normalizers.citation_vocabulary import ISSUES, title_verbs
+from normalizers.memo import TEXT_CACHE_SIZE
 from normalizers.document_numbers import (
     CLOSING,
     MAX_PREFIX_CHARS,
@@ -58,6 +60,10 @@ _NUMBER_PARENTHESES = "（(［[【"
 
 _PREFIX_IN_PARENTHESES = re.compile(rf"[{re.escape(_NUMBER_PARENTHESES)}][\u4e00-\u9fff]{{1,{MAX_PREFIX_CHARS - 1}}}$")
 """A line ending inside a parenthesis that holds only Chinese characters so far: maybe a prefix, `…》（赣办`."""
+
+_MENTION_SIGNS = "《<＜〈«号称"
+"""A title mark or a look-alike (`standard_title_marks`), the 号 closing every number, the 称 of every short-name
+phrase: a text without any of them (most cells) holds no mention."""
 
 _RUN_ON_TAIL = frozenset(OPENING + CLOSING + "》号")
 _RUN_ON_HEAD = frozenset(OPENING + CLOSING + "号第年《")
@@ -113,6 +119,14 @@ def find_mentions(text: str) -> list[Mention]:
     A title takes the number after it and the short name after either (`《…》（以下简称《方案》，国办发…）`);
     a number takes the title after it (`中办发〔2015〕39号《…》`).
     """
+    return list(_mentions(text))
+
+
+@lru_cache(maxsize=TEXT_CACHE_SIZE)
+def _mentions(text: str) -> tuple[Mention, ...]:
+    """`find_mentions`, remembered per text: rosters repeat their cells, and documents their boilerplate."""
+    if not any(sign in text for sign in _MENTION_SIGNS):
+        return ()
     text = standard_title_marks(text)
     tokens = _tokens(text)
     mentions: list[Mention] = []
@@ -144,7 +158,7 @@ def find_mentions(text: str) -> list[Mention]:
         )
         previous_end = tokens[last].end
         i = last + 1
-    return mentions
+    return tuple(mentions)
 
 
 def _follows(text: str, tokens: list[_Token], i: int, kind: _Kind) -> bool:

@@ -13,8 +13,10 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from extractors.citation_mentions import Mention, find_mentions, runs_on, standard_title_marks
+from extractors.lines import cell_text
 from normalizers.citation_issuers import citation_issuer
 from normalizers.citation_keys import cited_key, issuer_level
 from normalizers.citation_vocabulary import (
@@ -57,9 +59,11 @@ class Citation:
     cited_level: str | None = None
 
 
-@dataclass(frozen=True)
-class _Passage:
-    """A text read for citations and the page each of its pieces starts on: (offset, page), offsets rising."""
+class _Passage(NamedTuple):
+    """A text read for citations and the page each of its pieces starts on: (offset, page), offsets rising.
+
+    A named tuple, as one is made for every table cell.
+    """
 
     text: str
     pages: tuple[tuple[int, int | None], ...]
@@ -125,7 +129,7 @@ def _passages(document: Document) -> Iterator[_Passage]:
                 yield pending
                 pending = None
             for row in block.rows:
-                yield from (_Passage(join_cell_lines(cell), ((0, row.page),)) for cell in row.cells)
+                yield from (_Passage(cell_text(cell), ((0, row.page),)) for cell in row.cells)
             continue
         text = join_cell_lines(block.text)
         if pending is not None and runs_on(pending.text, text):

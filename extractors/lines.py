@@ -7,8 +7,10 @@ line keeps the index of its block, so a table printed between two lines (a masth
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
-from readers.model import Document
+from normalizers.memo import CACHE_SIZE
+from readers.model import Document, join_cell_lines
 
 
 @dataclass(frozen=True)
@@ -28,6 +30,13 @@ def printed_lines(document: Document) -> list[Line]:
         for line in block.text.splitlines()
         if line.strip()
     ]
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def cell_text(cell: str) -> str:
+    """A table cell's printed lines joined (`join_cell_lines`), remembered: the roster, page, locality
+    and citation readers each read every cell, and rosters repeat their units and statuses."""
+    return join_cell_lines(cell)
 
 
 def follows(previous: Line, line: Line) -> bool:

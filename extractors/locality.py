@@ -19,12 +19,12 @@ from functools import cache
 
 from extractors.addressees import without_recipients
 from extractors.issuers import is_central
-from extractors.lines import Line
+from extractors.lines import Line, cell_text
 from normalizers.citation_vocabulary import prefix_issuer
 from normalizers.document_numbers import find_numbers
 from normalizers.locality import Clue, Locality, NumberPrefix, names_place, number_province, resolve_locality
 from normalizers.metadata_vocabulary import own_self_references, self_references
-from readers.model import Document, join_cell_lines
+from readers.model import Document
 
 CENTRAL = "central"
 """admin_level of documents issued by central bodies, which name no province."""
@@ -86,5 +86,5 @@ def _self_reference_pattern() -> re.Pattern[str]:
 def _all_text(document: Document, lines: Sequence[Line]) -> list[str]:
     """Every printed line but the recipients', and every table cell, roster names included."""
     texts = without_recipients(lines)
-    cells = [join_cell_lines(cell) for table in document.tables() for row in table.rows for cell in row.cells]
+    cells = [cell_text(cell) for table in document.tables() for row in table.rows for cell in row.cells]
     return texts + [cell for cell in cells if cell]

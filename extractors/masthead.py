@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 
 from extractors.issuers import issuer_names, strip_masthead_word
-from extractors.lines import Line
+from extractors.lines import Line, cell_text
 from normalizers.metadata_vocabulary import title_openers
-from readers.model import Block, join_cell_lines
+from readers.model import Block
 
 CHINESE = re.compile(r"[\u4e00-\u9fff]")
 
@@ -40,7 +40,7 @@ def masthead_table_names(table: Block) -> tuple[str, ...] | None:
 
     Example: rows (`开封市发展和改革委员会`, `文件`), (`开封市民政局`, `文件`) → both names; (``, `★`, ``) → ().
     """
-    cells = [join_cell_lines(cell) for row in table.rows for cell in row.cells]
+    cells = [cell_text(cell) for row in table.rows for cell in row.cells]
     if not any(CHINESE.search(cell) for cell in cells):
         return ()
     names: list[str] = []

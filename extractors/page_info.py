@@ -14,19 +14,22 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import lru_cache
 
 from extractors.issuers import issuer_names
-from extractors.lines import Line
+from extractors.lines import Line, cell_text
 from extractors.title import compose_title
 from normalizers.dates import find_dates
 from normalizers.document_numbers import find_numbers
-from normalizers.page_vocabulary import PageLabel, label_key, label_pattern, page_labels
-from readers.model import Block, Document, join_cell_lines
+from normalizers.page_vocabulary import LABEL_COLONS, PageLabel, label_key, label_pattern, page_labels
+from readers.model import Block, Document
 
 MIN_DISCLOSURE_LABELS = 3
 """A disclosure table names at least three fields (`索引号`, `发布机构`, `发布日期`)…"""
 MIN_DISCLOSURE_ONLY_LABELS = 2
 """…two of them labels no byline prints (`索引号`, `文号`); a byline may print one (`发布机构：…　发布时间：…`)."""
+TABLES_REMEMBERED = 1024
+"""Tables whose pairs are remembered: more than a document holds, so its second reader finds every one."""
 SHORT_LABEL = 2
 """A label this short never ends a longer word: `时间：` is a label, the `时间：` of `完成时间：` is not."""
 LINE_OPENING = " \t\u3000【[（("
@@ -85,6 +88,8 @@ def label_pairs(text: str) -> list[Pair] | None:
     """
     if BYLINE_TIME.fullmatch(text.strip(LINE_OPENING)):
         return [(PUBLISHED, text.strip(LINE_OPENING))]
+    if not any(colon in text for colon in LABEL_COLONS):
+        return None  # every label ends in its colon: most lines and cells are told without the label search
     matches = [m for m in label_pattern().finditer(text) if not _inside_word(text, m)]
     opening = text[: matches[0].start()].strip(LINE_OPENING) if matches else ""
     if not matches or (opening and not DATE_TIME.fullmatch(opening)):
@@ -109,13 +114,27 @@ def disclosure_pairs(table: Block) -> list[Pair] | None:
     Example: rows (`索引号`, `…`, `主题分类`, `民政`), (`发文机关`, `某市人民政府`) → three pairs; a roster
     headed `序号 | 名称 | 业务主管单位` has one label and is no disclosure table.
     """
+    pairs = _table_pairs(tuple(tuple(row.cells) for row in table.rows))
+    return None if pairs is None else list(pairs)
+
+
+@lru_cache(maxsize=TABLES_REMEMBERED)
+def _table_pairs(rows: tuple[tuple[str, ...], ...]) -> tuple[Pair, ...] | None:
+    """The pairs of a disclosure table's rows, else None; at least half the rows must hold a label.
+
+    Remembered, as the page reader and `without_page_info` both ask about every table; a roster is
+    given up once more than half its rows are found without a label.
+    """
     pairs: list[Pair] = []
-    labelled_rows = 0
-    for row in table.rows:
-        found = _row_pairs([join_cell_lines(cell) for cell in row.cells])
-        labelled_rows += bool(found)
+    unlabelled_rows = 0
+    for cells in rows:
+        found = _row_pairs([cell_text(cell) for cell in cells])
+        if not found:
+            unlabelled_rows += 1
+            if 2 * unlabelled_rows > len(rows):
+                return None
         pairs.extend(found)
-    return pairs if _is_disclosure(pairs) and 2 * labelled_rows >= len(table.rows) else None
+    return tuple(pairs) if _is_disclosure(pairs) else None
 
 
 def without_page_info(document: Document) -> Document:

@@ -13,12 +13,15 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
+from extractors.lines import cell_text
 from extractors.roster_tables import find_header, map_header
 from extractors.roster_text import parse_roster_line
+from normalizers.memo import TEXT_CACHE_SIZE
 from normalizers.roster_context_vocabulary import batch_word, context_status, introduces_list, names_list
 from normalizers.roster_vocabulary import StatusMatch, find_statuses, names_unread_status
-from readers.model import Block, join_cell_lines
+from readers.model import Block
 
 MAX_HEADING_LENGTH = 60
 """Longer texts are paragraphs, not a list's heading or caption."""
@@ -52,6 +55,7 @@ def clauses(text: str) -> list[str]:
     return [clause for clause in _CLAUSE_END.split(text) if clause.strip()]
 
 
+@lru_cache(maxsize=TEXT_CACHE_SIZE)
 def is_caption(text: str) -> bool:
     """A short heading, caption or note, not prose: `附件2`, `（共52家，其中…）`, `二、市级行业协会`."""
     text = text.strip()
@@ -72,6 +76,7 @@ def is_list_heading(text: str) -> bool:
     return is_caption(text) and heads_list(text)
 
 
+@lru_cache(maxsize=TEXT_CACHE_SIZE)
 def block_context(text: str) -> Context:
     """The context a text block sets.
 
@@ -171,4 +176,4 @@ def table_title(block: Block) -> str:
     if header is None:
         return ""
     titles = [row for row in block.rows[: header[0]] if map_header(row.cells) is None]
-    return "".join(dict.fromkeys(join_cell_lines(cell) for row in titles for cell in row.cells if cell.strip()))
+    return "".join(dict.fromkeys(cell_text(cell) for row in titles for cell in row.cells if cell.strip()))

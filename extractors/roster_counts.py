@@ -139,6 +139,7 @@ def stated_total(blocks: Sequence[Block]) -> int | None:
     a roster: a statistic in the background (`全省1200家协会列入脱钩名单`) does none of these.
     """
     in_scope = _holds_or_announces_roster(blocks)
+    list_follows = _lists_follow(blocks)
     lists: dict[str | None, _ListCount] = {None: _ListCount()}
     key: str | None = None
     part: str | None = None
@@ -151,17 +152,21 @@ def stated_total(blocks: Sequence[Block]) -> int | None:
             lists.setdefault(key, _ListCount())
         elif is_caption(text) and block_context(text).starts:
             part = list_key(text)
-        count = caption_count(text) if is_caption(text) else _prose_count(blocks, index, in_scope)
+        if is_caption(text):
+            count = caption_count(text)
+        else:
+            count = _prose_count(blocks, index, list_follows[index + 1], in_scope)
         if count is not None:
             lists[key].add(part, count)
     listed = [c.value for k, c in lists.items() if k is not None and c.value is not None]
     return sum(listed) if listed else lists[None].value
 
 
-def _prose_count(blocks: Sequence[Block], index: int, in_scope: bool) -> int | None:
-    """The roster count a sentence states, by the rules of `stated_total`; `in_scope` when a scope total counts."""
+def _prose_count(blocks: Sequence[Block], index: int, list_follows: bool, in_scope: bool) -> int | None:
+    """The roster count a sentence states, by the rules of `stated_total`; `list_follows` when a list follows
+    it closely, `in_scope` when a scope total counts."""
     text = blocks[index].text.strip()
-    if _list_follows(blocks[index + 1 :]) and (count := sentence_count(text)) is not None:
+    if list_follows and (count := sentence_count(text)) is not None:
         return count
     return (
         attached_count(text)
@@ -186,18 +191,30 @@ def _holds_or_announces_roster(blocks: Sequence[Block]) -> bool:
 
 def _previous_block(blocks: Sequence[Block], index: int) -> Block | None:
     """The nearest block before `index` that prints something."""
-    return next((b for b in reversed(blocks[:index]) if b.is_table or b.text.strip()), None)
+    return next((b for b in (blocks[i] for i in reversed(range(index))) if b.is_table or b.text.strip()), None)
 
 
-def _list_follows(blocks: Sequence[Block]) -> bool:
-    """Whether a roster or a list heading comes before more than `MAX_CONTEXT_GAP` paragraphs of prose."""
-    prose = 0
-    for block in blocks:
+def _lists_follow(blocks: Sequence[Block]) -> list[bool]:
+    """For each position up to the end, whether a roster or a list heading comes from there on before more
+    than `MAX_CONTEXT_GAP` paragraphs of prose.
+
+    Read in one pass from the end, keeping the answer for each number of paragraphs already read: asked
+    of every sentence, a scan forward from each would read a long run of captions (short PDF lines) again
+    and again.
+    """
+    gaps = range(MAX_CONTEXT_GAP + 1)
+    follows = [[False] * (len(blocks) + 1) for _ in gaps]
+    """follows[read][i]: the answer from block i on, `read` paragraphs of prose read before it."""
+    for i in reversed(range(len(blocks))):
+        block = blocks[i]
         text = block.text.strip()
-        if block.is_table or is_list_heading(text) or parse_roster_line(text, None, None) is not None:
-            return True
-        if text and not is_caption(text):
-            prose += 1
-            if prose > MAX_CONTEXT_GAP:
-                return False
-    return False
+        listed = block.is_table or is_list_heading(text) or parse_roster_line(text, None, None) is not None
+        prose = bool(text) and not is_caption(text)
+        for read in gaps:
+            if listed:
+                follows[read][i] = True
+            elif prose:
+                follows[read][i] = read < MAX_CONTEXT_GAP and follows[read + 1][i + 1]
+            else:
+                follows[read][i] = follows[read][i + 1]
+    return follows[0]

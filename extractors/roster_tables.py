@@ -12,8 +12,11 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
+from extractors.lines import cell_text
 from extractors.roster_model import UNKNOWN, RosterLine
+from normalizers.memo import CACHE_SIZE
 from normalizers.roster_vocabulary import (
     StatusMatch,
     answer_status,
@@ -23,7 +26,7 @@ from normalizers.roster_vocabulary import (
     is_mark,
     is_total_row_label,
 )
-from readers.model import Block, TableRow, join_cell_lines
+from readers.model import Block, TableRow
 
 HEADER_SCAN_ROWS = 4
 """The header is looked for among the first rows: titles merged over the table may come first."""
@@ -58,10 +61,16 @@ class ColumnMap:
 
 def map_header(cells: Sequence[str]) -> ColumnMap | None:
     """Map one header row's cells to fields: `序号 | 名称 | 业务主管单位 | 实际脱钩 | 拟脱钩 | 备注`."""
+    return _header_columns(tuple(cells))
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _header_columns(cells: tuple[str, ...]) -> ColumnMap | None:
+    """`map_header`, remembered per row: the roster, context and count readers each look for a table's header."""
     fields: dict[str, int] = {}
     marks: list[tuple[int, str]] = []
     for index, cell in enumerate(cells):
-        text = join_cell_lines(cell)
+        text = cell_text(cell)
         field = header_field(text)
         if field is not None:
             fields.setdefault(field, index)
@@ -124,7 +133,7 @@ def read_roster_table(block: Block, list_status: StatusMatch | None = None) -> l
 def _cell(row: TableRow, index: int | None) -> str:
     if index is None or index >= len(row.cells):
         return ""
-    return join_cell_lines(row.cells[index])
+    return cell_text(row.cells[index])
 
 
 def _read_row(

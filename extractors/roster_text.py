@@ -12,9 +12,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
+from functools import lru_cache
 
 from extractors.roster_model import UNKNOWN, RosterLine
 from normalizers.agencies import names_unit
+from normalizers.memo import TEXT_CACHE_SIZE
 from normalizers.roster_vocabulary import (
     StatusMatch,
     find_status,
@@ -117,6 +120,18 @@ def _peel_brackets(name: str) -> tuple[str, list[Field]]:
 
 def parse_roster_line(text: str, page: int | None, list_status: StatusMatch | None) -> RosterLine | None:
     """A numbered line whose first field is an association name, split into its fields."""
+    line = _roster_line(text)
+    if line is None:
+        return None
+    if line.status_raw is None and list_status is not None:
+        line = replace(line, status_raw=list_status.word, status=list_status.status)
+    return line if page is None else replace(line, page=page)
+
+
+@lru_cache(maxsize=TEXT_CACHE_SIZE)
+def _roster_line(text: str) -> RosterLine | None:
+    """`parse_roster_line` without page and list status, remembered: the roster, context and count readers
+    each ask whether a paragraph is a roster line."""
     match = _NUMBERED_LINE.match(text)
     if match is None:
         return None
@@ -141,8 +156,6 @@ def parse_roster_line(text: str, page: int | None, list_status: StatusMatch | No
             supervisor = field
         else:
             notes.append(field)
-    if status_raw is None and list_status is not None:
-        status_raw, status = list_status.word, list_status.status
     return RosterLine(
         name_raw=name,
         seq=int(match["seq"]),
@@ -150,7 +163,6 @@ def parse_roster_line(text: str, page: int | None, list_status: StatusMatch | No
         status_raw=status_raw,
         status=status,
         note=" ".join(notes) or None,
-        page=page,
     )
 
 

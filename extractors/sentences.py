@@ -23,6 +23,8 @@ LIST_NUMBER = re.compile(
     r"^\s*(?:[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[)）]|[一二三四五六七八九十]{1,3}\s*[、.．]|\d{1,3}\s*[、.．](?!\d))\s*"
 )
 """The number opening an item: `（一）`, `(2)`, `三、`, `1.`, `1、` (not the `2019.` of `2019.10.18`)."""
+_SENTENCE_MARKS = re.compile(f"[{re.escape(FULL_STOPS + SEMICOLONS + OPENING_BRACKETS + CLOSING_BRACKETS)}]")
+"""The only characters `split_sentences` acts on; the others neither end a sentence nor change the depth."""
 EDGE_PUNCTUATION = " \t\u3000，,。；;：:、！!？?"
 """Stripped from both ends of a task; brackets and quotes are kept as they may belong to it."""
 
@@ -60,7 +62,8 @@ def split_sentences(line: Line) -> list[Sentence]:
     sentences: list[Sentence] = []
     start = depth = 0
     text = line.text
-    for position, character in enumerate(text):
+    for mark in _SENTENCE_MARKS.finditer(text):
+        position, character = mark.start(), mark[0]
         depth = bracket_depth(depth, character)
         ends = character in FULL_STOPS or (character in SEMICOLONS and depth == 0)
         if ends and not (position + 1 < len(text) and _is_stop(text[position + 1])):

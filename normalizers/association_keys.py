@@ -21,7 +21,8 @@ from normalizers.character_filter import dropping
 from normalizers.locality import Locality
 from normalizers.divisions import designators
 from normalizers.name_places import PROVINCE_DIGITS, leading_places, locality_scope
-from normalizers.names import CACHE_SIZE, normalize_name
+from normalizers.memo import CACHE_SIZE
+from normalizers.names import normalize_name
 
 KEY_HEX_DIGITS = 16
 CANDIDATE_SCORE_CUTOFF = 50

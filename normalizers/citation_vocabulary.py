@@ -67,9 +67,11 @@ def prefix_issuer(prefix: str) -> PrefixIssuer | None:
     `发改办` wins for `发改办体改`. A provincial rule needs a province 简称 first: `宁发改体改` → 宁 + `发改`.
     """
     national: list[tuple[str, str | None]] = [("", None)]
+    abbreviations = province_abbreviations().items()
+    provincial: list[tuple[str, str | None]] = [(a, p.name) for a, p in abbreviations if prefix.startswith(a)]
     best: tuple[int, PrefixIssuer] | None = None
     for rule in _prefix_rules():
-        openings = [(a, p.name) for a, p in province_abbreviations().items()] if rule.provincial else national
+        openings = provincial if rule.provincial else national
         for abbreviation, province in openings:
             if not prefix.startswith(abbreviation + rule.pattern):
                 continue

@@ -26,12 +26,14 @@ import calendar
 import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import Literal
 
 import cn2an
 import dateparser
 
 from normalizers.date_words import alternation, word_values, words
+from normalizers.memo import TEXT_CACHE_SIZE
 
 Kind = Literal["deadline", "period", "from", "relative"]
 Precision = Literal["day", "xun", "month", "quarter", "half", "year"]
@@ -171,6 +173,12 @@ def find_dates(text: str, default_year: int | None, this_year: int | None = None
     the year a missing one would take. Example: `find_dates("10月15日—20日", 2019)` → one period
     2019-10-15 … 2019-10-20; `find_dates("明年6月底前", None, 2020)` → a deadline 2021-06-30.
     """
+    return list(_found_dates(text, default_year, this_year))
+
+
+@lru_cache(maxsize=TEXT_CACHE_SIZE)
+def _found_dates(text: str, default_year: int | None, this_year: int | None) -> tuple[DateExpression, ...]:
+    """`find_dates`, remembered: the page, signature and milestone readers read the same lines."""
     same_width = text.translate(_SAME_WIDTH)
     found: list[DateExpression] = []
     year = default_year
@@ -180,7 +188,7 @@ def find_dates(text: str, default_year: int | None, this_year: int | None = None
         if expression is not None:
             found.append(expression)
             year = expression.anchor_year if expression.anchor_year is not None else year
-    return found
+    return tuple(found)
 
 
 def parse_full_date(text: str) -> date | None:

@@ -15,11 +15,12 @@ from __future__ import annotations
 import logging
 from functools import cache, lru_cache
 
+import ahocorasick
 import jieba
 
 from normalizers.locality import Locality
 from normalizers.name_places import leading_places, locality_scope
-from normalizers.names import CACHE_SIZE
+from normalizers.memo import CACHE_SIZE
 from normalizers.vocabulary import read_table
 
 TERM_FREQUENCY = 1_000_000
@@ -55,6 +56,17 @@ def _tokenizer() -> jieba.Tokenizer:
     return tokenizer
 
 
+@cache
+def _term_automaton() -> ahocorasick.Automaton:
+    """Every industry term, to tell in one scan that a text holds none: no word of it can then have a section,
+    as a word's section comes from a term it is or holds."""
+    automaton = ahocorasick.Automaton()
+    for term in term_sections():
+        automaton.add_word(term, term)
+    automaton.make_automaton()
+    return automaton
+
+
 def _word_section(word: str) -> str | None:
     """The section of a word that is a term, else of the term inside it ending last (jieba's `建筑业` → `建筑`)."""
     terms = term_sections()
@@ -70,8 +82,10 @@ def _word_section(word: str) -> str | None:
 def head_section(text: str) -> str | None:
     """The section letter of the last industry word of a text with no place before it, or None.
 
-    `建筑材料物流` → `G`; `建筑材料` → `C`; `企业` → None.
+    `建筑材料物流` → `G`; `建筑材料` → `C`; `企业` → None. A text holding no term is told without jieba.
     """
+    if next(_term_automaton().iter(text), None) is None:
+        return None
     words = _tokenizer().lcut(text, HMM=False)
     return next((section for word in reversed(words) if (section := _word_section(word))), None)
 

@@ -6,10 +6,11 @@ import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from normalizers import divisions
 from normalizers.divisions import Division, Locality
+from normalizers.memo import TEXT_CACHE_SIZE
 from normalizers.vocabulary import read_table
 
 
@@ -110,8 +111,33 @@ def _read_clue(clue: Clue) -> _Clue:
         province = number_province(clue)
         anchors = [_Mention(clue.prefix, (province,), True)] if province else []
         return _Clue(anchors, anchors, lambda target: _numbered_by(target, clue.prefix[:1]))
-    mentions = _clue_mentions(clue, primary=True)
-    return _Clue(mentions, mentions, lambda target: any(_related(target, d) for m in mentions for d in m.candidates))
+    mentions = list(_clue_mentions(clue, primary=True))
+    return _Clue(mentions, mentions, _Relatives([d for m in mentions for d in m.candidates]).related)
+
+
+class _Relatives:
+    """The units related to any of some places (`_related`), told by set look-ups.
+
+    A clue is checked against every candidate unit (all cities, for `市民政局`), so a pairwise test
+    of each candidate against each place the clue names grows with their product.
+    """
+
+    def __init__(self, places: Sequence[Division]) -> None:
+        self._same = set(places)
+        self._provinces = {d.name for d in places if d.level == "province"}
+        self._cities = {(d.name, d.province) for d in places if d.level == "city"}
+        self._in_province = {d.province for d in places}
+        self._in_city = {(d.city, d.province) for d in places}
+
+    def related(self, target: Division) -> bool:
+        """`_related(target, d)` for some of the places: the same unit, inside one of them, or holding one."""
+        if target.province in self._provinces or (target.city, target.province) in self._cities:
+            return True
+        if target.level == "province" and target.name in self._in_province:
+            return True
+        if target.level == "city" and (target.name, target.province) in self._in_city:
+            return True
+        return target in self._same
 
 
 def number_province(number: NumberPrefix) -> Division | None:
@@ -178,9 +204,14 @@ def _score(target: Division, named: Counter[tuple[Division, bool]]) -> tuple[int
     )
 
 
-def _clue_mentions(clue: str, primary: bool) -> list[_Mention]:
+@lru_cache(maxsize=TEXT_CACHE_SIZE)
+def _clue_mentions(clue: str, primary: bool) -> tuple[_Mention, ...]:
     """Places named in a clue: a chain of places opening each segment (`天津市河东区…`, `宁夏…协会`),
-    full names further in, and in a primary clue a level word opening it (`自治区…厅`)."""
+    full names further in, and in a primary clue a level word opening it (`自治区…厅`).
+
+    Remembered per text: every line and cell of a document is a clue, and rosters repeat their
+    supervising units row after row.
+    """
     mentions: list[_Mention] = []
     for segment in SEPARATORS.split(clue):
         segment = next((segment[len(p) :] for p in PARTY_PREFIXES if segment.startswith(p)), segment)
@@ -188,7 +219,7 @@ def _clue_mentions(clue: str, primary: bool) -> list[_Mention]:
         if not chain and primary and (word := RELATIVE_WORD.match(segment)):
             mentions.append(_mention(word.group(1), _relative_candidates(word.group(1)), primary))
         mentions += chain + _free_mentions(segment, end, chain[-1] if chain else None, primary)
-    return mentions
+    return tuple(mentions)
 
 
 def _leading_chain(segment: str, primary: bool) -> tuple[list[_Mention], int]:

@@ -7,11 +7,12 @@ another one (`河北`), while `宁夏家具行业商会` names no second place.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from normalizers import divisions
 from normalizers.divisions import Division, designators
 from normalizers.locality import Locality
+from normalizers.memo import CACHE_SIZE
 
 PROVINCE_DIGITS = 2
 """Adcode digits that name the province: `64` for every place in 宁夏."""
@@ -95,10 +96,12 @@ def _matched_length(text: str, division: Division) -> int:
     return len(matched) + max((len(d) for d in partial if text.startswith(d, len(matched))), default=0)
 
 
+@lru_cache(maxsize=CACHE_SIZE)
 def leading_places(text: str, scope: str | None) -> PlacePrefix:
     """The chain of nested divisions opening a text; the first must be related to `scope` when one is given.
 
     With scope `64` (宁夏), `宁夏银川…` → (宁夏, 银川市) but `河北…` → (); with no scope the first place is free.
+    Remembered: the kind and the industry of a name both ask.
     """
     places: list[Division] = []
     length = 0

@@ -14,6 +14,7 @@ from functools import cache, lru_cache
 from normalizers.character_filter import dropping
 from normalizers.chinese import to_simplified
 from normalizers.locality import Locality
+from normalizers.memo import CACHE_SIZE
 from normalizers.name_places import locality_scope, names_other_place
 from normalizers.vocabulary import read_table
 
@@ -29,8 +30,6 @@ KINDS = frozenset(
     }
 )
 """The `kind` enumeration of associations.parquet (docs/conventions.md)."""
-CACHE_SIZE = 1 << 17
-"""Distinct names remembered per process: a 100,000-row run repeats names across formats and documents."""
 OTHER_KIND = "other"
 REGIONAL_CHAMBER = "regional_chamber"
 
@@ -140,6 +139,7 @@ def _is_punctuation(char: str) -> bool:
     return unicodedata.category(char).startswith(("P", "S"))
 
 
+@lru_cache(maxsize=CACHE_SIZE)
 def kind_suffix(name: str) -> KindSuffix | None:
     """The longest listed suffix the name ends with, ignoring a trailing bracket note: `…协会（筹）` → `协会`."""
     core = _TRAILING_NOTE.sub("", name)

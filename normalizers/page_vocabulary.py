@@ -18,6 +18,8 @@ from normalizers.vocabulary import read_table
 PageField = Literal["title", "doc_number", "issuers", "issue_date", "published", "updated", "none"]
 LabelKind = Literal["disclosure", "byline", "byline_pair"]
 _LABEL_EDGES = " \t\u3000:：[]【】〔〕"
+LABEL_COLONS = ":："
+"""What closes a printed label (`发布时间：`), so a text without either holds no label."""
 
 
 @dataclass(frozen=True)
@@ -48,7 +50,7 @@ def label_pattern() -> re.Pattern[str]:
     """A label followed by its colon, white space allowed between its characters: `索 引 号：`, `发布时间:`."""
     spelled = sorted(page_labels(), key=len, reverse=True)
     alternatives = "|".join(r"\s*".join(re.escape(ch) for ch in label) for label in spelled)
-    return re.compile(rf"(?P<label>{alternatives})\s*[:：]")
+    return re.compile(rf"(?P<label>{alternatives})\s*[{LABEL_COLONS}]")
 
 
 @cache

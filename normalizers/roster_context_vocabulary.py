@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 
 import cn2an
 
 from normalizers.chinese import without_white_space
+from normalizers.memo import TEXT_CACHE_SIZE
 from normalizers.roster_vocabulary import StatusMatch, find_statuses, gapped_pattern
 from normalizers.vocabulary import read_table
 
@@ -87,8 +88,12 @@ def _attachment_phrases() -> tuple[str, ...]:
     return _words("roster_attachment_phrases.csv", "phrase")
 
 
+@lru_cache(maxsize=TEXT_CACHE_SIZE)
 def compact(text: str) -> str:
-    """The text as matched: NFKC (full-width digits to half-width), no white space, cited titles removed."""
+    """The text as matched: NFKC (full-width digits to half-width), no white space, cited titles removed.
+
+    Remembered per text: a heading is asked whether it names a list, a batch, a status and a count.
+    """
     return _CITED_TITLE.sub("", without_white_space(unicodedata.normalize("NFKC", text)))
 
 
@@ -96,19 +101,29 @@ def _first(words: tuple[str, ...], text: str) -> str | None:
     return next((word for word in words if word in text), None)
 
 
+@cache
+def _any_of(words: tuple[str, ...]) -> re.Pattern[str]:
+    """One pattern of the words, so whether a text holds any of them is one search (`(?!)` for none)."""
+    return re.compile("|".join(map(re.escape, words)) or "(?!)")
+
+
+def _holds_any(words: tuple[str, ...], text: str) -> bool:
+    return _any_of(words).search(text) is not None
+
+
 def names_list(text: str) -> bool:
     """Whether a text names a roster (`…名单`, `…名录`), outside any cited title."""
-    return _first(list_words(), compact(text)) is not None
+    return _holds_any(list_words(), compact(text))
 
 
 def names_other_list(text: str) -> bool:
     """Whether a list is of people, not associations: `脱钩工作联系人名单`."""
-    return _first(_other_list_words(), compact(text)) is not None
+    return _holds_any(_other_list_words(), compact(text))
 
 
 def points_to_attachment(text: str) -> bool:
     """Whether a text points to a roster attached elsewhere: `名单见附件`, `（附名单）`, `名单附后`."""
-    return _first(_attachment_phrases(), compact(text)) is not None
+    return _holds_any(_attachment_phrases(), compact(text))
 
 
 def opens_notes(text: str) -> bool:
@@ -120,7 +135,7 @@ def opens_notes(text: str) -> bool:
 
 def introduces_list(text: str) -> bool:
     """Whether a sentence points to the list after it: `下列协会…`, `名单如下`, `列入名单的…`."""
-    return _first(_intro_words(), compact(text)) is not None
+    return _holds_any(_intro_words(), compact(text))
 
 
 def ends_naming_list(text: str) -> bool:
@@ -176,7 +191,7 @@ def _targeted(text: str, match: StatusMatch) -> StatusMatch:
     future = _last_position(_tense_words("future"), clause)
     if _last_position(_tense_words("past"), clause) > future:
         return match
-    if future >= 0 or _first(_tense_words("deadline"), clause):
+    if future >= 0 or _holds_any(_tense_words("deadline"), clause):
         return StatusMatch(PLANNED, match.word)
     return match
 

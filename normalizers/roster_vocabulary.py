@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from normalizers.chinese import without_white_space
+from normalizers.memo import CACHE_SIZE, TEXT_CACHE_SIZE
 from normalizers.names import kind_suffix, normalize_name
 from normalizers.vocabulary import read_table
 
@@ -40,11 +41,26 @@ def gapped_pattern(word: str) -> re.Pattern[str]:
     return re.compile(_GAP_PATTERN.join(map(re.escape, word.split(GAP))))
 
 
+@dataclass(frozen=True)
+class _StatusWord:
+    """A status word as a pattern, its status, and the literal pieces any match of it holds (`列入`, `脱钩`, `名单`)."""
+
+    pattern: re.Pattern[str]
+    status: str
+    pieces: tuple[str, ...]
+
+
 @cache
-def _status_words() -> tuple[tuple[re.Pattern[str], str], ...]:
+def _status_words() -> tuple[_StatusWord, ...]:
     """Status words as patterns with their status, longest first (`未脱钩` before `脱钩`)."""
     rows = sorted(read_table("status_words.csv"), key=lambda r: -len(r["word"].replace(GAP, "")))
-    return tuple((gapped_pattern(r["word"]), r["status"]) for r in rows)
+    return tuple(_StatusWord(gapped_pattern(r["word"]), r["status"], tuple(r["word"].split(GAP))) for r in rows)
+
+
+@cache
+def _any_status_word() -> re.Pattern[str]:
+    """Every status word in one pattern: most texts hold none, and one search says so instead of one per word."""
+    return re.compile("|".join(f"(?:{word.pattern.pattern})" for word in _status_words()))
 
 
 @cache
@@ -57,6 +73,7 @@ def _skip_words() -> tuple[str, ...]:
     return tuple(row["word"] for row in read_table("roster_skip_words.csv"))
 
 
+@lru_cache(maxsize=CACHE_SIZE)
 def header_field(header: str) -> str | None:
     """The roster field a column header names, or None.
 
@@ -90,19 +107,27 @@ def find_statuses(text: str) -> list[StatusMatch]:
     return [chosen[rank] for rank in sorted(chosen)]
 
 
-def _status_spans(compact: str) -> list[tuple[int, int, int, str]]:
-    """(start, end, rank, status) of the status words of a compact text, in order, none overlapping."""
+@lru_cache(maxsize=TEXT_CACHE_SIZE)
+def _status_spans(compact: str) -> tuple[tuple[int, int, int, str], ...]:
+    """(start, end, rank, status) of the status words of a compact text, in order, none overlapping.
+
+    Remembered per text, as the roster readers ask again about the same headings and cells; a text
+    without any word is told by one search, and a word whose pieces the text lacks is not tried.
+    """
+    if _any_status_word().search(compact) is None:
+        return ()
     hits = sorted(
-        (match.start(), -len(match[0]), rank, status)
-        for rank, (pattern, status) in enumerate(_status_words())
-        for match in pattern.finditer(compact)
+        (match.start(), -len(match[0]), rank, word.status)
+        for rank, word in enumerate(_status_words())
+        if all(piece in compact for piece in word.pieces)
+        for match in word.pattern.finditer(compact)
     )
     spans: list[tuple[int, int, int, str]] = []
     for start, negative_length, rank, status in hits:
         end = start - negative_length
         if not any(start < other_end and other_start < end for other_start, _, other_end, _ in spans):
             spans.append((start, rank, end, status))
-    return [(start, end, rank, status) for start, rank, end, status in spans]
+    return tuple((start, end, rank, status) for start, rank, end, status in spans)
 
 
 REFORM_WORD = "脱钩"

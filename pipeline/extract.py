@@ -11,7 +11,8 @@ printed (`name_raw`, `supervisor_raw`, `status_raw`, a milestone's `date_text` a
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import dataclass, field, replace
+from dataclasses import fields as dataclass_fields
 from typing import Any
 
 from extractors.associations import association_rows
@@ -22,7 +23,7 @@ from extractors.page_info import without_page_info
 from extractors.roster import extract_roster
 from normalizers.divisions import locality_label
 from pipeline.simplified_view import SimplifiedView, simplified_view
-from readers.model import Document, document_text
+from readers.model import Block, Document
 
 Row = dict[str, Any]
 
@@ -79,10 +80,17 @@ def extract(printed: Document, doc_id: str) -> Extraction:
 
 def no_text_warnings(document: Document) -> list[str]:
     """`no_text: …` when the reader found no character of text: 2,000 blank pages, an empty body, an empty sheet."""
-    if document_text(document).strip():
+    if any(_holds_text(block) for block in document.blocks):
         return []
     pages = f" on {document.pages} pages" if document.pages else ""
     return [f"{NO_TEXT}: the {document.source_format} file opened but holds no readable text{pages}"]
+
+
+def _holds_text(block: Block) -> bool:
+    """Whether a block prints any character, so `document_text` would not be blank (told without building it)."""
+    if block.is_table:
+        return any(cell.strip() for row in block.rows for cell in row.cells)
+    return bool(block.text.strip())
 
 
 def printed_milestones(view: SimplifiedView, content: Document, metadata: Metadata) -> list[Milestone]:
@@ -103,6 +111,11 @@ def printed_milestones(view: SimplifiedView, content: Document, metadata: Metada
 def keyed_rows(doc_id: str, items: Sequence[Any], index_column: str | None = None) -> list[Row]:
     """Table rows from an extractor's dataclasses: the document's key, the order if asked, then the fields."""
     return [
-        {"doc_id": doc_id, **({index_column: index} if index_column else {}), **asdict(item)}
+        {"doc_id": doc_id, **({index_column: index} if index_column else {}), **_field_values(item)}
         for index, item in enumerate(items)
     ]
+
+
+def _field_values(item: Any) -> Row:
+    """A dataclass's fields as they are: strings, numbers and dates, which `asdict` would deep-copy for nothing."""
+    return {f.name: getattr(item, f.name) for f in dataclass_fields(item)}
