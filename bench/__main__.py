@@ -9,7 +9,15 @@ import resource
 from pathlib import Path
 
 from bench.corpus import build_corpus
-from bench.measure import MIB, link_step_figures, normalisation_seconds, pdfium_text_rate, pipeline_rate, timed_run
+from bench.measure import (
+    MIB,
+    link_step_figures,
+    normalisation_seconds,
+    pdfium_text_rate,
+    pipeline_rate,
+    read_stage_rate,
+    timed_run,
+)
 
 STAGES = ("read", "extract", "link", "write")
 KIB = 1024
@@ -31,6 +39,7 @@ def main() -> int:
     warm = timed_run(corpus, args.work / "out-n", workers=args.workers, fresh=False)
     raw_pages, raw_seconds = pdfium_text_rate(pdfs)
     pdf_pages, pdf_seconds = pipeline_rate(pdfs, args.work / "pdf-only")
+    read_pages, read_seconds, read_raw_seconds = read_stage_rate(pdfs)
     scans = sorted(args.raw.glob("*scan*.pdf"))
     ocr_pages, ocr_seconds = pipeline_rate(scans, args.work / "ocr-only") if scans else (0, 0.0)
     stage_total = sum(one.summary.seconds.get(s, 0.0) for s in STAGES) or 1.0
@@ -55,6 +64,8 @@ def main() -> int:
         "pdfium_raw_text_pages_per_second": raw_pages / raw_seconds,
         "pipeline_pdf_pages_per_second": pdf_pages / pdf_seconds,
         "pdf_ratio_to_pdfium": (pdf_pages / pdf_seconds) / (raw_pages / raw_seconds),
+        "read_stage_pages_per_second": read_pages / read_seconds,
+        "read_ratio_to_pdfium": read_raw_seconds / read_seconds,
         "ocr_pages_per_second": ocr_pages / ocr_seconds if ocr_seconds else None,
         "normalise_100k_rows_seconds": normalisation_seconds(),
         "link_1m_rows_seconds": link_step["seconds"],
@@ -79,6 +90,8 @@ def _report(f: dict) -> str:
             f"time per stage (1 worker): {shares}",
             f"PDF: pipeline {f['pipeline_pdf_pages_per_second']:.1f} pages/s, pypdfium2 raw text "
             f"{f['pdfium_raw_text_pages_per_second']:.0f} pages/s, ratio {f['pdf_ratio_to_pdfium']:.3f}",
+            f"PDF read stage alone: {f['read_stage_pages_per_second']:.1f} pages/s, "
+            f"ratio {f['read_ratio_to_pdfium']:.3f} to pypdfium2's raw text (same files in turn)",
             f"OCR: {ocr}",
             f"normalisation of 100,000 roster rows: {f['normalise_100k_rows_seconds']:.1f} s",
             f"link step over 1,000,000 synthetic roster rows: {f['link_1m_rows_seconds']:.1f} s, "
