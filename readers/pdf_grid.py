@@ -19,6 +19,8 @@ not handle (see `pdf.py` for the read stage's figures).
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from collections import Counter
 from collections.abc import Sequence
 from itertools import pairwise
 from typing import Any
@@ -44,6 +46,8 @@ def find_tables(edges: list[Edge]) -> list[list[Box]]:
     tables: list[list[Box]] = []
     for verticals, horizontals in _crossing_groups(_ruling(edges)):
         grid = _grid_cells(verticals, horizontals)
+        if grid is None:
+            grid = _merged_cells(verticals, horizontals)
         tables.extend(grid if grid is not None else _searched(verticals + horizontals))
     return _ordered(tables)
 
@@ -143,6 +147,122 @@ def _grid_cells(verticals: list[Edge], horizontals: list[Edge]) -> list[list[Box
         return None
     cells = [(x0, top, x1, bottom) for x0, x1 in pairwise(xs) for top, bottom in pairwise(ys)]
     return [cells] if len(cells) > 1 else []
+
+
+_Segment = tuple[int, int]
+"""One step of a grid line between two consecutive crossing lines: (line, step)."""
+
+
+def _merged_cells(verticals: list[Edge], horizontals: list[Edge]) -> list[list[Box]] | None:
+    """The one table of a ruled grid with merged cells (a header `业务主管单位` over two columns), or None.
+
+    Every edge must run from one grid line to another, the grid lines lying
+    more than twice the crossing tolerance apart, so an edge ends at one line
+    and reaches no other; the boxes enclosed by rules (grid slots joined
+    across unruled steps) must then be rectangles with nothing ruled inside,
+    the grid's border ruled all round, and each side of a box one edge. On
+    such a grid each box's top-left crossing has that box as its smallest
+    cell, as `intersections_to_cells` finds it, and no other crossing has one.
+    """
+    xs = sorted({v["x0"] for v in verticals})
+    ys = sorted({h["top"] for h in horizontals})
+    tolerance_x, tolerance_y = TABLE_SETTINGS.intersection_x_tolerance, TABLE_SETTINGS.intersection_y_tolerance
+    if _too_close(xs, tolerance_x) or _too_close(ys, tolerance_y):
+        return None
+    columns = _steps_ruled([(v["x0"], v["top"], v["bottom"]) for v in verticals], xs, ys, tolerance_y)
+    rows = _steps_ruled([(h["top"], h["x0"], h["x1"]) for h in horizontals], ys, xs, tolerance_x)
+    if columns is None or rows is None:
+        return None
+    boxes = _boxes(columns, rows, len(xs) - 1, len(ys) - 1)
+    if boxes is None:
+        return None
+    cells = [(xs[left], ys[top], xs[right], ys[bottom]) for left, top, right, bottom in boxes]
+    return [cells] if len(cells) > 1 else []
+
+
+def _too_close(lines: list[float], tolerance: float) -> bool:
+    return any(b - a <= 2 * tolerance for a, b in pairwise(lines))
+
+
+def _steps_ruled(
+    edges: list[tuple[float, float, float]], lines: list[float], across: list[float], tolerance: float
+) -> dict[_Segment, int] | None:
+    """Which edge rules each step of each grid line; None if an edge ends off the crossing lines or two overlap.
+
+    `edges` are (position, start, end) along `lines` (their positions), running across the lines `across`.
+    """
+    ruled: dict[_Segment, int] = {}
+    for number, (position, start, end) in enumerate(edges):
+        first, last = _line_at(across, start, tolerance), _line_at(across, end, tolerance)
+        if first is None or last is None or first >= last:
+            return None
+        line = lines.index(position)
+        for step in range(first, last):
+            if ruled.setdefault((line, step), number) != number:
+                return None
+    return ruled
+
+
+def _line_at(lines: list[float], value: float, tolerance: float) -> int | None:
+    """The grid line within the tolerance of a value (at most one, the lines lying further apart)."""
+    index = bisect_left(lines, value - tolerance)
+    return index if index < len(lines) and lines[index] <= value + tolerance else None
+
+
+def _boxes(
+    columns: dict[_Segment, int], rows: dict[_Segment, int], width: int, height: int
+) -> list[tuple[int, int, int, int]] | None:
+    """The ruled boxes of a grid of `width` × `height` slots as (left, top, right, bottom) grid lines, or None
+    if the border has a gap, a box is not a rectangle, a box has a rule inside, or a side is more than one edge."""
+    border = [(0, j) for j in range(height)] + [(width, j) for j in range(height)]
+    if any(step not in columns for step in border) or any(
+        (j, i) not in rows for i in range(width) for j in (0, height)
+    ):
+        return None
+    owner = list(range(width * height))
+
+    def find(slot: int) -> int:
+        while owner[slot] != slot:
+            owner[slot] = owner[owner[slot]]
+            slot = owner[slot]
+        return slot
+
+    for i in range(width):
+        for j in range(height):
+            if i + 1 < width and (i + 1, j) not in columns:
+                owner[find(j * width + i + 1)] = find(j * width + i)
+            if j + 1 < height and (j + 1, i) not in rows:
+                owner[find((j + 1) * width + i)] = find(j * width + i)
+    spans: dict[int, list[int]] = {}
+    for j in range(height):
+        for i in range(width):
+            left, top, right, bottom = spans.setdefault(find(j * width + i), [i, j, i, j])
+            spans[find(j * width + i)] = [min(left, i), min(top, j), max(right, i), max(bottom, j)]
+    sizes = Counter(find(slot) for slot in range(width * height))
+    boxes = []
+    for root, (left, top, right, bottom) in spans.items():
+        if sizes[root] != (right - left + 1) * (bottom - top + 1):
+            return None
+        if not _plainly_ruled(columns, rows, left, top, right + 1, bottom + 1):
+            return None
+        boxes.append((left, top, right + 1, bottom + 1))
+    return boxes
+
+
+def _plainly_ruled(
+    columns: dict[_Segment, int], rows: dict[_Segment, int], left: int, top: int, right: int, bottom: int
+) -> bool:
+    """Whether a box has no rule inside and each of its four sides is one edge."""
+    inside = any((i, j) in columns for i in range(left + 1, right) for j in range(top, bottom)) or any(
+        (j, i) in rows for j in range(top + 1, bottom) for i in range(left, right)
+    )
+    sides = [
+        {columns[(left, j)] for j in range(top, bottom)},
+        {columns[(right, j)] for j in range(top, bottom)},
+        {rows[(top, i)] for i in range(left, right)},
+        {rows[(bottom, i)] for i in range(left, right)},
+    ]
+    return not inside and all(len(side) == 1 for side in sides)
 
 
 def _ordered(tables: list[list[Box]]) -> list[list[Box]]:

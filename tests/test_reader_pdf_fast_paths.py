@@ -12,11 +12,12 @@ edges, which the pdfium reader reproduces (test_reader_pdf_parity.py).
 
 from __future__ import annotations
 
+import random
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterator
 from functools import cache
-from itertools import pairwise
+from itertools import accumulate, pairwise
 from pathlib import Path
 
 import pdfplumber
@@ -123,9 +124,85 @@ def _lattice(xs: list[float], ys: list[float]) -> list[Edge]:
             _lattice([50, 90, 300, 400], [100, 120, 140, 160])[1:] + [_rule(50, 100, 50, 130), _rule(50, 135, 50, 160)],
             id="broken-outer-rule",
         ),
+        pytest.param(
+            [_rule(50, 100, 50, 160), _rule(90, 100, 90, 160), _rule(400, 100, 400, 160), _rule(300, 100, 300, 140)]
+            + [_rule(50, 100, 400, 100), _rule(50, 160, 400, 160), _rule(90, 120, 400, 120), _rule(90, 140, 400, 140)],
+            id="first-column-cell-over-three-rows",
+        ),
+        pytest.param(
+            [_rule(x, 100, x, 160) for x in (50, 400)]
+            + [_rule(90, 120, 90, 160), _rule(300, 100, 300, 140)]
+            + [_rule(50, y, 400, y) for y in (100, 160)]
+            + [_rule(50, 120, 300, 120), _rule(90, 140, 400, 140)],
+            id="staggered-boxes",
+        ),
+        pytest.param(
+            _lattice([50, 90, 300, 400], [100, 120, 140, 160])[1:]
+            + [_rule(50, 100, 50, 160), _rule(200, 125, 200, 135)],
+            id="stub-inside-a-cell",
+        ),
+        pytest.param(
+            [_rule(x, 100, x, 160) for x in (50, 400)]
+            + [_rule(300, 120, 300, 160)]
+            + [_rule(50, y, 400, y) for y in (120, 160)]
+            + [_rule(50, 100, 200, 100), _rule(205, 100, 400, 100)],
+            id="side-of-two-edges",
+        ),
+        pytest.param(_lattice([50, 55, 300, 400], [100, 120, 140]), id="lines-closer-than-the-tolerance"),
+        pytest.param(
+            [_rule(x, 100, x, 140) for x in (50, 130)]
+            + [_rule(50, y, 130, y) for y in (100, 140)]
+            + [_rule(90, 100, 90, 120), _rule(50, 120, 90, 120)],
+            id="l-shaped-box",
+        ),
+        pytest.param(
+            _lattice([50, 90, 300, 400], [100, 120, 140, 160]) + [_rule(50, 130, 70, 130)],
+            id="rule-ending-inside-a-cell",
+        ),
+        pytest.param(
+            [_rule(x, 90, x, 170) for x in (50, 90, 300, 400)] + [_rule(40, y, 410, y) for y in (100, 120, 140, 160)],
+            id="rules-overshooting-the-frame",
+        ),
     ],
 )
 def test_grid_path_matches_the_general_search_on_drawn_grids(edges: list[Edge]) -> None:
+    assert _cell_sets(find_tables(edges)) == _cell_sets(search_tables(edges))
+
+
+def _random_grid(seed: int) -> list[Edge]:
+    """A ruled grid with random steps of its inner rules left out (merged, ragged or L-shaped boxes) and, now and
+    then, a rule that overshoots or stops short: each run of ruled steps on a grid line is one edge."""
+    rng = random.Random(seed)
+    clean = rng.random() < 0.7
+    x_gaps, y_gaps = ([8, 20, 60], [8, 16, 30]) if clean else ([5, 8, 20, 60], [5, 8, 16, 30])
+    ends = [0] if clean else [0, 0, 0, 0, -2, 1, 5]
+    xs = list(accumulate(rng.choice(x_gaps) for _ in range(rng.randint(1, 5))))
+    ys = list(accumulate(rng.choice(y_gaps) for _ in range(rng.randint(1, 5))))
+    xs, ys = [50.0, *(50.0 + x for x in xs)], [100.0, *(100.0 + y for y in ys)]
+    edges: list[Edge] = []
+    for lines, across, vertical in ((xs, ys, True), (ys, xs, False)):
+        for index, position in enumerate(lines):
+            outer = index in (0, len(lines) - 1)
+            ruled = [outer or rng.random() < 0.75 for _ in across[1:]]
+            start = None
+            for step, on in enumerate([*ruled, False]):
+                if on and start is None:
+                    start = step
+                elif not on and start is not None:
+                    low, high = (
+                        across[start] + rng.choice(ends),
+                        across[step] - rng.choice(ends),
+                    )
+                    edges.append(
+                        _rule(position, low, position, high) if vertical else _rule(low, position, high, position)
+                    )
+                    start = None
+    return edges
+
+
+@pytest.mark.parametrize("seed", range(300))
+def test_grid_path_matches_the_general_search_on_random_grids(seed: int) -> None:
+    edges = _random_grid(seed)
     assert _cell_sets(find_tables(edges)) == _cell_sets(search_tables(edges))
 
 
