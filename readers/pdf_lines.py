@@ -25,11 +25,25 @@ from readers.pdf_text import COLUMN_GAP_EM, WORD_GAP_EM, Glyph, Line, is_cjk
 _Floats = np.ndarray
 """A float64 array, one value per glyph."""
 
+BLANK, LATIN_FIRST, LATIN_LAST, CJK = 1, 2, 4, 8
+"""Bits of a glyph's `kinds`: a space glyph; its first, last character a Latin letter or digit; it opens with a
+CJK character (`is_cjk`)."""
+
+
+def kinds_of(text: str) -> int:
+    """The kind bits of one glyph text: `年` is CJK, `2020` Latin at both ends, `" "` blank."""
+    return (
+        (0 if text.strip() else BLANK)
+        | (LATIN_FIRST if _is_latin(text[:1]) else 0)
+        | (LATIN_LAST if _is_latin(text[-1:]) else 0)
+        | (CJK if text and is_cjk(text[0]) else 0)
+    )
+
 
 @dataclass(frozen=True)
 class GlyphArrays:
-    """Glyphs as columns: texts, boxes (x from the left edge, top down from the top edge), sizes, font indices,
-    and per glyph whether it is blank and whether its first and last characters are Latin letters or digits."""
+    """Glyphs as columns: texts, boxes (x from the left edge, top down from the top edge), sizes, font indices
+    into `fonts`, and kind bits."""
 
     text: np.ndarray  # object array of str
     x0: _Floats
@@ -37,39 +51,27 @@ class GlyphArrays:
     top: _Floats
     bottom: _Floats
     size: _Floats
-    font: np.ndarray  # int index into `fonts`
+    font: np.ndarray
+    kinds: np.ndarray
     fonts: tuple[str, ...]
-    blank: np.ndarray
-    latin_first: np.ndarray
-    latin_last: np.ndarray
-
-    @classmethod
-    def build(
-        cls, texts: Sequence[str], x0: _Floats, x1: _Floats, top: _Floats, bottom: _Floats, size: _Floats,
-        font: np.ndarray, fonts: tuple[str, ...],
-    ) -> GlyphArrays:  # fmt: skip
-        """Glyph columns, the character classes worked out once per distinct text."""
-        distinct: dict[str, int] = {}
-        kinds = [distinct.setdefault(text, len(distinct)) for text in texts]
-        classes = np.array(
-            [(not text.strip(), _is_latin(text[:1]), _is_latin(text[-1:])) for text in distinct], dtype=bool
-        ).reshape(-1, 3)[kinds]
-        blank, latin_first, latin_last = classes.T
-        return cls(text_column(texts), x0, x1, top, bottom, size, font, fonts, blank, latin_first, latin_last)
 
     @classmethod
     def of(cls, glyphs: Iterable[Glyph]) -> GlyphArrays:
-        """Columns of `Glyph` objects (pdfplumber's and OCR's glyphs, tests)."""
+        """Columns of `Glyph` objects (pdfplumber's and OCR's glyphs, tests); kinds worked out once per text."""
         glyphs = list(glyphs)
         fonts: dict[str, int] = {}
-        return cls.build(
-            [g.text for g in glyphs],
+        distinct: dict[str, int] = {}
+        texts = [g.text for g in glyphs]
+        which = [distinct.setdefault(text, len(distinct)) for text in texts]
+        return cls(
+            text_column(texts),
             np.array([g.x0 for g in glyphs], dtype=float),
             np.array([g.x1 for g in glyphs], dtype=float),
             np.array([g.top for g in glyphs], dtype=float),
             np.array([g.bottom for g in glyphs], dtype=float),
             np.array([g.size for g in glyphs], dtype=float),
             np.array([fonts.setdefault(g.font, len(fonts)) for g in glyphs], dtype=np.intp),
+            np.array([kinds_of(text) for text in distinct], dtype=np.uint8)[which],
             tuple(fonts),
         )
 
@@ -80,23 +82,18 @@ class GlyphArrays:
         more = GlyphArrays.of(glyphs)
         fonts = dict(zip(self.fonts, range(len(self.fonts))))
         renumbered = np.array([fonts.setdefault(font, len(fonts)) for font in more.fonts], dtype=np.intp)
-        joined = [np.concatenate([mine, theirs]) for mine, theirs in zip(self._columns(), more._columns())]
-        text, x0, x1, top, bottom, size, font, blank, latin_first, latin_last = joined
+        text, x0, x1, top, bottom, size, font, kinds = (
+            np.concatenate([mine, theirs]) for mine, theirs in zip(self._columns(), more._columns())
+        )
         font[len(self) :] = renumbered[more.font]
-        return GlyphArrays(text, x0, x1, top, bottom, size, font, tuple(fonts), blank, latin_first, latin_last)
+        return GlyphArrays(text, x0, x1, top, bottom, size, font, kinds, tuple(fonts))
 
     def take(self, index: np.ndarray) -> GlyphArrays:
         """The glyphs at these positions (or where a boolean mask is true), in that order."""
-        text, x0, x1, top, bottom, size, font, blank, latin_first, latin_last = (
-            column[index] for column in self._columns()
-        )
-        return GlyphArrays(text, x0, x1, top, bottom, size, font, self.fonts, blank, latin_first, latin_last)
+        return GlyphArrays(*(column[index] for column in self._columns()), self.fonts)
 
     def _columns(self) -> tuple[np.ndarray, ...]:
-        return (
-            self.text, self.x0, self.x1, self.top, self.bottom, self.size, self.font,
-            self.blank, self.latin_first, self.latin_last,
-        )  # fmt: skip
+        return self.text, self.x0, self.x1, self.top, self.bottom, self.size, self.font, self.kinds
 
     def __len__(self) -> int:
         return len(self.x0)
@@ -185,7 +182,7 @@ def _line_numbers(groups: np.ndarray, middles: _Floats, bottoms: _Floats) -> np.
 
 def _assemble(glyphs: GlyphArrays, order: np.ndarray, groups: np.ndarray, line_of: np.ndarray) -> _Lines:
     """Text, box, size and font of each line; `order` lists the glyphs by line, then left to right."""
-    blank = glyphs.blank[order]
+    blank = (glyphs.kinds[order] & BLANK) > 0
     inked = np.flatnonzero(~blank)
     if not len(inked):
         return _Lines([], [], [], [], [], [], [], [])
@@ -204,8 +201,8 @@ def _assemble(glyphs: GlyphArrays, order: np.ndarray, groups: np.ndarray, line_o
         x1=np.maximum.reduceat(glyphs.x1[chosen], starts).tolist(),
         top=np.minimum.reduceat(glyphs.top[chosen], starts).tolist(),
         bottom=np.maximum.reduceat(glyphs.bottom[chosen], starts).tolist(),
-        size=_dominant(np.round(glyphs.size[chosen] * 2) / 2, starts, ends),
-        font=_dominant_fonts(glyphs.font[chosen], glyphs.text[chosen], starts, ends),
+        size=_sizes(np.round(glyphs.size[chosen] * 2) / 2, starts, ends),
+        font=_fonts(glyphs.font[chosen], (glyphs.kinds[chosen] & CJK) > 0, starts, ends),
     )
 
 
@@ -215,7 +212,7 @@ def _spaced(glyphs: GlyphArrays, chosen: np.ndarray, blanks_before: np.ndarray, 
     previous, current = chosen[:-1], chosen[1:]
     gap = glyphs.x0[current] - glyphs.x1[previous]
     size = np.maximum(glyphs.size[current], glyphs.size[previous])
-    latin = glyphs.latin_last[previous] & glyphs.latin_first[current]
+    latin = ((glyphs.kinds[previous] & LATIN_LAST) > 0) & ((glyphs.kinds[current] & LATIN_FIRST) > 0)
     needs = (gap >= COLUMN_GAP_EM * size) | (latin & (gap >= WORD_GAP_EM * size))
     spaced = np.zeros(len(chosen), dtype=bool)
     spaced[1:] = ((blanks_before[1:] > blanks_before[:-1]) | needs) & ~heads[1:]
@@ -241,23 +238,22 @@ def _is_latin(char: str) -> bool:
     return char.isascii() and char.isalnum()
 
 
-def _dominant(values: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> list:
-    """The most common value of each line, the first seen on a tie (as `Counter.most_common`)."""
-    single = np.minimum.reduceat(values, starts) == np.maximum.reduceat(values, starts)
-    firsts = values[starts].tolist()
+def _sizes(sizes: _Floats, starts: np.ndarray, ends: np.ndarray) -> list[float]:
+    """Each line's most common size (to the half point), the first seen on a tie (as `Counter.most_common`)."""
+    single = np.minimum.reduceat(sizes, starts) == np.maximum.reduceat(sizes, starts)
     return [
-        first if alone else Counter(values[start:end].tolist()).most_common(1)[0][0]
-        for first, alone, start, end in zip(firsts, single.tolist(), starts.tolist(), ends.tolist())
+        first if alone else Counter(sizes[start:end].tolist()).most_common(1)[0][0]
+        for first, alone, start, end in zip(sizes[starts].tolist(), single.tolist(), starts.tolist(), ends.tolist())
     ]
 
 
-def _dominant_fonts(fonts: np.ndarray, texts: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> list[int]:
-    """The most common font of each line's CJK glyphs (of all its glyphs if it has none), which tells a 黑体
+def _fonts(fonts: np.ndarray, cjk: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> list[int]:
+    """Each line's most common font of its CJK glyphs (of all its glyphs if it has none), which tells a 黑体
     heading from 仿宋 body where digits and Latin letters come from another font."""
     single = np.minimum.reduceat(fonts, starts) == np.maximum.reduceat(fonts, starts)
     found = fonts[starts].tolist()
     for line in np.flatnonzero(~single).tolist():
         start, end = int(starts[line]), int(ends[line])
-        cjk = [font for font, text in zip(fonts[start:end].tolist(), texts[start:end]) if is_cjk(text[0])]
-        found[line] = Counter(cjk or fonts[start:end].tolist()).most_common(1)[0][0]
+        counted = fonts[start:end][cjk[start:end]] if cjk[start:end].any() else fonts[start:end]
+        found[line] = Counter(counted.tolist()).most_common(1)[0][0]
     return found

@@ -1,4 +1,4 @@
-"""A PDF page's lines and ruled tables read with pdfium: what `pdf._read_page` reads via pdfplumber, ~6× faster.
+"""A PDF page's lines and ruled tables read with pdfium: what `pdf._read_page` reads via pdfplumber, many times faster.
 
 pdfium's text page is built for selecting text and differs from pdfminer's
 characters in ways undone here:
@@ -19,8 +19,18 @@ advance unless the ink overhangs it (14 of 13,833 glyphs on the corpus, by up
 to 1.7 pt; none ended a line). Ruling lines
 are the page's path objects split into subpaths as pdfminer splits them, and
 tables are found from them by pdfplumber's own edge, intersection and cell
-functions with its default settings, as `page.find_tables()` finds them.
+functions with its default settings, as `page.find_tables()` finds them
+(`pdf_grid`, which reads regular grids straight off the edges).
 Pages are read as stored: `/Rotate` is not applied (see `is_upright`).
+
+The characters go into arrays (`pdf_lines.GlyphArrays`): one bulk text call,
+then three bare ctypes calls a character (Unicode map error, text object,
+loose box; see `_bare`) and four a text object for its style; each character's
+class (blank, Latin, CJK, garbled) comes from a table filled once per distinct
+character. Measured on the first 20 bench-corpus PDFs (386 pages, CPU time per
+page, best of 5): the characters took 5.5 ms as one `Glyph` and five calls
+each, 2.0-2.7 ms now, while pypdfium2 loads a page, builds its text page and
+extracts its text in 3.2-3.6 ms; pdfium's own calls are now half of it.
 """
 
 from __future__ import annotations
@@ -50,7 +60,7 @@ import pypdfium2.raw as pdfium_c
 
 from readers.pdf_blocks import PageContent, page_content
 from readers.pdf_grid import Edge, bbox, find_tables
-from readers.pdf_lines import GlyphArrays, text_column
+from readers.pdf_lines import BLANK, CJK, LATIN_FIRST, LATIN_LAST, GlyphArrays, kinds_of, text_column
 from readers.pdf_tables import Box, TableFragment, ruled_fragment
 from readers.pdf_text import Glyph, font_family, has_usable_text, is_garbled
 
@@ -88,8 +98,9 @@ _glyph_width = _bind(pdfium_c.FPDFFont_GetGlyphWidth, c_int, c_void_p, c_uint, c
 
 
 def _bare(function: object, restype: type) -> Callable[..., Any]:
-    """The same pdfium function with no argument types: called on a `c_void_p` handle, `int` indices and `byref`
-    pointers, it skips ctypes' conversions, 0.8 µs a call against 1.8 µs bound (best of 3 over 10 PDFs)."""
+    """The same pdfium function with no argument types, skipping ctypes' conversions: 0.8 µs a call against 1.8
+    bound (text objects of 10 bench PDFs, best of 3). Python ints go as C ints, so handles must be `c_void_p`
+    values (`_Handle`), pointers `byref`s, and an unsigned long a `c_ulong`."""
     return CFUNCTYPE(restype)(cast(function, c_void_p).value)
 
 
@@ -190,19 +201,21 @@ def _read_chars(textpage: c_void_p, frame: _Frame) -> _Chars:
     """
     count = _count_chars(textpage)
     texts = _page_text(textpage, count)
-    codes = np.array([ord(char) for char in texts], dtype=np.uint32) if count else np.zeros(0, dtype=np.uint32)
+    codes = np.frombuffer("".join(texts).encode("utf-32-le", errors="surrogatepass"), dtype=np.uint32)
     kept = np.ones(count, dtype=bool)
     for index in np.flatnonzero(_any_of(codes, _MAYBE_GENERATED)).tolist():
         kept[index] = _is_generated(textpage, index) != 1
-    inked, garbled, latin = _classify(codes)
+    classes = _classify(codes)
     texts = text_column(list(texts))
     for index, text in _rewritten(textpage, codes, kept).items():
         texts[index] = text
-        inked[index], garbled[index], latin[index] = bool(text.strip()), _garbled(text), False
+        classes[index] = _class_of(text)
+    inked, garbled = (classes & BLANK) == 0, (classes & _GARBLED) > 0
     chosen = np.flatnonzero(kept & ~(inked & garbled))
     glyphs, objects = _glyph_arrays(textpage, frame, chosen.tolist())
+    x0, x1, top, bottom, size, font, fonts = glyphs
     return _Chars(
-        glyphs=GlyphArrays(texts[chosen], *glyphs, ~inked[chosen], latin[chosen], latin[chosen]),
+        glyphs=GlyphArrays(texts[chosen], x0, x1, top, bottom, size, font, classes[chosen] & _KINDS, fonts),
         raw=int(kept.sum()),
         inked=int((kept & inked).sum()),
         usable=int((kept & inked & ~garbled).sum()),
@@ -229,28 +242,26 @@ def _any_of(codes: np.ndarray, wanted: list[int]) -> np.ndarray:
     return found
 
 
-_INKED, _GARBLED, _LATIN, _UNKNOWN = 1, 2, 4, 8
+_KINDS = BLANK | LATIN_FIRST | LATIN_LAST | CJK
+_GARBLED, _UNKNOWN = 16, 32
 _CLASSES = np.full(0x110000, _UNKNOWN, dtype=np.uint8)
-"""The class bits of each Unicode character, filled in the first time a page holds it."""
+"""Each Unicode character's glyph kind bits (`pdf_lines.kinds_of`) and whether it is garbled, filled in the
+first time a page holds it."""
 
 
-def _class_of(char: str) -> int:
-    return (
-        (_INKED if char.strip() else 0)
-        | (_GARBLED if is_garbled(char) else 0)
-        | (_LATIN if char.isascii() and char.isalnum() else 0)
-    )
+def _class_of(text: str) -> int:
+    return kinds_of(text) | (_GARBLED if _garbled(text) else 0)
 
 
-def _classify(codes: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Whether each character is inked (not white space), garbled, a Latin letter or digit."""
+def _classify(codes: np.ndarray) -> np.ndarray:
+    """The class bits of each character."""
     codes = np.minimum(codes, len(_CLASSES) - 1)
     classes = _CLASSES[codes]
     if (classes & _UNKNOWN).any():
         for code in np.unique(codes[(classes & _UNKNOWN) > 0]).tolist():
             _CLASSES[code] = _class_of(chr(code))
         classes = _CLASSES[codes]
-    return (classes & _INKED) > 0, (classes & _GARBLED) > 0, (classes & _LATIN) > 0
+    return classes
 
 
 def _glyph_arrays(
@@ -268,12 +279,12 @@ def _glyph_arrays(
         if obj not in firsts:
             firsts[obj] = index
     slot = {obj: number for number, obj in enumerate(firsts)}
-    styles = _styles(textpage, frame, firsts)
-    families = {family: number for number, family in enumerate(dict.fromkeys(family for family, _, _ in styles))}
+    names, sizes, bottoms = zip(*_styles(textpage, frame, firsts)) if firsts else ((), (), ())
+    families = {family: number for number, family in enumerate(dict.fromkeys(names))}
     of_object = np.array([slot[obj] for obj in objects], dtype=np.intp)
-    size = np.array([size for _, size, _ in styles], dtype=float)[of_object]
-    bottom = np.array([bottom for _, _, bottom in styles], dtype=float)[of_object]
-    font = np.array([families[family] for family, _, _ in styles], dtype=np.intp)[of_object]
+    size = np.array(sizes, dtype=float)[of_object]
+    bottom = np.array(bottoms, dtype=float)[of_object]
+    font = np.array([families[family] for family in names], dtype=np.intp)[of_object]
     columns = (sides[:, 0] - frame.left, sides[:, 2] - frame.left, bottom - size, bottom, size, font, tuple(families))
     return columns, frozenset(slot)
 
