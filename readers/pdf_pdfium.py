@@ -85,7 +85,6 @@ def _bind(function: object, restype: type | None, *argtypes: type) -> Callable[.
 _count_chars = _bind(pdfium_c.FPDFText_CountChars, c_int, c_void_p)
 _get_text = _bind(pdfium_c.FPDFText_GetText, c_int, c_void_p, c_int, c_int, c_void_p)
 _get_unicode = _bind(pdfium_c.FPDFText_GetUnicode, c_uint, c_void_p, c_int)
-_is_generated = _bind(pdfium_c.FPDFText_IsGenerated, c_int, c_void_p, c_int)
 _count_objects = _bind(pdfium_c.FPDFPage_CountObjects, c_int, c_void_p)
 _count_form_objects = _bind(pdfium_c.FPDFFormObj_CountObjects, c_int, c_void_p)
 _object_bounds = _bind(pdfium_c.FPDFPageObj_GetBounds, c_int, c_void_p, c_void_p, c_void_p, c_void_p, c_void_p)
@@ -107,6 +106,7 @@ def _bare(function: object, restype: type) -> Callable[..., Any]:
 _text_object = _bare(pdfium_c.FPDFText_GetTextObject, c_void_p)
 _loose_box = _bare(pdfium_c.FPDFText_GetLooseCharBox, c_int)
 _unmapped = _bare(pdfium_c.FPDFText_HasUnicodeMapError, c_int)
+_is_generated = _bare(pdfium_c.FPDFText_IsGenerated, c_int)
 _char_origin = _bare(pdfium_c.FPDFText_GetCharOrigin, c_int)
 _char_matrix = _bare(pdfium_c.FPDFText_GetMatrix, c_int)
 _char_font_size = _bare(pdfium_c.FPDFText_GetFontSize, c_double)
@@ -203,8 +203,10 @@ def _read_chars(textpage: c_void_p, frame: _Frame) -> _Chars:
     texts = _page_text(textpage, count)
     codes = np.frombuffer("".join(texts).encode("utf-32-le", errors="surrogatepass"), dtype=np.uint32)
     kept = np.ones(count, dtype=bool)
-    for index in np.flatnonzero(_any_of(codes, _MAYBE_GENERATED)).tolist():
-        kept[index] = _is_generated(textpage, index) != 1
+    spaces = np.flatnonzero(_any_of(codes, _MAYBE_GENERATED))
+    kept[spaces] = (
+        np.fromiter(map(_is_generated, repeat(textpage, len(spaces)), spaces.tolist()), int, len(spaces)) != 1
+    )
     classes = _classify(codes)
     texts = text_column(list(texts))
     for index, text in _rewritten(textpage, codes, kept).items():
@@ -274,10 +276,7 @@ def _glyph_arrays(
     boxes = (c_float * (4 * count))()  # left, top, right, bottom of each character
     list(map(_loose_box, repeat(textpage, count), chosen, map(byref, repeat(boxes, count), range(0, 16 * count, 16))))
     sides = np.frombuffer(boxes, dtype=np.float32).reshape(count, 4).astype(float)
-    firsts: dict[int | None, int] = {}
-    for index, obj in zip(chosen, objects):
-        if obj not in firsts:
-            firsts[obj] = index
+    firsts = dict(zip(reversed(objects), reversed(chosen)))  # each object's first character
     slot = {obj: number for number, obj in enumerate(firsts)}
     names, sizes, bottoms = zip(*_styles(textpage, frame, firsts)) if firsts else ((), (), ())
     families = {family: number for number, family in enumerate(dict.fromkeys(names))}
