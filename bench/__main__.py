@@ -16,6 +16,7 @@ from bench.measure import (
     ocr_gold_figures,
     pdfium_text_rate,
     pipeline_rate,
+    read_stage_rate,
     timed_run,
 )
 
@@ -39,6 +40,7 @@ def main() -> int:
     warm = timed_run(corpus, args.work / "out-n", workers=args.workers, fresh=False)
     raw_pages, raw_seconds = pdfium_text_rate(pdfs)
     pdf_pages, pdf_seconds = pipeline_rate(pdfs, args.work / "pdf-only")
+    read_pages, read_seconds, read_raw_seconds = read_stage_rate(pdfs)
     scans = sorted(args.raw.glob("*scan*.pdf"))
     ocr_pages, ocr_seconds = pipeline_rate(scans, args.work / "ocr-only") if scans else (0, 0.0)
     ocr_gold = ocr_gold_figures(args.work / "ocr-gold")
@@ -64,6 +66,8 @@ def main() -> int:
         "pdfium_raw_text_pages_per_second": raw_pages / raw_seconds,
         "pipeline_pdf_pages_per_second": pdf_pages / pdf_seconds,
         "pdf_ratio_to_pdfium": (pdf_pages / pdf_seconds) / (raw_pages / raw_seconds),
+        "read_stage_pages_per_second": read_pages / read_seconds,
+        "read_ratio_to_pdfium": read_raw_seconds / read_seconds,
         "ocr_pages_per_second": ocr_pages / ocr_seconds if ocr_seconds else None,
         **ocr_gold,
         "normalise_100k_rows_seconds": normalisation_seconds(),
@@ -89,6 +93,8 @@ def _report(f: dict) -> str:
             f"time per stage (1 worker): {shares}",
             f"PDF: pipeline {f['pipeline_pdf_pages_per_second']:.1f} pages/s, pypdfium2 raw text "
             f"{f['pdfium_raw_text_pages_per_second']:.0f} pages/s, ratio {f['pdf_ratio_to_pdfium']:.3f}",
+            f"PDF read stage alone: {f['read_stage_pages_per_second']:.1f} pages/s, "
+            f"ratio {f['read_ratio_to_pdfium']:.3f} to pypdfium2's raw text (same files in turn)",
             f"OCR: {ocr}, scanned gold: {_share(f['ocr_accuracy'])} of rows, "
             f"{_share(f['ocr_document_field_accuracy'])} of document fields",
             f"normalisation of 100,000 roster rows: {f['normalise_100k_rows_seconds']:.1f} s",

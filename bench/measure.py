@@ -22,6 +22,7 @@ import pypdfium2 as pdfium
 from pipeline.evaluation.scoring import evaluate
 from pipeline.link import link
 from pipeline.run import RunSummary, run
+from readers.pdf import read as read_pdf
 
 MIB = 1 << 20
 SYNTHETIC_ROSTER_ROWS = 100_000
@@ -61,6 +62,20 @@ def pdfium_text_rate(pdfs: list[Path]) -> tuple[int, float]:
             pages += 1
         document.close()
     return pages, time.perf_counter() - started
+
+
+def read_stage_rate(pdfs: list[Path]) -> tuple[int, float, float]:
+    """Pages, then seconds of the PDF reading stage alone (`readers.pdf.read`) and of `pdfium_text_rate`, over
+    the same PDFs taken in turn file by file in one process, so that both see the same load."""
+    pages, read_seconds, raw_seconds = 0, 0.0, 0.0
+    for path in pdfs:
+        count, seconds = pdfium_text_rate([path])
+        pages += count
+        raw_seconds += seconds
+        started = time.perf_counter()
+        read_pdf(path)
+        read_seconds += time.perf_counter() - started
+    return pages, read_seconds, raw_seconds
 
 
 def pipeline_rate(files: list[Path], scratch: Path, workers: int = 1) -> tuple[int, float]:

@@ -14,9 +14,12 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+import numpy as np
+
 from readers.model import Block, BlockKind, join_cell_lines
-from readers.pdf_tables import Box, TableFragment, contains, same_columns, stitch
-from readers.pdf_text import Glyph, Line, glyphs_to_lines, is_page_footer
+from readers.pdf_lines import GlyphArrays, page_lines
+from readers.pdf_tables import Box, TableFragment, inside, same_columns, stitch
+from readers.pdf_text import Glyph, Line, is_page_footer
 
 SHORT_LINE_EM = 1.5
 """A line ending more than this many ems before the right margin ends its paragraph."""
@@ -52,13 +55,19 @@ class PageContent:
 
 
 def page_content(
-    number: int, width: float, height: float, glyphs: Sequence[Glyph], tables: Sequence[tuple[Box, TableFragment]]
+    number: int,
+    width: float,
+    height: float,
+    glyphs: GlyphArrays | Sequence[Glyph],
+    tables: Sequence[tuple[Box, TableFragment]],
 ) -> PageContent:
     """A page's content from its glyphs and tables: glyphs inside a table feed only the table, the rest
     become lines, and page numbers such as `— 3 —` are dropped."""
-    boxes = [box for box, _ in tables]
-    outside = [g for g in glyphs if not any(contains(box, g) for box in boxes)] if boxes else list(glyphs)
-    lines = [line for line in glyphs_to_lines(outside, number) if not is_page_footer(line, height)]
+    if not isinstance(glyphs, GlyphArrays):
+        glyphs = GlyphArrays.of(glyphs)
+    if tables:
+        glyphs = glyphs.take(~np.logical_or.reduce([inside(box, glyphs) for box, _ in tables]))
+    lines = [line for line in page_lines(glyphs, number) if not is_page_footer(line, height)]
     return PageContent(number, width, height, tuple(lines), tuple(fragment for _, fragment in tables))
 
 

@@ -1,4 +1,4 @@
-"""A PDF page's lines and ruled tables read with pdfium: what `pdf._read_page` reads via pdfplumber, ~6× faster.
+"""A PDF page's lines and ruled tables read with pdfium: what `pdf._read_page` reads via pdfplumber, many times faster.
 
 pdfium's text page is built for selecting text and differs from pdfminer's
 characters in ways undone here:
@@ -19,44 +19,60 @@ advance unless the ink overhangs it (14 of 13,833 glyphs on the corpus, by up
 to 1.7 pt; none ended a line). Ruling lines
 are the page's path objects split into subpaths as pdfminer splits them, and
 tables are found from them by pdfplumber's own edge, intersection and cell
-functions with its default settings, as `page.find_tables()` finds them.
+functions with its default settings, as `page.find_tables()` finds them
+(`pdf_grid`, which reads regular grids straight off the edges).
 Pages are read as stored: `/Rotate` is not applied (see `is_upright`).
+
+The characters go into arrays (`pdf_lines.GlyphArrays`): one bulk text call,
+then three bare ctypes calls a character (Unicode map error, text object,
+loose box; see `_bare`) and four a text object for its style; each character's
+class (blank, Latin, CJK, garbled) comes from a table filled once per distinct
+character. Measured on the first 20 bench-corpus PDFs (386 pages, CPU time per
+page, best of 5): the characters took 5.5 ms as one `Glyph` and five calls
+each, 2.0-2.7 ms now, while pypdfium2 loads a page, builds its text page and
+extracts its text in 3.2-3.6 ms; pdfium's own calls are now half of it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from ctypes import CFUNCTYPE, addressof, c_double, c_float, c_int, c_uint, c_ulong, c_void_p, cast, create_string_buffer
+from ctypes import (
+    CFUNCTYPE,
+    addressof,
+    byref,
+    c_double,
+    c_float,
+    c_int,
+    c_uint,
+    c_ulong,
+    c_void_p,
+    cast,
+    create_string_buffer,
+)
 from dataclasses import dataclass
 from functools import cache
-from itertools import pairwise
+from itertools import pairwise, repeat
 from typing import Any
 
+import numpy as np
 import pypdfium2
 import pypdfium2.raw as pdfium_c
-from pdfplumber.table import TableSettings, cells_to_tables, edges_to_intersections, intersections_to_cells, merge_edges
-from pdfplumber.utils import filter_edges
 
 from readers.pdf_blocks import PageContent, page_content
+from readers.pdf_grid import Edge, bbox, find_tables
+from readers.pdf_lines import BLANK, CJK, LATIN_FIRST, LATIN_LAST, GlyphArrays, kinds_of, text_column
 from readers.pdf_tables import Box, TableFragment, ruled_fragment
 from readers.pdf_text import Glyph, font_family, has_usable_text, is_garbled
 
 INKLESS_WIDTH = 0.01
 """pdfium's text page skips text objects narrower than this (`kSizeEpsilon` in cpdf_textpage.cpp)."""
 
-MIN_TABLE_EDGES = 4
-"""A ruled table needs at least this many ruling edges; on the corpus every page with a table had 13 or more."""
-
-TABLE_SETTINGS = TableSettings()
-"""pdfplumber's default lines-strategy tolerances, the ones `page.find_tables()` uses."""
-
 _Matrix = tuple[float, float, float, float, float, float]
 _Point = tuple[float, float]
-_Edge = dict[str, float | str | None]
 
 _IDENTITY: _Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
-_MAYBE_GENERATED = frozenset(" \r\n")
-_MARKED = frozenset("\x02\ufffe")
+_MAYBE_GENERATED = [ord(char) for char in " \r\n"]
+_MARKED = [ord(char) for char in "\x02\ufffe"]
 """What pdfium's text holds for a hyphen it marked (U+0002) or a glyph it could not map (U+FFFE in bulk text)."""
 _NAME_BUFFER = 256
 
@@ -69,32 +85,48 @@ def _bind(function: object, restype: type | None, *argtypes: type) -> Callable[.
 _count_chars = _bind(pdfium_c.FPDFText_CountChars, c_int, c_void_p)
 _get_text = _bind(pdfium_c.FPDFText_GetText, c_int, c_void_p, c_int, c_int, c_void_p)
 _get_unicode = _bind(pdfium_c.FPDFText_GetUnicode, c_uint, c_void_p, c_int)
-_loose_box = _bind(pdfium_c.FPDFText_GetLooseCharBox, c_int, c_void_p, c_int, c_void_p)
-_char_origin = _bind(pdfium_c.FPDFText_GetCharOrigin, c_int, c_void_p, c_int, c_void_p, c_void_p)
-_char_matrix = _bind(pdfium_c.FPDFText_GetMatrix, c_int, c_void_p, c_int, c_void_p)
-_char_font_size = _bind(pdfium_c.FPDFText_GetFontSize, c_double, c_void_p, c_int)
-_text_object = _bind(pdfium_c.FPDFText_GetTextObject, c_void_p, c_void_p, c_int)
-_is_generated = _bind(pdfium_c.FPDFText_IsGenerated, c_int, c_void_p, c_int)
-_unmapped = _bind(pdfium_c.FPDFText_HasUnicodeMapError, c_int, c_void_p, c_int)
 _count_objects = _bind(pdfium_c.FPDFPage_CountObjects, c_int, c_void_p)
-_get_object = _bind(pdfium_c.FPDFPage_GetObject, c_void_p, c_void_p, c_int)
 _count_form_objects = _bind(pdfium_c.FPDFFormObj_CountObjects, c_int, c_void_p)
-_get_form_object = _bind(pdfium_c.FPDFFormObj_GetObject, c_void_p, c_void_p, c_ulong)
-_object_type = _bind(pdfium_c.FPDFPageObj_GetType, c_int, c_void_p)
 _object_bounds = _bind(pdfium_c.FPDFPageObj_GetBounds, c_int, c_void_p, c_void_p, c_void_p, c_void_p, c_void_p)
 _object_matrix = _bind(pdfium_c.FPDFPageObj_GetMatrix, c_int, c_void_p, c_void_p)
 _count_segments = _bind(pdfium_c.FPDFPath_CountSegments, c_int, c_void_p)
-_get_segment = _bind(pdfium_c.FPDFPath_GetPathSegment, c_void_p, c_void_p, c_int)
-_segment_type = _bind(pdfium_c.FPDFPathSegment_GetType, c_int, c_void_p)
-_segment_point = _bind(pdfium_c.FPDFPathSegment_GetPoint, c_int, c_void_p, c_void_p, c_void_p)
-_segment_closes = _bind(pdfium_c.FPDFPathSegment_GetClose, c_int, c_void_p)
 _object_font = _bind(pdfium_c.FPDFTextObj_GetFont, c_void_p, c_void_p)
 _object_font_size = _bind(pdfium_c.FPDFTextObj_GetFontSize, c_int, c_void_p, c_void_p)
 _base_font_name = _bind(pdfium_c.FPDFFont_GetBaseFontName, c_ulong, c_void_p, c_void_p, c_ulong)
 _glyph_width = _bind(pdfium_c.FPDFFont_GetGlyphWidth, c_int, c_void_p, c_uint, c_float, c_void_p)
 
+
+def _bare(function: object, restype: type) -> Callable[..., Any]:
+    """The same pdfium function with no argument types, skipping ctypes' conversions: 0.8 µs a call against 1.8
+    bound (text objects of 10 bench PDFs, best of 3). Python ints go as C ints, so handles must be `c_void_p`
+    values (`_Handle`), pointers `byref`s, and an unsigned long a `c_ulong`."""
+    return CFUNCTYPE(restype)(cast(function, c_void_p).value)
+
+
+_text_object = _bare(pdfium_c.FPDFText_GetTextObject, c_void_p)
+_loose_box = _bare(pdfium_c.FPDFText_GetLooseCharBox, c_int)
+_unmapped = _bare(pdfium_c.FPDFText_HasUnicodeMapError, c_int)
+_is_generated = _bare(pdfium_c.FPDFText_IsGenerated, c_int)
+_char_origin = _bare(pdfium_c.FPDFText_GetCharOrigin, c_int)
+_char_matrix = _bare(pdfium_c.FPDFText_GetMatrix, c_int)
+_char_font_size = _bare(pdfium_c.FPDFText_GetFontSize, c_double)
+
+
+class _Handle(c_void_p):
+    """A page object or path segment handle kept as a ctypes value (a `c_void_p` subclass is not turned into an
+    `int` on return), so it goes to bare calls as it is."""
+
+
+_get_object = _bare(pdfium_c.FPDFPage_GetObject, _Handle)
+_get_form_object = _bare(pdfium_c.FPDFFormObj_GetObject, _Handle)
+_object_type = _bare(pdfium_c.FPDFPageObj_GetType, c_int)
+_get_segment = _bare(pdfium_c.FPDFPath_GetPathSegment, _Handle)
+_segment_type = _bare(pdfium_c.FPDFPathSegment_GetType, c_int)
+_segment_point = _bare(pdfium_c.FPDFPathSegment_GetPoint, c_int)
+_segment_closes = _bare(pdfium_c.FPDFPathSegment_GetClose, c_int)
+
 _garbled = cache(is_garbled)
-"""`is_garbled` per distinct character; a page repeats a few hundred characters, so this saves ~0.7 µs a glyph."""
+"""`is_garbled` per distinct text pdfium's marks were rewritten to."""
 
 
 @dataclass(frozen=True)
@@ -120,11 +152,11 @@ def read_page(page: pypdfium2.PdfPage, number: int) -> tuple[PageContent, bool]:
     finally:
         textpage.close()
     drawn = _read_objects(cast(page.raw, c_void_p), frame, chars.objects)
-    glyphs = chars.glyphs + drawn.blanks
+    glyphs = chars.glyphs.extended(drawn.blanks)
     raw = chars.raw + len(drawn.blanks)
     has_text = has_usable_text(chars.usable, chars.inked, bool(raw or drawn.images))
-    found = _tables(drawn.edges) if glyphs else []
-    tables = [(box, _fragment(cells, box, glyphs, number)) for cells in found for box in (_bbox(cells),)]
+    found = find_tables(drawn.edges) if len(glyphs) else []
+    tables = [(box, _fragment(cells, box, glyphs, number)) for cells in found for box in (bbox(cells),)]
     return page_content(number, frame.width, frame.height, glyphs, tables), has_text
 
 
@@ -150,7 +182,7 @@ _Style = tuple[str, float, float]
 class _Chars:
     """A text page's glyphs, the counts of all, inked and usable characters the text-layer rule needs, its text objects."""
 
-    glyphs: list[Glyph]
+    glyphs: GlyphArrays
     raw: int
     inked: int
     usable: int
@@ -158,58 +190,122 @@ class _Chars:
 
 
 def _read_chars(textpage: c_void_p, frame: _Frame) -> _Chars:
-    """Every character of the PDF that pdfium placed, as a glyph; garbled ones only counted.
+    """Every character of the PDF that pdfium placed, as glyph arrays; garbled ones only counted.
 
     pdfium's loose box reaches from the font's descent to its ascent, not
     pdfminer's one font size up from the baseline, so only its left and right
-    are kept; size and baseline come from the character's text object. This
-    loop is the reader's hot path: one bulk text call, then three pdfium calls
-    and one Glyph a character (0.9 and 1.0 µs of its 2.8).
+    are kept; size and baseline come from the character's text object. The
+    reader's hot path: one bulk text call, then three bare calls a character
+    (Unicode map error, text object, loose box), the rest on arrays and the
+    style once per text object.
     """
     count = _count_chars(textpage)
-    text = _page_text(textpage, count)
-    box = (c_float * 4)()  # left, top, right, bottom
-    left_edge = frame.left
-    fonts = _Fonts()
-    styles: dict[int | None, _Style] = {}
-    glyphs: list[Glyph] = []
-    raw = inked = usable = 0
-    for index, char in enumerate(text):
-        if char in _MAYBE_GENERATED and _is_generated(textpage, index) == 1:
-            continue
-        if char in _MARKED:
-            char = _unmark(textpage, index)
-        elif _unmapped(textpage, index):
-            char = f"(cid:{ord(char)})"
-        raw += 1
-        if char.strip():
-            inked += 1
-            if _garbled(char):
-                continue
-            usable += 1
-        obj = _text_object(textpage, index)
-        style = styles.get(obj)
-        if style is None:
-            style = styles[obj] = _style(textpage, index, obj, frame, fonts)
-        font, size, bottom = style
-        _loose_box(textpage, index, box)
-        glyphs.append(Glyph(char, box[0] - left_edge, box[2] - left_edge, bottom - size, bottom, size, font))
-    return _Chars(glyphs=glyphs, raw=raw, inked=inked, usable=usable, objects=frozenset(styles))
+    texts = _page_text(textpage, count)
+    codes = np.frombuffer("".join(texts).encode("utf-32-le", errors="surrogatepass"), dtype=np.uint32)
+    kept = np.ones(count, dtype=bool)
+    spaces = np.flatnonzero(_any_of(codes, _MAYBE_GENERATED))
+    kept[spaces] = (
+        np.fromiter(map(_is_generated, repeat(textpage, len(spaces)), spaces.tolist()), int, len(spaces)) != 1
+    )
+    classes = _classify(codes)
+    texts = text_column(list(texts))
+    for index, text in _rewritten(textpage, codes, kept).items():
+        texts[index] = text
+        classes[index] = _class_of(text)
+    inked, garbled = (classes & BLANK) == 0, (classes & _GARBLED) > 0
+    chosen = np.flatnonzero(kept & ~(inked & garbled))
+    glyphs, objects = _glyph_arrays(textpage, frame, chosen.tolist())
+    x0, x1, top, bottom, size, font, fonts = glyphs
+    return _Chars(
+        glyphs=GlyphArrays(texts[chosen], x0, x1, top, bottom, size, font, classes[chosen] & _KINDS, fonts),
+        raw=int(kept.sum()),
+        inked=int((kept & inked).sum()),
+        usable=int((kept & inked & ~garbled).sum()),
+        objects=objects,
+    )
 
 
-def _style(textpage: c_void_p, index: int, obj: int | None, frame: _Frame, fonts: _Fonts) -> _Style:
-    """Font family, pdfminer's size (font size times the text's vertical scale) and baseline of a character's text object.
+def _rewritten(textpage: c_void_p, codes: np.ndarray, kept: np.ndarray) -> dict[int, str]:
+    """What pdfium marked (`-` for a line-end hyphen) or could not map (`(cid:N)`), by character index."""
+    marked = _any_of(codes, _MARKED)
+    found = {index: _unmark(textpage, index) for index in np.flatnonzero(kept & marked).tolist()}
+    others = np.flatnonzero(kept & ~marked).tolist()
+    for index, unmapped in zip(others, map(_unmapped, repeat(textpage, len(others)), others)):
+        if unmapped:
+            found[index] = f"(cid:{codes[index]})"
+    return found
+
+
+def _any_of(codes: np.ndarray, wanted: list[int]) -> np.ndarray:
+    """Where the codes are one of a few (`np.isin` costs more on a page's few hundred characters)."""
+    found = codes == wanted[0]
+    for code in wanted[1:]:
+        found |= codes == code
+    return found
+
+
+_KINDS = BLANK | LATIN_FIRST | LATIN_LAST | CJK
+_GARBLED, _UNKNOWN = 16, 32
+_CLASSES = np.full(0x110000, _UNKNOWN, dtype=np.uint8)
+"""Each Unicode character's glyph kind bits (`pdf_lines.kinds_of`) and whether it is garbled, filled in the
+first time a page holds it."""
+
+
+def _class_of(text: str) -> int:
+    return kinds_of(text) | (_GARBLED if _garbled(text) else 0)
+
+
+def _classify(codes: np.ndarray) -> np.ndarray:
+    """The class bits of each character."""
+    codes = np.minimum(codes, len(_CLASSES) - 1)
+    classes = _CLASSES[codes]
+    if (classes & _UNKNOWN).any():
+        for code in np.unique(codes[(classes & _UNKNOWN) > 0]).tolist():
+            _CLASSES[code] = _class_of(chr(code))
+        classes = _CLASSES[codes]
+    return classes
+
+
+def _glyph_arrays(
+    textpage: c_void_p, frame: _Frame, chosen: list[int]
+) -> tuple[tuple[np.ndarray, ...], frozenset[int | None]]:
+    """The chosen characters' x0, x1, top, bottom, size, font index and font names, from pdfium's loose boxes
+    and their text objects' styles; and those text objects."""
+    count = len(chosen)
+    objects = list(map(_text_object, repeat(textpage, count), chosen))
+    boxes = (c_float * (4 * count))()  # left, top, right, bottom of each character
+    list(map(_loose_box, repeat(textpage, count), chosen, map(byref, repeat(boxes, count), range(0, 16 * count, 16))))
+    sides = np.frombuffer(boxes, dtype=np.float32).reshape(count, 4).astype(float)
+    firsts = dict(zip(reversed(objects), reversed(chosen)))  # each object's first character
+    slot = {obj: number for number, obj in enumerate(firsts)}
+    names, sizes, bottoms = zip(*_styles(textpage, frame, firsts)) if firsts else ((), (), ())
+    families = {family: number for number, family in enumerate(dict.fromkeys(names))}
+    of_object = np.array([slot[obj] for obj in objects], dtype=np.intp)
+    size = np.array(sizes, dtype=float)[of_object]
+    bottom = np.array(bottoms, dtype=float)[of_object]
+    font = np.array([families[family] for family in names], dtype=np.intp)[of_object]
+    columns = (sides[:, 0] - frame.left, sides[:, 2] - frame.left, bottom - size, bottom, size, font, tuple(families))
+    return columns, frozenset(slot)
+
+
+def _styles(textpage: c_void_p, frame: _Frame, objects: dict[int | None, int]) -> list[_Style]:
+    """Font family, pdfminer's size (font size times the text's vertical scale) and baseline of each text object,
+    read at one of its characters (`objects` maps an object to it).
 
     A text object is one show operator, so its characters share a baseline
     (text written across; this reader does not read vertical writing).
     """
     matrix = (c_float * 6)()
-    origin = (c_double * 2)()
-    _char_matrix(textpage, index, addressof(matrix))
-    _char_origin(textpage, index, addressof(origin), addressof(origin) + 8)
-    size = _char_font_size(textpage, index) * abs(matrix[3])
-    font = fonts.of_font(_object_font(obj)) if obj else ""
-    return font, size, frame.top - origin[1]
+    x, y = c_double(), c_double()
+    at_x, at_y = byref(x), byref(y)
+    fonts = _Fonts()
+    styles: list[_Style] = []
+    for obj, index in objects.items():
+        _char_matrix(textpage, index, matrix)
+        _char_origin(textpage, index, at_x, at_y)
+        size = _char_font_size(textpage, index) * abs(matrix[3])
+        styles.append((fonts.of_font(_object_font(obj)) if obj else "", size, frame.top - y.value))
+    return styles
 
 
 def _page_text(textpage: c_void_p, count: int) -> str | list[str]:
@@ -261,38 +357,41 @@ class _Drawn:
 
     blanks: list[Glyph]
     images: int
-    edges: list[_Edge]
+    edges: list[Edge]
 
 
 def _read_objects(page: c_void_p, frame: _Frame, placed: frozenset[int | None]) -> _Drawn:
     """One pass over the page's objects, form contents included; `placed` are text objects the text page read."""
     blanks: list[Glyph] = []
-    edges: list[_Edge] = []
+    edges: list[Edge] = []
     images = 0
     fonts = _Fonts()
-    for obj, kind, outer in _leaves([_get_object(page, i) for i in range(_count_objects(page))], _IDENTITY, []):
+    count = _count_objects(page)
+    for obj, kind, outer in _leaves(list(map(_get_object, repeat(page, count), range(count))), _IDENTITY, []):
         if kind == pdfium_c.FPDF_PAGEOBJ_PATH:
             edges.extend(_path_edges(obj, _compose(_matrix(obj), outer), frame))
-        elif kind == pdfium_c.FPDF_PAGEOBJ_TEXT and obj not in placed and _is_inkless(obj):
+        elif kind == pdfium_c.FPDF_PAGEOBJ_TEXT and obj.value not in placed and _is_inkless(obj):
             blanks.append(_blank(obj, _compose(_matrix(obj), outer), frame, fonts))
         elif kind == pdfium_c.FPDF_PAGEOBJ_IMAGE:
             images += 1
     return _Drawn(blanks=blanks, images=images, edges=edges)
 
 
-def _leaves(objects: list[int], outer: _Matrix, into: list[tuple[int, int, _Matrix]]) -> list[tuple[int, int, _Matrix]]:
+def _leaves(
+    objects: list[_Handle], outer: _Matrix, into: list[tuple[_Handle, int, _Matrix]]
+) -> list[tuple[_Handle, int, _Matrix]]:
     """Each object that is not a form, in drawing order, with its type and the matrix of the forms around it."""
     for obj in objects:
         kind = _object_type(obj)
         if kind == pdfium_c.FPDF_PAGEOBJ_FORM:
-            inner = [_get_form_object(obj, i) for i in range(_count_form_objects(obj))]
+            inner = [_get_form_object(obj, c_ulong(i)) for i in range(_count_form_objects(obj))]
             _leaves(inner, _compose(_matrix(obj), outer), into)
         else:
             into.append((obj, kind, outer))
     return into
 
 
-def _matrix(obj: int) -> _Matrix:
+def _matrix(obj: _Handle) -> _Matrix:
     values = (c_float * 6)()
     _object_matrix(obj, addressof(values))
     a, b, c, d, e, f = values
@@ -318,7 +417,7 @@ def _apply(matrix: _Matrix, x: float, y: float) -> _Point:
     return a * x + c * y + e, b * x + d * y + f
 
 
-def _is_inkless(obj: int) -> bool:
+def _is_inkless(obj: _Handle) -> bool:
     """Whether pdfium's text page skipped this text object for having no width."""
     bounds = (c_float * 4)()
     at = addressof(bounds)
@@ -327,7 +426,7 @@ def _is_inkless(obj: int) -> bool:
     return abs(right - left) < INKLESS_WIDTH
 
 
-def _blank(obj: int, matrix: _Matrix, frame: _Frame, fonts: _Fonts) -> Glyph:
+def _blank(obj: _Handle, matrix: _Matrix, frame: _Frame, fonts: _Fonts) -> Glyph:
     """One space glyph for an inkless text object, boxed as pdfminer boxes a space at the object's origin."""
     font = _object_font(obj)
     size_out, width_out = c_float(), c_float()
@@ -339,9 +438,9 @@ def _blank(obj: int, matrix: _Matrix, frame: _Frame, fonts: _Fonts) -> Glyph:
     return Glyph(" ", x0, x0 + width, bottom - size, bottom, size, fonts.of_font(font))
 
 
-def _path_edges(obj: int, matrix: _Matrix, frame: _Frame) -> list[_Edge]:
+def _path_edges(obj: _Handle, matrix: _Matrix, frame: _Frame) -> list[Edge]:
     """The edges pdfplumber makes of a path: a one-segment subpath is a line, others give one edge per segment."""
-    edges: list[_Edge] = []
+    edges: list[Edge] = []
     for subpath in _subpaths(obj):
         points = [frame.point(*_apply(matrix, x, y)) for x, y in subpath]
         if len(points) == 2 or (len(points) == 3 and points[2] == points[0]):
@@ -352,10 +451,10 @@ def _path_edges(obj: int, matrix: _Matrix, frame: _Frame) -> list[_Edge]:
     return edges
 
 
-def _subpaths(obj: int) -> Iterator[list[_Point]]:
+def _subpaths(obj: _Handle) -> Iterator[list[_Point]]:
     """A path's subpaths as pdfminer reads them: a curve by its end point, a closed subpath back at its start."""
     xy = (c_float * 2)()
-    x_at, y_at = addressof(xy), addressof(xy) + 4
+    x_at, y_at = byref(xy), byref(xy, 4)
     points: list[_Point] = []
     curve_points = 0
     for index in range(_count_segments(obj)):
@@ -379,7 +478,7 @@ def _subpaths(obj: int) -> Iterator[list[_Point]]:
         yield points
 
 
-def _edge(start: _Point, end: _Point, orientation: str | None) -> _Edge:
+def _edge(start: _Point, end: _Point, orientation: str | None) -> Edge:
     """An edge as pdfplumber's table functions take it."""
     (xa, ta), (xb, tb) = start, end
     x0, x1, top, bottom = min(xa, xb), max(xa, xb), min(ta, tb), max(ta, tb)
@@ -397,36 +496,7 @@ def _edge(start: _Point, end: _Point, orientation: str | None) -> _Edge:
 # --- tables -------------------------------------------------------------------------
 
 
-def _tables(edges: list[_Edge]) -> list[list[Box]]:
-    """The cells of each ruled table, found as pdfplumber's `TableFinder` finds them with the lines strategy."""
-    settings = TABLE_SETTINGS
-    lines = filter_edges(edges, "v", min_length=settings.edge_min_length_prefilter) + filter_edges(
-        edges, "h", min_length=settings.edge_min_length_prefilter
-    )
-    if len(lines) < MIN_TABLE_EDGES:
-        return []
-    merged = merge_edges(
-        lines,
-        snap_x_tolerance=settings.snap_x_tolerance,
-        snap_y_tolerance=settings.snap_y_tolerance,
-        join_x_tolerance=settings.join_x_tolerance,
-        join_y_tolerance=settings.join_y_tolerance,
-    )
-    kept = filter_edges(merged, min_length=settings.edge_min_length)
-    crossings = edges_to_intersections(kept, settings.intersection_x_tolerance, settings.intersection_y_tolerance)
-    return cells_to_tables(intersections_to_cells(crossings))
-
-
-def _bbox(cells: list[Box]) -> Box:
-    return (
-        min(cell[0] for cell in cells),
-        min(cell[1] for cell in cells),
-        max(cell[2] for cell in cells),
-        max(cell[3] for cell in cells),
-    )
-
-
-def _fragment(cells: list[Box], box: Box, glyphs: list[Glyph], number: int) -> TableFragment:
+def _fragment(cells: list[Box], box: Box, glyphs: GlyphArrays, number: int) -> TableFragment:
     """One page's part of a ruled table; its grid lines are where pdfplumber's columns and rows start, then its far edges."""
     xs = sorted({cell[0] for cell in cells}) + [box[2]]
     ys = sorted({cell[1] for cell in cells}) + [box[3]]

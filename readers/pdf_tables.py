@@ -11,9 +11,13 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
+
+import numpy as np
 
 from readers.model import TableRow
-from readers.pdf_text import Glyph, glyphs_to_lines
+from readers.pdf_lines import GlyphArrays, group_texts
+from readers.pdf_text import Glyph
 
 COLUMN_TOLERANCE = 3.0
 """Column boundaries (points) of two fragments closer than this are the same column."""
@@ -47,49 +51,56 @@ def contains(box: Box, glyph: Glyph) -> bool:
     return box[0] <= x <= box[2] and box[1] <= y <= box[3]
 
 
-def cell_text(glyphs: Sequence[Glyph], page: int) -> str:
-    """A cell's text with one `\\n` per printed line: `宁夏回族自治区电力行\\n业协会`."""
-    return "\n".join(line.text for line in glyphs_to_lines(glyphs, page))
+def inside(box: Box, glyphs: GlyphArrays) -> np.ndarray:
+    """`contains` for every glyph at once."""
+    x, y = glyphs.centre_x, glyphs.centre_y
+    return (box[0] <= x) & (x <= box[2]) & (box[1] <= y) & (y <= box[3])
 
 
-def _span(bounds: Sequence[float], low: float, high: float) -> range:
-    """Indices of the grid slots whose middle lies between two edges of a cell."""
-    middles = [(a + b) / 2 for a, b in zip(bounds, bounds[1:])]
-    return range(bisect_left(middles, low), bisect_right(middles, high))
+def _slots(bounds: Sequence[float]) -> list[float]:
+    """The middles of the grid slots between consecutive grid lines."""
+    return [(a + b) / 2 for a, b in pairwise(bounds)]
 
 
 def read_grid(
-    boxes: Sequence[Box], xs: Sequence[float], ys: Sequence[float], glyphs: Sequence[Glyph], page: int
+    boxes: Sequence[Box], xs: Sequence[float], ys: Sequence[float], glyphs: GlyphArrays | Sequence[Glyph]
 ) -> tuple[tuple[str, ...], ...]:
     """Rows of cell text on a table's grid, a merged cell's text repeated in every slot it spans.
 
     `xs` and `ys` are the grid lines (one more than columns and rows); `boxes`
     are the ruled cells, so a header `是否属实(√)` spanning the columns 是 and 否
     reads in both, and a 类别 cell spanning four rows reads in each of them.
+    Each glyph goes to the cell whose slot holds its middle, and every cell's
+    lines are grouped in one pass over the table's glyphs.
     """
-    owner: list[list[int | None]] = [[None] * (len(xs) - 1) for _ in ys[1:]]
+    if not isinstance(glyphs, GlyphArrays):
+        glyphs = GlyphArrays.of(glyphs)
+    owner = np.full((len(ys) - 1, len(xs) - 1), -1, dtype=np.intp)
+    columns, rows = _slots(xs), _slots(ys)
     for index, (x0, top, x1, bottom) in enumerate(boxes):
-        for row in _span(ys, top, bottom):
-            for column in _span(xs, x0, x1):
-                owner[row][column] = index
-    inside: list[list[Glyph]] = [[] for _ in boxes]
-    for glyph in glyphs:
-        x, y = glyph.centre
-        row, column = bisect_right(ys, y) - 1, bisect_right(xs, x) - 1
-        if 0 <= row < len(owner) and 0 <= column < len(owner[row]) and (index := owner[row][column]) is not None:
-            inside[index].append(glyph)
-    texts = [cell_text(cell, page) for cell in inside]
-    return tuple(tuple("" if index is None else texts[index] for index in row) for row in owner)
+        rows_spanned = slice(bisect_left(rows, top), bisect_right(rows, bottom))
+        owner[rows_spanned, bisect_left(columns, x0) : bisect_right(columns, x1)] = index
+    row = np.searchsorted(np.asarray(ys, dtype=float), glyphs.centre_y, side="right") - 1
+    column = np.searchsorted(np.asarray(xs, dtype=float), glyphs.centre_x, side="right") - 1
+    placed = np.flatnonzero((row >= 0) & (row < owner.shape[0]) & (column >= 0) & (column < owner.shape[1]))
+    cell = owner[row[placed], column[placed]]
+    held = placed[cell >= 0]
+    texts = group_texts(glyphs.take(held), cell[cell >= 0], len(boxes))
+    return tuple(tuple("" if index < 0 else texts[index] for index in line) for line in owner.tolist())
 
 
 def ruled_fragment(
-    boxes: Sequence[Box], xs: Sequence[float], ys: Sequence[float], glyphs: Sequence[Glyph], page: int
+    boxes: Sequence[Box],
+    xs: Sequence[float],
+    ys: Sequence[float],
+    glyphs: GlyphArrays | Sequence[Glyph],
+    page: int,
 ) -> TableFragment:
     """One page's part of a ruled table: its cells read on the grid, its top and bottom the outer grid lines.
 
     The one builder for text PDFs (pdfium, pdfplumber) and scans, so their tables stitch alike across pages.
     """
-    rows = tuple(TableRow(cells=cells, page=page) for cells in read_grid(boxes, xs, ys, glyphs, page))
+    rows = tuple(TableRow(cells=cells, page=page) for cells in read_grid(boxes, xs, ys, glyphs))
     return TableFragment(page=page, top=ys[0], bottom=ys[-1], columns=tuple(xs), rows=rows)
 
 

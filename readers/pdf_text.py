@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 WORD_GAP_EM = 0.25
@@ -91,76 +90,16 @@ def is_cjk(char: str) -> bool:
     return char >= "\u2e80"
 
 
-def _is_latin(char: str) -> bool:
-    return char.isascii() and char.isalnum()
-
-
-def needs_space(left: Glyph, right: Glyph) -> bool:
-    """Whether an unprinted gap between two glyphs reads as a space: Latin words or separate runs."""
-    gap = right.x0 - left.x1
-    size = max(left.size, right.size)
-    if gap >= COLUMN_GAP_EM * size:
-        return True
-    return _is_latin(left.text[-1]) and _is_latin(right.text[0]) and gap >= WORD_GAP_EM * size
-
-
-def line_text(glyphs: Sequence[Glyph]) -> str:
-    """The text of glyphs on one line, left to right: `2020年` stays unspaced, a space glyph stays one space."""
-    out: list[str] = []
-    previous: Glyph | None = None
-    pending_space = False
-    for glyph in glyphs:
-        if glyph.is_blank:
-            pending_space = True
-            continue
-        if previous is not None and (pending_space or needs_space(previous, glyph)):
-            out.append(" ")
-        out.append(glyph.text)
-        previous = glyph
-        pending_space = False
-    return "".join(out)
-
-
-def _dominant(values: Iterable[str | float]) -> str | float:
-    return Counter(values).most_common(1)[0][0]
-
-
-def _make_line(glyphs: list[Glyph], page: int) -> Line | None:
-    """A line from its glyphs, boxed by the inked ones; None for a line of space glyphs only."""
-    glyphs.sort(key=lambda g: g.x0)
-    inked = [g for g in glyphs if not g.is_blank]
-    if not inked:
-        return None
-    cjk = [g for g in inked if is_cjk(g.text[0])] or inked
-    return Line(
-        text=line_text(glyphs),
-        x0=min(g.x0 for g in inked),
-        x1=max(g.x1 for g in inked),
-        top=min(g.top for g in inked),
-        bottom=max(g.bottom for g in inked),
-        size=float(_dominant(round(g.size * 2) / 2 for g in inked)),
-        font=str(_dominant(g.font for g in cjk)),
-        page=page,
-    )
-
-
 def glyphs_to_lines(glyphs: Iterable[Glyph], page: int) -> list[Line]:
-    """Group glyphs into lines top to bottom: a glyph whose middle lies within the current line's height joins it."""
-    lines: list[Line] = []
-    current: list[Glyph] = []
-    current_bottom = 0.0
-    for glyph in sorted(glyphs, key=lambda g: (g.top, g.x0)):
-        middle = glyph.centre[1]
-        if current and middle <= current_bottom:
-            current.append(glyph)
-            current_bottom = max(current_bottom, glyph.bottom)
-            continue
-        if current and (line := _make_line(current, page)):
-            lines.append(line)
-        current, current_bottom = [glyph], glyph.bottom
-    if current and (line := _make_line(current, page)):
-        lines.append(line)
-    return lines
+    """Group glyphs into lines top to bottom: a glyph whose middle lies within the current line's height joins it.
+
+    Within a line a space is kept where the PDF holds a space glyph, or where a gap is as wide as
+    `WORD_GAP_EM` between two Latin letters or digits or `COLUMN_GAP_EM` between any two glyphs
+    (`2020年` stays unspaced); `pdf_lines` does the grouping on arrays.
+    """
+    from readers.pdf_lines import GlyphArrays, page_lines  # pdf_lines builds on this module's Glyph and Line
+
+    return page_lines(GlyphArrays.of(glyphs), page)
 
 
 def is_page_footer(line: Line, page_height: float) -> bool:

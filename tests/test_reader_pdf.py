@@ -29,7 +29,7 @@ from readers.pdf_tables import (
     same_columns,
     stitch,
 )
-from readers.pdf_text import Glyph, Line, is_cid_garbage, is_garbled, is_page_footer, line_text
+from readers.pdf_text import Glyph, Line, glyphs_to_lines, is_cid_garbage, is_garbled, is_page_footer
 
 NINGXIA = "ningxia-gxt-2019.pdf"
 HEDONG = "hedong-fgw-2019.pdf"
@@ -360,7 +360,7 @@ def _run(text: str, x0: float, width: float, gap: float) -> list[Glyph]:
     ],
 )
 def test_line_text(glyphs: list[Glyph], expected: str) -> None:
-    assert line_text(glyphs) == expected
+    assert [line.text for line in glyphs_to_lines(glyphs, 1)] == [expected]
 
 
 def _line(
@@ -520,7 +520,7 @@ def test_read_grid_repeats_merged_cell_text_in_every_slot() -> None:
         Glyph("是", 60, 70, 25, 35, 10, "F"),
         Glyph("否", 110, 120, 25, 35, 10, "F"),
     ]
-    assert read_grid(boxes, xs, ys, glyphs, 1) == (("类", "属实", "属实"), ("类", "是", "否"))
+    assert read_grid(boxes, xs, ys, glyphs) == (("类", "属实", "属实"), ("类", "是", "否"))
 
 
 def test_rotated_page_is_read_through_pdfplumber(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
