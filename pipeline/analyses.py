@@ -3,6 +3,10 @@
 A notice is counted once: only primary copies are read, and an attachment's rows belong to the
 notice it is attached to (`attachment_of`), so a roster printed in the notice and again as its own
 file lists each association once.
+
+The association tables have a row per association and notice, about as many as roster rows, so
+they are built as columns: each choice below ("the first line with a known status", "the latest
+name") is one sort of integer codes with numpy, not a dict per row (1M rows took 1 GB as dicts).
 """
 
 from __future__ import annotations
@@ -12,13 +16,23 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from pipeline.columns import codes, with_column
 from pipeline.schemas import STATUSES
 
 Row = dict[str, Any]
 
+UNKNOWN = "unknown"
+LINE_COLUMNS = ("association_key", "name", "status", "supervisor", "supervisor_current", "agency_key", "adcode", "locality")
+"""The columns of association_status taken from the roster line chosen for an association and notice."""
+LATEST_COLUMNS = ("association_key", "name", "status", "document_key", "date", "adcode", "locality")
 
-def analyse(documents: list[Row], associations: list[Row], milestones: list[Row]) -> dict[str, list[Row]]:
-    """The three analyst tables: association_status, associations_latest and progress."""
+
+def analyse(documents: list[Row], associations: pa.Table, milestones: pa.Table) -> dict[str, Any]:
+    """The three analyst tables: association_status and associations_latest as Arrow tables, progress as rows."""
     primaries = {d["doc_id"]: d for d in documents if d.get("primary")}
     notices = _notices(primaries.values())
     status = association_status(primaries, notices, associations)
@@ -49,65 +63,89 @@ def document_date(document: Row) -> date | None:
     return document.get("issue_date") or document.get("published") or document.get("retrieved")
 
 
-def _recency(row: Row) -> tuple[bool, date]:
-    """Rank of a row's date: any date above none, a later date above an earlier one."""
-    return row["date"] is not None, row["date"] or date.min
+def _codes_of(column: pa.Array | pa.ChunkedArray) -> np.ndarray:
+    return codes(column)[0]
 
 
-def _chronological(row: Row) -> tuple[bool, date]:
-    """Sort key for reading order: oldest first, undated rows last."""
-    return row["date"] is None, row["date"] or date.min
+def _days(column: pa.Array | pa.ChunkedArray) -> tuple[np.ndarray, np.ndarray]:
+    """Whether each date is known, and its day number (0 when not): the rank `(dated, date)` as numbers."""
+    array = column.combine_chunks() if isinstance(column, pa.ChunkedArray) else column
+    dated = array.is_valid().to_numpy(zero_copy_only=False)
+    days = pc.fill_null(array, 0).cast(pa.int32()).to_numpy(zero_copy_only=False)
+    return dated, days
 
 
-def association_status(primaries: dict[str, Row], notices: dict[str, Row], associations: list[Row]) -> list[Row]:
-    """One row per association and notice group, preferring a row with a known status."""
-    chosen: dict[tuple[str, str], Row] = {}
-    for line in associations:
-        document = primaries.get(line["doc_id"])
-        if document is None or line.get("association_key") is None:
-            continue
-        group = _group(document)
-        pair = (line["association_key"], group)
-        if pair in chosen and not (chosen[pair]["status"] == "unknown" != line["status"]):
-            continue
-        chosen[pair] = {
-            "association_key": line["association_key"],
-            "name": line.get("name"),
-            "document_key": group,
-            "date": document_date(notices[group]),
-            "status": line["status"],
-            **{k: line.get(k) for k in ("supervisor", "supervisor_current", "agency_key", "adcode", "locality")},
-        }
-    rows = list(chosen.values())
-    latest_name: dict[str, str | None] = {}
-    for row in sorted(rows, key=_recency):
-        if row["name"] is not None:
-            latest_name[row["association_key"]] = row["name"]
-    for row in rows:
-        row["name"] = latest_name.get(row["association_key"], row["name"])
-    return sorted(rows, key=lambda r: (r["association_key"], *_chronological(r), r["document_key"]))
+def _last_of_runs(codes: np.ndarray, order: np.ndarray) -> np.ndarray:
+    """Of `order` (positions sorted by `codes` first), the last position of each run of equal codes."""
+    ordered = codes[order]
+    last = np.ones(len(order), dtype=bool)
+    last[:-1] = ordered[1:] != ordered[:-1]
+    return order[last]
 
 
-def associations_latest(status_rows: list[Row]) -> list[Row]:
-    """One row per association: its latest known status, from the latest dated document."""
-    best: dict[str, Row] = {}
-    for row in status_rows:
-        rank = (row["status"] != "unknown", *_recency(row))
-        held = best.get(row["association_key"])
-        if held is None or rank > (held["status"] != "unknown", *_recency(held)):
-            best[row["association_key"]] = row
-    columns = ("association_key", "name", "status", "document_key", "date", "adcode", "locality")
-    return [{k: row[k] for k in columns} for key, row in sorted(best.items())]
+def association_status(primaries: dict[str, Row], notices: dict[str, Row], associations: pa.Table) -> pa.Table:
+    """One row per association and notice group, from its first line with a known status, else its first line;
+    the name is the latest the association is printed under."""
+    listed = list(primaries.values())
+    groups = pa.array([_group(document) for document in listed], pa.string())
+    dates = pa.array([document_date(notices[_group(document)]) for document in listed], pa.date32())
+    positions = pc.index_in(associations["doc_id"], value_set=pa.array([d["doc_id"] for d in listed], pa.string()))
+    keep = pc.and_(pc.is_valid(positions), pc.is_valid(associations["association_key"]))
+    lines, document = associations.filter(keep), positions.filter(keep)
+    group_of_line, date_of_line = groups.take(document), dates.take(document)
+    pair = _codes_of(lines["association_key"]).astype(np.int64) * (len(listed) + 1) + _codes_of(group_of_line)
+    unknown = pc.fill_null(pc.equal(lines["status"], UNKNOWN), False).to_numpy(zero_copy_only=False)
+    line_order = np.arange(lines.num_rows)
+    chosen = _last_of_runs(pair, np.lexsort((-line_order, ~unknown, pair)))
+    first_line = _last_of_runs(pair, np.lexsort((-line_order, pair)))  # both by pair: aligned, a row per pair
+    taken = pa.array(chosen)
+    table = lines.select(list(LINE_COLUMNS)).take(taken)
+    table = table.append_column("document_key", group_of_line.take(taken)).append_column("date", date_of_line.take(taken))
+    table = with_column(table, "name", _latest_names(table, first_line))
+    undated = pc.is_null(table["date"])
+    order = pc.sort_indices(
+        table.append_column("undated", undated),
+        sort_keys=[("association_key", "ascending"), ("undated", "ascending"), ("date", "ascending"), ("document_key", "ascending")],
+    )
+    return table.take(order)
 
 
-def progress(primaries: dict[str, Row], notices: dict[str, Row], status_rows: list[Row], milestones: list[Row]) -> list[Row]:
+def _latest_names(table: pa.Table, first_line: np.ndarray) -> pa.Array:
+    """Each row's association's latest printed name: of its rows naming it, the latest dated, and of equally
+    dated ones the last listed (rows are listed in order of their association and notice's first line)."""
+    keys = _codes_of(table["association_key"])
+    dated, days = _days(table["date"])
+    named = table["name"].combine_chunks().is_valid().to_numpy(zero_copy_only=False)
+    candidates = np.flatnonzero(named)
+    order = candidates[np.lexsort((first_line[candidates], days[candidates], dated[candidates], keys[candidates]))]
+    latest = np.full(keys.max() + 1 if len(keys) else 0, -1, dtype=np.int64)
+    winners = _last_of_runs(keys, order) if len(order) else order
+    latest[keys[winners]] = winners
+    source = np.where(latest[keys] >= 0, latest[keys], np.arange(len(keys)))
+    return table["name"].take(pa.array(source))
+
+
+def associations_latest(status_rows: pa.Table) -> pa.Table:
+    """One row per association: its latest known status, from the latest dated document (the first listed of equals)."""
+    keys = _codes_of(status_rows["association_key"])
+    known = pc.not_equal(status_rows["status"], UNKNOWN).combine_chunks()
+    known = pc.fill_null(known, True).to_numpy(zero_copy_only=False)
+    dated, days = _days(status_rows["date"])
+    listed = np.arange(status_rows.num_rows)
+    best = _last_of_runs(keys, np.lexsort((-listed, days, dated, known, keys)))
+    table = status_rows.select(list(LATEST_COLUMNS)).take(pa.array(best))
+    return table.take(pc.sort_indices(table, sort_keys=[("association_key", "ascending")]))
+
+
+def progress(primaries: dict[str, Row], notices: dict[str, Row], status_rows: pa.Table, milestones: pa.Table) -> list[Row]:
     """One row per notice group that lists associations or sets milestones: counts and deadlines."""
     counts: dict[str, dict[str, int]] = defaultdict(lambda: dict.fromkeys(STATUSES, 0))
-    for row in status_rows:
-        counts[row["document_key"]][row["status"]] += 1
+    tallies = status_rows.group_by(["document_key", "status"]).aggregate([("status", "count", pc.CountOptions(mode="all"))])
+    for tally in tallies.to_pylist():
+        counts[tally["document_key"]][tally["status"]] += tally["status_count"]
     deadlines: dict[str, list[date]] = defaultdict(list)
     finishes: dict[str, list[date]] = defaultdict(list)
-    for milestone in milestones:
+    for milestone in milestones.select(["doc_id", "deadline", "role"]).to_pylist():
         document = primaries.get(milestone["doc_id"])
         if document is None:
             continue
@@ -143,3 +181,7 @@ def progress(primaries: dict[str, Row], notices: dict[str, Row], status_rows: li
         )
     return sorted(rows, key=lambda r: (r["adcode"] or "", *_chronological(r), r["document_key"]))
 
+
+def _chronological(row: Row) -> tuple[bool, date]:
+    """Sort key for reading order: oldest first, undated rows last."""
+    return row["date"] is None, row["date"] or date.min

@@ -10,12 +10,15 @@ from functools import partial
 from itertools import chain
 from pathlib import Path
 
+import pyarrow as pa
+
 from readers import limits
 from pipeline.analyses import analyse
 from pipeline.cache import ResultCache, run_fingerprint
+from pipeline.columns import PER_DOCUMENT, concatenated, with_document_columns
 from pipeline.discovery import Found, cause_of, discover
 from pipeline.exports import write_default_exports
-from pipeline.identity import settle_identity, with_document_columns
+from pipeline.identity import ROW_PLACE_FIELDS, settle_identity
 from pipeline.link import link, link_citations
 from pipeline.manifest import Manifest, manifest_file, read_manifest
 from pipeline.output import finish_interrupted_swap, holding, write_tables
@@ -33,12 +36,12 @@ from pipeline.process import (
 from pipeline.schemas import TABLES
 from pipeline.writer import provenance
 
-ROW_ORDER = {"documents": ("source_path",), "associations": ("doc_id", "row"), "milestones": ("doc_id", "idx")}
-"""Sort keys that make the outputs byte-identical across runs and worker counts.
-
-Citations keep the order each document lists them in; agencies come sorted from `link`."""
+SETTLED_PLACE = ("province", "city", "county")
+"""The place an association name is keyed at: a document whose place the link step changes is keyed again."""
 
 OnFileDone = Callable[[FileResult], None]
+Tables = list[Row] | pa.Table
+"""A table as rows (documents, agencies, progress: a row per document or unit) or as columns (the rest)."""
 OnWaiting = Callable[[str], None]
 
 
@@ -46,8 +49,8 @@ OnWaiting = Callable[[str], None]
 class RunSummary:
     """What a run did, for the CLI's closing line, the benchmark and tests.
 
-    `seconds` is the time of each stage: `read` and `extract` summed over the
-    documents processed (in workers), `link` and `write` in the main process.
+    `seconds` is the time of each stage: `read`, `extract` and `prepare` (the link's per-document
+    half) summed over the documents processed (in workers), `link` and `write` in the main process.
     """
 
     statuses: dict[str, int]
@@ -220,16 +223,15 @@ def _write_tables(
     seconds: Counter[str],
     metadata: dict[str, str],
     manifest: Manifest,
-) -> dict[str, list[Row]]:
-    """Gather every table, settle cross-document columns (identity, then keys), and write them; time `link` and `write`."""
-    tables: dict[str, list[Row]] = {name: [] for name in TABLES}
-    for result in results:
-        tables["documents"].append(result.document)
-        for name, rows in result.rows.items():
-            tables[name].extend(rows)
-    for name, keys in ROW_ORDER.items():
-        tables[name].sort(key=lambda r: tuple(r[k] for k in keys))
+) -> dict[str, Tables]:
+    """Gather every table, settle cross-document columns (identity, then keys), and write them; time `link` and `write`.
+
+    Rows are ordered so the outputs are byte-identical across runs and worker counts: documents by
+    source_path, associations and milestones by doc_id and then their position in the document (the
+    order of each document's own table), citations as each document lists them, agencies sorted by `link`.
+    """
     started = time.perf_counter()
+    tables = collect(results)
     link_tables(tables, manifest)
     linked = time.perf_counter()
     write_tables({name: (tables[name], schema) for name, schema in TABLES.items()}, output_dir, metadata)
@@ -239,14 +241,32 @@ def _write_tables(
     return tables
 
 
-def link_tables(tables: dict[str, list[Row]], manifest: Manifest = Manifest()) -> None:
+def collect(results: list[FileResult]) -> dict[str, Tables]:
+    """The documents rows and, per table, the documents' small tables appended (no copy), from results in
+    source_path order: citations in that order, associations and milestones in doc_id order."""
+    by_doc_id = sorted(results, key=lambda result: result.document["doc_id"])
+    tables: dict[str, Tables] = {"documents": [result.document for result in results]}
+    tables["citations"] = concatenated("citations", (r.tables["citations"] for r in results if r.tables))
+    for name in ("associations", "milestones"):
+        tables[name] = concatenated(name, (r.tables[name] for r in by_doc_id if r.tables))
+    return tables
+
+
+def link_tables(tables: dict[str, Tables], manifest: Manifest = Manifest()) -> None:
     """The link step, in place: settle identity, give rows their document's columns, fill keys and agencies, analyse.
 
     It runs in the main process once every document is read; the benchmark times it alone.
     """
-    tables["documents"] = settle_identity(tables["documents"], manifest)
-    for name in ("associations", "milestones", "citations"):
-        tables[name] = with_document_columns(tables[name], tables["documents"], place=name == "associations")
-    tables["associations"], tables["agencies"] = link(tables["associations"], tables["documents"])
+    read = tables["documents"]
+    tables["documents"] = settle_identity(read, manifest)
+    moved = {
+        settled["doc_id"]
+        for before, settled in zip(read, tables["documents"], strict=True)
+        if any(before.get(field) != settled.get(field) for field in SETTLED_PLACE)
+    }
+    for name in PER_DOCUMENT:
+        columns = ("document_key", *(ROW_PLACE_FIELDS if name == "associations" else ()))
+        tables[name] = with_document_columns(tables[name], tables["documents"], columns)
+    tables["associations"], tables["agencies"] = link(tables["associations"], tables["documents"], moved)
     tables["citations"] = link_citations(tables["citations"])
     tables.update(analyse(tables["documents"], tables["associations"], tables["milestones"]))
