@@ -6,10 +6,10 @@ receives the results (pickled, as from a worker), appends them, settles identity
 analyses and writes the tables. Each half runs here in a process of its own, so each peak memory is
 that half's alone:
 
-- `prepare` times the workers' half (CPU seconds, the total that workers would share) and saves the
-  pickled results;
-- `link` loads the pickled results and times everything the parent does with them: unpickling,
-  appending, the link step, then writing every table (timed apart).
+- `prepare` times the workers' half (CPU seconds, the total that workers would share: each
+  document's tables and its cache entry) and saves the pickled results;
+- `link` loads the pickled results and times everything the parent does with them: unpickling each
+  as it arrives, appending, the link step, then writing every table (timed apart).
 """
 
 from __future__ import annotations
@@ -26,9 +26,11 @@ from pathlib import Path
 from typing import Any
 
 from bench.measure import MIB, synthetic_document, synthetic_roster
+from pipeline.cache import encode_entry
+from pipeline.collector import Collector
 from pipeline.output import write_tables
 from pipeline.process import FileResult, prepared_tables
-from pipeline.run import collect, link_tables
+from pipeline.run import link_tables
 from pipeline.schemas import TABLES
 
 KIB = 1024
@@ -51,25 +53,34 @@ def _as_extracted(row: dict[str, Any], first: dict[str, Any]) -> dict[str, Any]:
 
 
 def prepare(rows: int, path: Path) -> dict[str, float]:
-    """Prepare every document as its worker would, save the pickled results; CPU seconds and peak memory."""
+    """Prepare every document as its worker would (its tables and its cache entry), save the pickled results;
+    CPU seconds and peak memory."""
     started = time.process_time()
     with path.open("wb") as handle:
         for result in worker_results(rows):
+            encode_entry(result)  # the worker stores each result in the cache
             pickle.dump(result, handle, protocol=pickle.HIGHEST_PROTOCOL)
     return {"worker_cpu_seconds": time.process_time() - started, "worker_peak_memory_mib": _peak()}
 
 
 def link(path: Path) -> dict[str, float]:
     """Everything the parent does with the pickled results: receive, append, link, then write every table."""
-    started = time.perf_counter()
-    results = list(_received(path))
-    tables = collect(results)
+    started, cpu = time.perf_counter(), time.process_time()
+    collector = Collector()
+    for result in _received(path):
+        collector.add(result)
+    tables = collector.tables()
     link_tables(tables)
-    linked = time.perf_counter()
+    linked, linked_cpu = time.perf_counter(), time.process_time()
     with tempfile.TemporaryDirectory() as output:
         write_tables({name: (tables[name], schema) for name, schema in TABLES.items()}, Path(output), {})
     written = time.perf_counter()
-    return {"seconds": linked - started, "write_seconds": written - linked, "peak_memory_mib": _peak()}
+    return {
+        "seconds": linked - started,
+        "cpu_seconds": linked_cpu - cpu,
+        "write_seconds": written - linked,
+        "peak_memory_mib": _peak(),
+    }
 
 
 def _received(path: Path) -> Iterator[FileResult]:

@@ -13,6 +13,7 @@ import os
 import resource
 import stat
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -152,8 +153,22 @@ def keyed_to(result: FileResult, job: FileJob) -> FileResult:
     return replace(result, document=document, tables=tables)
 
 
-def process_file(job: FileJob, caps: limits.Limits = limits.Limits()) -> FileResult:
-    """Read and extract one file within `caps`; failures are recorded, not raised."""
+Store = Callable[[str, FileResult], None]
+"""Keeps a reusable result under its content's SHA-256 (`ResultCache.put`)."""
+
+
+def process_file(job: FileJob, caps: limits.Limits = limits.Limits(), store: Store | None = None) -> FileResult:
+    """Read and extract one file within `caps`, and `store` its result when reusable; failures are recorded, not raised.
+
+    The worker stores the result itself: encoding it is per-document work the parent need not do.
+    """
+    result = _processed(job, caps)
+    if store is not None and result.reusable:
+        store(job.sha256, result)
+    return result
+
+
+def _processed(job: FileJob, caps: limits.Limits) -> FileResult:
     row = base_row(job)
     started = time.perf_counter()
     try:

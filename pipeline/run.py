@@ -7,15 +7,13 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field, replace
 from functools import partial
-from itertools import chain
 from pathlib import Path
-
-import pyarrow as pa
 
 from readers import limits
 from pipeline.analyses import analyse
 from pipeline.cache import ResultCache, run_fingerprint
-from pipeline.columns import PER_DOCUMENT, concatenated, with_document_columns
+from pipeline.collector import Collector, Tables
+from pipeline.columns import PER_DOCUMENT, with_document_columns
 from pipeline.discovery import Found, cause_of, discover
 from pipeline.exports import write_default_exports
 from pipeline.identity import ROW_PLACE_FIELDS, settle_identity
@@ -40,8 +38,6 @@ SETTLED_PLACE = ("province", "city", "county")
 """The place an association name is keyed at: a document whose place the link step changes is keyed again."""
 
 OnFileDone = Callable[[FileResult], None]
-Tables = list[Row] | pa.Table
-"""A table as rows (documents, agencies, progress: a row per document or unit) or as columns (the rest)."""
 OnWaiting = Callable[[str], None]
 
 
@@ -96,9 +92,10 @@ def hash_files(found: list[Found], input_dir: Path, pool: Workers) -> tuple[list
 
 
 def read_contents(
-    todo: list[FileJob], pool: Workers, on_waiting: OnWaiting | None = None
+    todo: list[FileJob], pool: Workers, cache: ResultCache | None = None, on_waiting: OnWaiting | None = None
 ) -> Iterator[tuple[FileJob, FileResult]]:
-    """Read each job, yielding its result as soon as it is done (not in input order).
+    """Read each job, yielding its result as soon as it is done (not in input order); a worker stores each
+    reusable result in `cache` itself, so the parent never encodes one.
 
     `on_waiting` is told the earliest file still being read, first and after each one
     finishes: the file a stalled progress bar is waiting for.
@@ -106,7 +103,8 @@ def read_contents(
     pending = dict.fromkeys(range(len(todo)))
     if on_waiting and todo:
         on_waiting(todo[0].source_path)
-    for index, outcome in pool.as_completed(partial(process_file, caps=pool.caps), todo):
+    store = cache.put if cache is not None else None
+    for index, outcome in pool.as_completed(partial(process_file, caps=pool.caps, store=store), todo):
         del pending[index]
         job = todo[index]
         yield job, outcome if isinstance(outcome, FileResult) else failed_result(job, str(outcome), reusable=False)
@@ -162,20 +160,20 @@ def _run(
             write_default_exports(output_dir, only_missing=True)
             return replace(RunSummary(**finished), cached=len(found))
         cache.forget_run()  # the tables are about to change: from here on a kill must not leave them taken as final
+        collector = Collector()
         for result in unread:
+            collector.add(result)
             if on_file_done:
                 on_file_done(result)
-        by_content, processed, cached = _results(jobs, cache, pool, force, on_file_done, on_waiting)
-    ordered = sorted([*unread, *(keyed_to(by_content[job.sha256], job) for job in jobs)],
-                     key=lambda result: result.document["source_path"])
+        processed, cached = _results(jobs, cache, pool, force, on_file_done, on_waiting, collector)
     seconds = Counter[str]()
     for result in processed:
         seconds.update(result.seconds)
-    tables = _write_tables(ordered, output_dir, seconds, provenance(fingerprint), stated)
+    tables = _write_tables(collector, output_dir, seconds, provenance(fingerprint), stated)
     summary = RunSummary(
         statuses=dict(Counter(document["status"] for document in tables["documents"])),
         rows={name: len(rows) for name, rows in tables.items()},
-        pages=sum(result.document.get("pages") or 0 for result in ordered),
+        pages=sum(document.get("pages") or 0 for document in tables["documents"]),
         cached=cached,
         seconds=dict(seconds),
         peak_memory=max((result.peak_memory for result in processed), default=0),
@@ -193,62 +191,52 @@ def _results(
     force: bool,
     on_file_done: OnFileDone | None,
     on_waiting: OnWaiting | None,
-) -> tuple[dict[str, FileResult], list[FileResult], int]:
-    """The result of every content (cached, else read once however many copies), those read now, and the files cached.
+    collector: Collector,
+) -> tuple[list[FileResult], int]:
+    """Give the collector the result of every path (cached, else read once however many copies), the moment
+    it is done; return the results read now (without their tables, which the collector holds) and the files cached.
 
-    Each result read is stored in the cache the moment it is done, before the next one is awaited.
+    Each result read is stored in the cache by its worker, before the next one is awaited.
     """
     paths: defaultdict[str, list[FileJob]] = defaultdict(list)
     for job in jobs:
         paths[job.sha256].append(job)
     hits = {} if force else {sha: hit for sha in paths if (hit := cache.get(sha)) is not None}
-    by_content = dict(hits)
-    processed = []
+    cached = sum(len(paths[sha]) for sha in hits)
     todo = [copies[0] for sha, copies in paths.items() if sha not in hits]
-    for job, result in chain(((paths[sha][0], hit) for sha, hit in hits.items()), read_contents(todo, pool, on_waiting)):
-        if job.sha256 not in hits:
-            by_content[job.sha256] = result
-            processed.append(result)
-            if result.reusable:
-                cache.put(job.sha256, result)
-        if on_file_done:
-            for copy in paths[job.sha256]:
-                on_file_done(keyed_to(result, copy))
-    return by_content, processed, sum(len(paths[sha]) for sha in hits)
+
+    def deliver(job: FileJob, result: FileResult) -> None:
+        for copy in paths[job.sha256]:
+            keyed = keyed_to(result, copy)
+            collector.add(keyed)
+            if on_file_done:
+                on_file_done(keyed)
+
+    for sha in list(hits):
+        deliver(paths[sha][0], hits.pop(sha))  # popped: from here the collector alone holds its tables
+    processed = []
+    for job, result in read_contents(todo, pool, cache, on_waiting):
+        processed.append(replace(result, tables={}))
+        deliver(job, result)
+    return processed, cached
 
 
 def _write_tables(
-    results: list[FileResult],
+    collector: Collector,
     output_dir: Path,
     seconds: Counter[str],
     metadata: dict[str, str],
     manifest: Manifest,
 ) -> dict[str, Tables]:
-    """Gather every table, settle cross-document columns (identity, then keys), and write them; time `link` and `write`.
-
-    Rows are ordered so the outputs are byte-identical across runs and worker counts: documents by
-    source_path, associations and milestones by doc_id and then their position in the document (the
-    order of each document's own table), citations as each document lists them, agencies sorted by `link`.
-    """
+    """Gather every table, settle cross-document columns (identity, then keys), and write them; time `link` and `write`."""
     started = time.perf_counter()
-    tables = collect(results)
+    tables = collector.tables()
     link_tables(tables, manifest)
     linked = time.perf_counter()
     write_tables({name: (tables[name], schema) for name, schema in TABLES.items()}, output_dir, metadata)
     write_default_exports(output_dir)
     seconds["link"] += linked - started
     seconds["write"] += time.perf_counter() - linked
-    return tables
-
-
-def collect(results: list[FileResult]) -> dict[str, Tables]:
-    """The documents rows and, per table, the documents' small tables appended (no copy), from results in
-    source_path order: citations in that order, associations and milestones in doc_id order."""
-    by_doc_id = sorted(results, key=lambda result: result.document["doc_id"])
-    tables: dict[str, Tables] = {"documents": [result.document for result in results]}
-    tables["citations"] = concatenated("citations", (r.tables["citations"] for r in results if r.tables))
-    for name in ("associations", "milestones"):
-        tables[name] = concatenated(name, (r.tables[name] for r in by_doc_id if r.tables))
     return tables
 
 
