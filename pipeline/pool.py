@@ -16,6 +16,7 @@ from typing import TypeVar
 
 from pebble import ProcessExpired, ProcessPool
 
+from pipeline.columns import keep_pandas_out
 from readers import limits
 
 Item = TypeVar("Item")
@@ -58,7 +59,7 @@ class Workers:
         self.pool = None if in_process else ProcessPool(
             max_workers=workers,
             max_tasks=MAX_TASKS_PER_WORKER,
-            initializer=limits.limit_memory,
+            initializer=start_worker,
             initargs=(caps,),
             context=worker_context(),
         )
@@ -104,6 +105,12 @@ class Workers:
             return Stopped(crash_cause(error, self.caps))
         except Exception as error:
             return error
+
+
+def start_worker(caps: limits.Limits) -> None:
+    """Set a worker up: pandas kept out (`keep_pandas_out`), its address space capped."""
+    keep_pandas_out()
+    limits.limit_memory(caps)
 
 
 def worker_context() -> multiprocessing.context.BaseContext:
