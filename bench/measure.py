@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import random
+import resource
 import shutil
 import subprocess
 import sys
@@ -34,19 +35,38 @@ RUN_TIMEOUT = 600.0
 
 @dataclass(frozen=True)
 class Timed:
-    """A pipeline run and its wall-clock seconds."""
+    """A pipeline run, its wall-clock seconds and the peak resident memory of its main process (MiB)."""
 
     summary: RunSummary
     seconds: float
+    parent_peak_memory_mib: float = 0.0
 
 
 def timed_run(corpus: Path, output: Path, workers: int, fresh: bool) -> Timed:
     """One pipeline run; `fresh` starts from an empty output folder (no cache)."""
     if fresh:
         shutil.rmtree(output, ignore_errors=True)
+    _reset_peak_memory()
     started = time.perf_counter()
     summary = run(corpus, output, workers=workers, timeout=RUN_TIMEOUT)
-    return Timed(summary, time.perf_counter() - started)
+    return Timed(summary, time.perf_counter() - started, _peak_memory_mib())
+
+
+def _reset_peak_memory() -> None:
+    """Start this process's peak resident memory afresh (Linux: `5` into clear_refs), so a run's peak is its own."""
+    try:
+        Path("/proc/self/clear_refs").write_text("5")
+    except OSError:
+        pass
+
+
+def _peak_memory_mib() -> float:
+    """This process's peak resident memory since the last reset (VmHWM), else since it started."""
+    try:
+        status = Path("/proc/self/status").read_text()
+    except OSError:
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return next(int(line.split()[1]) for line in status.splitlines() if line.startswith("VmHWM")) / 1024
 
 
 def pdfium_text_rate(pdfs: list[Path]) -> tuple[int, float]:

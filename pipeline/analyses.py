@@ -91,7 +91,7 @@ def association_status(primaries: dict[str, Row], notices: dict[str, Row], assoc
     dates = pa.array([document_date(notices[_group(document)]) for document in listed], pa.date32())
     positions = pc.index_in(associations["doc_id"], value_set=pa.array([d["doc_id"] for d in listed], pa.string()))
     keep = pc.and_(pc.is_valid(positions), pc.is_valid(associations["association_key"]))
-    lines, document = associations.filter(keep), positions.filter(keep)
+    lines, document = associations.select(list(LINE_COLUMNS)).filter(keep), positions.filter(keep)
     group_of_line, date_of_line = groups.take(document), dates.take(document)
     pair = _codes_of(lines["association_key"]).astype(np.int64) * (len(listed) + 1) + _codes_of(group_of_line)
     unknown = pc.fill_null(pc.equal(lines["status"], UNKNOWN), False).to_numpy(zero_copy_only=False)
@@ -99,7 +99,7 @@ def association_status(primaries: dict[str, Row], notices: dict[str, Row], assoc
     chosen = _last_of_runs(pair, np.lexsort((-line_order, ~unknown, pair)))
     first_line = _last_of_runs(pair, np.lexsort((-line_order, pair)))  # both by pair: aligned, a row per pair
     taken = pa.array(chosen)
-    table = lines.select(list(LINE_COLUMNS)).take(taken)
+    table = lines.take(taken)
     table = table.append_column("document_key", group_of_line.take(taken)).append_column("date", date_of_line.take(taken))
     table = with_column(table, "name", _latest_names(table, first_line))
     undated = pc.is_null(table["date"])

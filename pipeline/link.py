@@ -72,7 +72,7 @@ def _keyed_at_settled_place(associations: pa.Table, moved: Collection[str]) -> p
     if not moved:
         return associations
     mask = pc.is_in(associations["doc_id"], value_set=pa.array(sorted(moved), pa.string())).combine_chunks()
-    rows = associations.filter(mask).select(["name", "name_raw", "province", "city", "county"]).to_pylist()
+    rows = associations.select(["name", "name_raw", "province", "city", "county"]).filter(mask).to_pylist()
     again = with_name_keys(rows)
     for field in NAME_FIELDS:
         values = pa.array([row[field] for row in again], pa.string())
