@@ -20,7 +20,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from pipeline.columns import codes, with_column
+from pipeline.columns import with_column
 from pipeline.schemas import STATUSES
 
 Row = dict[str, Any]
@@ -63,8 +63,14 @@ def document_date(document: Row) -> date | None:
     return document.get("issue_date") or document.get("published") or document.get("retrieved")
 
 
-def _codes_of(column: pa.Array | pa.ChunkedArray) -> np.ndarray:
-    return codes(column)[0]
+def _ordered_codes(column: pa.Array | pa.ChunkedArray) -> np.ndarray:
+    """Integer codes of a column's strings in their sorted order (equal strings, equal codes; null -1), so numpy
+    sorts rows as Arrow would sort the strings."""
+    array = column.combine_chunks() if isinstance(column, pa.ChunkedArray) else column
+    encoded = pc.dictionary_encode(array)
+    ranks = np.asarray(pc.rank(encoded.dictionary, sort_keys="ascending", tiebreaker="dense"), dtype=np.int64) - 1
+    indices = pc.fill_null(encoded.indices, -1).to_numpy(zero_copy_only=False)
+    return np.where(indices >= 0, ranks[indices], -1) if len(ranks) else indices.astype(np.int64)
 
 
 def _days(column: pa.Array | pa.ChunkedArray) -> tuple[np.ndarray, np.ndarray]:
@@ -73,6 +79,11 @@ def _days(column: pa.Array | pa.ChunkedArray) -> tuple[np.ndarray, np.ndarray]:
     dated = array.is_valid().to_numpy(zero_copy_only=False)
     days = pc.fill_null(array, 0).cast(pa.int32()).to_numpy(zero_copy_only=False)
     return dated, days
+
+
+def _numbers(column: pa.Array | pa.ChunkedArray) -> np.ndarray:
+    array = column.combine_chunks() if isinstance(column, pa.ChunkedArray) else column
+    return array.to_numpy(zero_copy_only=False)
 
 
 def _last_of_runs(codes: np.ndarray, order: np.ndarray) -> np.ndarray:
@@ -85,56 +96,56 @@ def _last_of_runs(codes: np.ndarray, order: np.ndarray) -> np.ndarray:
 
 def association_status(primaries: dict[str, Row], notices: dict[str, Row], associations: pa.Table) -> pa.Table:
     """One row per association and notice group, from its first line with a known status, else its first line;
-    the name is the latest the association is printed under."""
+    the name is the latest the association is printed under.
+
+    Every choice and the final order are settled on integer codes, and the rows taken once, in order.
+    """
     listed = list(primaries.values())
     groups = pa.array([_group(document) for document in listed], pa.string())
     dates = pa.array([document_date(notices[_group(document)]) for document in listed], pa.date32())
     positions = pc.index_in(associations["doc_id"], value_set=pa.array([d["doc_id"] for d in listed], pa.string()))
-    keep = pc.and_(pc.is_valid(positions), pc.is_valid(associations["association_key"]))
-    lines, document = associations.select(list(LINE_COLUMNS)).filter(keep), positions.filter(keep)
-    group_of_line, date_of_line = groups.take(document), dates.take(document)
-    pair = _codes_of(lines["association_key"]).astype(np.int64) * (len(listed) + 1) + _codes_of(group_of_line)
-    unknown = pc.fill_null(pc.equal(lines["status"], UNKNOWN), False).to_numpy(zero_copy_only=False)
-    line_order = np.arange(lines.num_rows)
+    keys = _ordered_codes(associations["association_key"])
+    lines = np.flatnonzero(_numbers(pc.is_valid(positions)) & (keys >= 0))  # the roster lines analysed, in order
+    document = _numbers(pc.fill_null(positions, -1))[lines]
+    group = _ordered_codes(groups)
+    pair = keys[lines] * (len(listed) + 1) + group[document]
+    unknown = _numbers(pc.fill_null(pc.equal(associations["status"], UNKNOWN), False))[lines]
+    line_order = np.arange(len(lines))
     chosen = _last_of_runs(pair, np.lexsort((-line_order, ~unknown, pair)))
     first_line = _last_of_runs(pair, np.lexsort((-line_order, pair)))  # both by pair: aligned, a row per pair
-    taken = pa.array(chosen)
-    table = lines.take(taken)
-    table = table.append_column("document_key", group_of_line.take(taken)).append_column("date", date_of_line.take(taken))
-    table = with_column(table, "name", _latest_names(table, first_line))
-    undated = pc.is_null(table["date"])
-    order = pc.sort_indices(
-        table.append_column("undated", undated),
-        sort_keys=[("association_key", "ascending"), ("undated", "ascending"), ("date", "ascending"), ("document_key", "ascending")],
+    doc, key = document[chosen], keys[lines[chosen]]
+    dated, days = (values[doc] for values in _days(dates))
+    named = _numbers(pc.is_valid(associations["name"]))[lines[chosen]]
+    source = _latest_names(key, dated, days, first_line, named)
+    order = np.lexsort((group[doc], days, ~dated, key))
+    table = associations.select(list(LINE_COLUMNS)).take(pa.array(lines[chosen[order]]))
+    table = with_column(table, "name", associations["name"].take(pa.array(lines[chosen[source[order]]])))
+    return table.append_column("document_key", groups.take(pa.array(doc[order]))).append_column(
+        "date", dates.take(pa.array(doc[order]))
     )
-    return table.take(order)
 
 
-def _latest_names(table: pa.Table, first_line: np.ndarray) -> pa.Array:
-    """Each row's association's latest printed name: of its rows naming it, the latest dated, and of equally
-    dated ones the last listed (rows are listed in order of their association and notice's first line)."""
-    keys = _codes_of(table["association_key"])
-    dated, days = _days(table["date"])
-    named = table["name"].combine_chunks().is_valid().to_numpy(zero_copy_only=False)
+def _latest_names(key: np.ndarray, dated: np.ndarray, days: np.ndarray, first_line: np.ndarray, named: np.ndarray) -> np.ndarray:
+    """For each row (an association and notice), the row whose name its association takes: of the rows naming
+    it, the latest dated, and of equally dated ones the last listed (rows are listed in order of their first
+    line); itself when none names it."""
     candidates = np.flatnonzero(named)
-    order = candidates[np.lexsort((first_line[candidates], days[candidates], dated[candidates], keys[candidates]))]
-    latest = np.full(keys.max() + 1 if len(keys) else 0, -1, dtype=np.int64)
-    winners = _last_of_runs(keys, order) if len(order) else order
-    latest[keys[winners]] = winners
-    source = np.where(latest[keys] >= 0, latest[keys], np.arange(len(keys)))
-    return table["name"].take(pa.array(source))
+    order = candidates[np.lexsort((first_line[candidates], days[candidates], dated[candidates], key[candidates]))]
+    latest = np.full(key.max() + 1 if len(key) else 0, -1, dtype=np.int64)
+    winners = _last_of_runs(key, order) if len(order) else order
+    latest[key[winners]] = winners
+    return np.where(latest[key] >= 0, latest[key], np.arange(len(key)))
 
 
 def associations_latest(status_rows: pa.Table) -> pa.Table:
-    """One row per association: its latest known status, from the latest dated document (the first listed of equals)."""
-    keys = _codes_of(status_rows["association_key"])
-    known = pc.not_equal(status_rows["status"], UNKNOWN).combine_chunks()
-    known = pc.fill_null(known, True).to_numpy(zero_copy_only=False)
+    """One row per association: its latest known status, from the latest dated document (the first listed of equals);
+    in the order of association_key, as the codes are."""
+    keys = _ordered_codes(status_rows["association_key"])
+    known = _numbers(pc.fill_null(pc.not_equal(status_rows["status"], UNKNOWN), True))
     dated, days = _days(status_rows["date"])
     listed = np.arange(status_rows.num_rows)
     best = _last_of_runs(keys, np.lexsort((-listed, days, dated, known, keys)))
-    table = status_rows.select(list(LATEST_COLUMNS)).take(pa.array(best))
-    return table.take(pc.sort_indices(table, sort_keys=[("association_key", "ascending")]))
+    return status_rows.select(list(LATEST_COLUMNS)).take(pa.array(best))
 
 
 def progress(primaries: dict[str, Row], notices: dict[str, Row], status_rows: pa.Table, milestones: pa.Table) -> list[Row]:

@@ -54,11 +54,11 @@ class Collector:
         documents = sorted(self.documents, key=lambda document: document["source_path"])
         tables: dict[str, Tables] = {"documents": documents}
         for name in PER_DOCUMENT:
-            table = concatenated(name, self._chunks[name])
+            table = concatenated(name, self._chunks.pop(name))
             if name == "citations":
                 table = with_column(table, "document_order", document_positions(table, documents))
             tables[name] = sorted_by(table, ROW_ORDER[name])
-            self._chunks[name] = []
+            del table
         tables["citations"] = tables["citations"].drop_columns(["document_order"])
         return tables
 

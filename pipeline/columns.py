@@ -90,10 +90,17 @@ def concatenated(name: str, parts: Iterable[pa.Table]) -> pa.Table:
 
 
 def sorted_by(table: pa.Table, keys: Sequence[str]) -> pa.Table:
-    """The table in the order of `keys` (a stable sort; strings in code-point order, as Python sorts them)."""
-    if not keys:
-        return table
-    return table.take(pc.sort_indices(table, sort_keys=[(key, "ascending") for key in keys]))
+    """The table in the order of `keys` (a stable sort; strings in code-point order, as Python sorts them).
+
+    Taken a column at a time, each unsorted column let go as soon as its sorted copy exists, so the
+    sort needs the table and one column more, not the table twice (a few hundred MB at 1M rows).
+    """
+    order = pc.sort_indices(table, sort_keys=[(key, "ascending") for key in keys])
+    schema, columns = table.schema, []
+    for name in schema.names:
+        columns.append(table[name].take(order))
+        table = table.drop_columns([name])
+    return pa.Table.from_arrays(columns, schema=schema)
 
 
 def with_column(table: pa.Table, name: str, values: pa.Array | pa.ChunkedArray) -> pa.Table:
