@@ -4,9 +4,11 @@ The same association or agency is spelt differently across documents and formats
 (`广西壮族自治区电力行业协会` / `广西电力行业协会`, `邵阳市住房和建设局` /
 `邵阳市住房和城乡建设局`), so these columns can only be filled once every document
 has been read. What one document settles alone runs in its worker (`with_name_keys`: a name's
-canonical form at the document's place, about 50 µs a distinct name); the parent only joins:
-it clusters the distinct canonical names, normalises each distinct printed unit and place once,
-and fills the columns of the whole table from those few values with Arrow's `take`.
+canonical form at the document's place, its block and its own key, about 50 µs a distinct name);
+the main process only joins: it merges the names of blocks holding two or more, normalises each
+distinct printed unit and place once, and fills the columns of the whole table from those few
+values with Arrow's `take`. Over 1M synthetic rows (2026-12-02, loaded 2-core machine) the main
+process's link step took 112 s of CPU and 1.9 GB as rows of dicts, 19.9 s and 865 MiB as columns.
 """
 
 from __future__ import annotations
