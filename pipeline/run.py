@@ -24,7 +24,6 @@ from pipeline.pool import Workers
 from pipeline.process import (
     FileJob,
     FileResult,
-    Row,
     failed_result,
     job_for,
     keyed_to,
