@@ -47,7 +47,7 @@ def collected(name: str) -> pa.Schema:
     """The schema of a worker's table `name`: the written columns the document fills, then the link's helpers.
 
     Without the descriptions (field metadata): each document's table carries its schema to the parent,
-    and 6,667 copies of every description took 80 MB there."""
+    and the descriptions were 6 % of what 1,333 documents sent (4.3 of 69.5 MB)."""
     fields = [building_field(f).remove_metadata() for f in TABLES[name] if f.name not in LINKED[name]]
     return pa.schema([*fields, *EXTRA.get(name, ())])
 
