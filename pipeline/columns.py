@@ -106,7 +106,9 @@ def sorted_by(table: pa.Table, keys: Sequence[str]) -> pa.Table:
 def with_column(table: pa.Table, name: str, values: pa.Array | pa.ChunkedArray) -> pa.Table:
     """`table` with column `name` set to `values`, replaced in place when present, else appended."""
     index = table.schema.get_field_index(name)
-    return table.set_column(index, name, values) if index >= 0 else table.append_column(name, values)
+    if index < 0:
+        return table.append_column(name, values)
+    return table.set_column(index, table.schema.field(index).with_type(values.type), values)  # keeps nullability
 
 
 def document_positions(table: pa.Table, documents: Sequence[Row]) -> pa.Array:

@@ -148,8 +148,8 @@ def keyed_to(result: FileResult, job: FileJob) -> FileResult:
         document["status"] = "partial" if document["status"] == "ok" else document["status"]
     if result.document["doc_id"] == job.doc_id:
         return replace(result, document=document)
-    doc_id = pa.array([job.doc_id], pa.string())
-    tables = {name: with_column(t, "doc_id", doc_id.take([0] * t.num_rows)) for name, t in result.tables.items()}
+    doc_id = pa.scalar(job.doc_id, pa.string())
+    tables = {name: with_column(t, "doc_id", pa.repeat(doc_id, t.num_rows)) for name, t in result.tables.items()}
     return replace(result, document=document, tables=tables)
 
 
