@@ -9,18 +9,23 @@ from __future__ import annotations
 
 import json
 import random
+import resource
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from dataclasses import dataclass
+from itertools import groupby
 from pathlib import Path
 from typing import Any
 
+import pyarrow as pa
 import pypdfium2 as pdfium
 
+from pipeline.columns import to_arrow
 from pipeline.evaluation.scoring import evaluate
-from pipeline.link import link
+from pipeline.link import link, with_name_keys
 from pipeline.run import RunSummary, run
 from readers.pdf import read as read_pdf
 
@@ -34,19 +39,38 @@ GOLD_CORPORA = (Path("tests/corpus"), Path("tests/generalisation"))
 
 @dataclass(frozen=True)
 class Timed:
-    """A pipeline run and its wall-clock seconds."""
+    """A pipeline run, its wall-clock seconds and the peak resident memory of its main process (MiB)."""
 
     summary: RunSummary
     seconds: float
+    parent_peak_memory_mib: float = 0.0
 
 
 def timed_run(corpus: Path, output: Path, workers: int, fresh: bool) -> Timed:
     """One pipeline run; `fresh` starts from an empty output folder (no cache)."""
     if fresh:
         shutil.rmtree(output, ignore_errors=True)
+    _reset_peak_memory()
     started = time.perf_counter()
     summary = run(corpus, output, workers=workers, timeout=RUN_TIMEOUT)
-    return Timed(summary, time.perf_counter() - started)
+    return Timed(summary, time.perf_counter() - started, _peak_memory_mib())
+
+
+def _reset_peak_memory() -> None:
+    """Start this process's peak resident memory afresh (Linux: `5` into clear_refs), so a run's peak is its own."""
+    try:
+        Path("/proc/self/clear_refs").write_text("5")
+    except OSError:
+        pass
+
+
+def _peak_memory_mib() -> float:
+    """This process's peak resident memory since the last reset (VmHWM), else since it started."""
+    try:
+        status = Path("/proc/self/status").read_text()
+    except OSError:
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return next(int(line.split()[1]) for line in status.splitlines() if line.startswith("VmHWM")) / 1024
 
 
 def pdfium_text_rate(pdfs: list[Path]) -> tuple[int, float]:
@@ -143,25 +167,7 @@ def synthetic_roster(rows: int, seed: int = 7) -> list[dict[str, Any]]:
     return result
 
 
-def synthetic_tables(rows: int, seed: int = 7) -> dict[str, list[dict[str, Any]]]:
-    """The tables the link step receives for a corpus of `synthetic_roster` rows: one document per 150 rows."""
-    associations = [
-        {**row, "seq": row["row"] + 1, "status": "decoupled" if row["row"] % 3 else "unknown", "locality": None}
-        for row in synthetic_roster(rows, seed)
-    ]
-    documents: dict[str, dict[str, Any]] = {}
-    for row in associations:
-        if row["doc_id"] not in documents:
-            documents[row["doc_id"]] = _synthetic_document(row, len(documents))
-    return {
-        "documents": list(documents.values()),
-        "associations": associations,
-        "milestones": [],
-        "citations": [],
-    }
-
-
-def _synthetic_document(first_row: dict[str, Any], index: int) -> dict[str, Any]:
+def synthetic_document(first_row: dict[str, Any], index: int) -> dict[str, Any]:
     """A city's roster document (no text, so identity has only numbers and titles to compare)."""
     return {
         "doc_id": first_row["doc_id"],
@@ -187,16 +193,29 @@ def _synthetic_document(first_row: dict[str, Any], index: int) -> dict[str, Any]
 
 
 def normalisation_seconds(rows: int = SYNTHETIC_ROSTER_ROWS) -> float:
-    """Seconds for the cross-document stage (keys, agencies) over synthetic roster rows."""
+    """Seconds to key and normalise synthetic roster rows in one process: each document's names
+    canonicalised (the workers' half), then keys and agencies over all rows (the parent's)."""
     roster = synthetic_roster(rows)
     started = time.perf_counter()
-    link(roster)
+    table = pa.concat_tables(
+        to_arrow("associations", with_name_keys([{**row, "status": "unknown"} for row in lines]))
+        for _, lines in groupby(roster, key=lambda row: row["doc_id"])
+    )
+    link(table)
     return time.perf_counter() - started
 
 
 def link_step_figures(rows: int = LINK_STEP_ROWS) -> dict[str, float]:
-    """Seconds and peak memory (MiB) of the whole link step over synthetic rows, in a process of its own."""
+    """The link step over synthetic rows: the workers' half (CPU seconds, peak memory) and the parent's (seconds
+    receiving, appending and linking; seconds writing; peak memory), each in a process of its own."""
+    with tempfile.TemporaryDirectory() as scratch:
+        results = Path(scratch) / "results.pickle"
+        prepared = _figures("prepare", str(results), "--rows", str(rows))
+        return {**prepared, **_figures("link", str(results))}
+
+
+def _figures(*arguments: str) -> dict[str, float]:
     done = subprocess.run(
-        [sys.executable, "-m", "bench.link_step", str(rows)], check=True, capture_output=True, text=True
+        [sys.executable, "-m", "bench.link_step", *arguments], check=True, capture_output=True, text=True
     )
     return json.loads(done.stdout)

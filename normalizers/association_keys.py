@@ -77,7 +77,7 @@ def canonical_name(name: str, locality: Locality) -> str:
     return head + rest
 
 
-def _skeleton(canonical: str) -> str:
+def skeleton(canonical: str) -> str:
     """The canonical name without any character of a locality designator: a block for fuzzy candidates.
 
     Two names that differ only by designators (`河北省` / `河北`) have the same skeleton.
@@ -132,11 +132,11 @@ def _designates_place(before: str, segment: str) -> bool:
 class _Clusters:
     """Union-find over canonical names, so merges are transitive and independent of input order."""
 
-    def __init__(self, names: Iterable[str]) -> None:
-        self.parent = {name: name for name in names}
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
 
     def find(self, name: str) -> str:
-        root = name
+        root = self.parent.setdefault(name, name)
         while self.parent[root] != root:
             root = self.parent[root]
         while self.parent[name] != root:
@@ -166,19 +166,30 @@ def assign_keys(records: Sequence[NameRecord]) -> list[str]:
         if place not in named:
             named[place] = canonical_name(r.name, Locality(province=r.province, city=r.city, county=r.county))
         canonicals.append(named[place])
-    per_province: dict[str, set[str]] = defaultdict(set)
     blocks: dict[tuple[str, str, str], set[str]] = defaultdict(set)
     for province, kind, canonical in {(r.province or "", r.kind, c): None for r, c in zip(records, canonicals)}:
-        per_province[province].add(canonical)
-        blocks[(province, kind, _skeleton(canonical))].add(canonical)
-    clusters = {province: _Clusters(names) for province, names in per_province.items()}
-    for (province, _, _), names in blocks.items():
-        if len(names) > 1:
-            _merge_block(sorted(names), clusters[province])
-    keys: dict[tuple[str, str], str] = {}
-    for province, canonical in {(r.province or "", c): None for r, c in zip(records, canonicals)}:
-        keys[province, canonical] = _key(province, clusters[province].find(canonical))
+        blocks[(province, kind, skeleton(canonical))].add(canonical)
+    roots = cluster_roots((province, sorted(names)) for (province, _, _), names in blocks.items() if len(names) > 1)
+    keys = {
+        (province, canonical): association_key(province, roots.get((province, canonical), canonical))
+        for province, canonical in {(r.province or "", c): None for r, c in zip(records, canonicals)}
+    }
     return [keys[r.province or "", c] for r, c in zip(records, canonicals)]
+
+
+def cluster_roots(blocks: Iterable[tuple[str, Sequence[str]]]) -> dict[tuple[str, str], str]:
+    """For each name of the blocks, the canonical name its cluster is keyed by (itself when it merged with none).
+
+    A block is a province and its sorted names of one kind and skeleton; a name in no block of
+    two or more names merges with none, so only such blocks need to be given. Clusters span
+    the blocks of a province (one name may sit in blocks of two kinds).
+    """
+    clusters: defaultdict[str, _Clusters] = defaultdict(_Clusters)
+    seen: list[tuple[str, str]] = []
+    for province, names in blocks:
+        _merge_block(list(names), clusters[province])
+        seen += ((province, name) for name in names)
+    return {(province, name): clusters[province].find(name) for province, name in seen}
 
 
 def _merge_block(names: list[str], clusters: _Clusters) -> None:
@@ -221,6 +232,6 @@ def designator_free(canonical: str) -> str:
     return "".join(kept)
 
 
-def _key(province: str, canonical: str) -> str:
+def association_key(province: str, canonical: str) -> str:
     """16 hex digits of SHA-256, the same on every machine and run: `宁夏回族自治区|宁夏煤炭协会` → `…`."""
     return hashlib.sha256(f"{province}|{canonical}".encode()).hexdigest()[:KEY_HEX_DIGITS]

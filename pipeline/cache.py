@@ -22,7 +22,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from pipeline.process import FileResult
+from pipeline.process import FileResult, document_tables
 from pipeline.schemas import TABLES
 from pipeline.writer import replace_atomically
 
@@ -146,7 +146,7 @@ def decode_entry(data: bytes) -> FileResult:
     document, rows = stored["document"], stored["rows"]
     if not isinstance(document, dict) or not all(isinstance(r, list) for r in rows.values()):
         raise TypeError("cache entry of another shape")
-    return FileResult(document, rows)
+    return FileResult(document, document_tables(rows))
 
 
 def _tagged(value: Any) -> dict[str, str]:

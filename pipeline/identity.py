@@ -70,16 +70,6 @@ def settle_identity(documents: Sequence[Row], manifest: Manifest = Manifest()) -
     return rows
 
 
-def with_document_columns(rows: list[Row], documents: Iterable[Row], place: bool = False) -> list[Row]:
-    """Rows of a per-document table given their document's key (and, if `place`, its settled locality),
-    in place: the tables can hold millions of rows, which a copy would double."""
-    columns = ("document_key", *(ROW_PLACE_FIELDS if place else ()))
-    by_id = {document["doc_id"]: {c: document.get(c) for c in columns} for document in documents}
-    for row in rows:
-        row.update(by_id[row["doc_id"]])
-    return rows
-
-
 def _with_manifest(row: Row, manifest: Manifest) -> Row:
     entry = manifest.entries.get(row["source_path"])
     row["source_url"] = entry.url if entry else None

@@ -56,7 +56,7 @@ def new_run_id() -> str:
 
 
 def write_tables(
-    tables: Mapping[str, tuple[Sequence[dict[str, Any]], pa.Schema]], output_dir: Path, metadata: Mapping[str, str]
+    tables: Mapping[str, tuple[Sequence[dict[str, Any]] | pa.Table, pa.Schema]], output_dir: Path, metadata: Mapping[str, str]
 ) -> str:
     """Write every table as `<name>.parquet` in `output_dir` as one unit; return the run id they carry."""
     run_id = new_run_id()

@@ -13,12 +13,17 @@ import os
 import resource
 import stat
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+import pyarrow as pa
+
 from readers import limits
+from pipeline.columns import to_arrow, with_column
 from pipeline.discovery import NOT_REGULAR
 from pipeline.extract import Row, extract
+from pipeline.link import with_name_keys
 from readers.model import ReadError, ToolMissing, document_text
 from readers import reader_for
 from readers.sniff import sniff_format
@@ -55,19 +60,36 @@ class FileJob:
 
 @dataclass
 class FileResult:
-    """The documents row of one file, its rows for the per-document tables, and what it cost.
+    """The documents row of one file, its per-document tables, and what it cost.
 
-    `seconds` holds the time of each stage (`read`, `extract`); `peak_memory` is the
-    worker's peak resident memory in bytes when the file was done. A result that
-    depends on the moment (a timeout) or on the machine (a missing program or
-    library) is not `reusable` by the cache.
+    `tables` are small Arrow tables (`pipeline.columns.collected` schemas) that the parent appends
+    without touching a row. `seconds` holds the time of each stage (`read`, `extract`, `prepare`);
+    `peak_memory` is the worker's peak resident memory in bytes when the file was done. A result
+    that depends on the moment (a timeout) or on the machine (a missing program or library) is
+    not `reusable` by the cache.
     """
 
     document: Row
-    rows: dict[str, list[Row]] = field(default_factory=dict)
+    tables: dict[str, pa.Table] = field(default_factory=dict)
     seconds: dict[str, float] = field(default_factory=dict)
     peak_memory: int = 0
     reusable: bool = True
+
+    @property
+    def rows(self) -> dict[str, list[Row]]:
+        """The tables as rows, for the cache and for tests: one document's, so few."""
+        return {name: table.to_pylist() for name, table in self.tables.items()}
+
+
+def document_tables(rows: dict[str, list[Row]]) -> dict[str, pa.Table]:
+    """A document's rows as the small Arrow tables of a result, checked against their schemas."""
+    return {name: to_arrow(name, table) for name, table in rows.items()}
+
+
+def prepared_tables(rows: dict[str, list[Row]]) -> dict[str, pa.Table]:
+    """The tables of a freshly extracted document, with what the link step needs that one document settles
+    (each association name's canonical form at the document's place), so the parent only joins."""
+    return document_tables({**rows, "associations": with_name_keys(rows.get("associations", []))})
 
 
 class NotRegularFile(ValueError):
@@ -124,12 +146,29 @@ def keyed_to(result: FileResult, job: FileJob) -> FileResult:
     if job.copy_of is not None:
         document["warnings"] = [*document["warnings"], f"duplicate_file: same bytes as {job.copy_of}"]
         document["status"] = "partial" if document["status"] == "ok" else document["status"]
-    rows = {name: [{**row, "doc_id": job.doc_id} for row in table] for name, table in result.rows.items()}
-    return replace(result, document=document, rows=rows)
+    if result.document["doc_id"] == job.doc_id:
+        return replace(result, document=document)
+    doc_id = pa.scalar(job.doc_id, pa.string())
+    tables = {name: with_column(t, "doc_id", pa.repeat(doc_id, t.num_rows)) for name, t in result.tables.items()}
+    return replace(result, document=document, tables=tables)
 
 
-def process_file(job: FileJob, caps: limits.Limits = limits.Limits()) -> FileResult:
-    """Read and extract one file within `caps`; failures are recorded, not raised."""
+Store = Callable[[str, FileResult], None]
+"""Keeps a reusable result under its content's SHA-256 (`ResultCache.put`)."""
+
+
+def process_file(job: FileJob, caps: limits.Limits = limits.Limits(), store: Store | None = None) -> FileResult:
+    """Read and extract one file within `caps`, and `store` its result when reusable; failures are recorded, not raised.
+
+    The worker stores the result itself: encoding it is per-document work the parent need not do.
+    """
+    result = _processed(job, caps)
+    if store is not None and result.reusable:
+        store(job.sha256, result)
+    return result
+
+
+def _processed(job: FileJob, caps: limits.Limits) -> FileResult:
     row = base_row(job)
     started = time.perf_counter()
     try:
@@ -157,6 +196,8 @@ def process_file(job: FileJob, caps: limits.Limits = limits.Limits()) -> FileRes
         log.debug("unexpected error extracting %s", job.path, exc_info=True)
         return failed_result(job, f"cannot extract: {type(exc).__name__}: {exc}", row)
     extracted = time.perf_counter()
+    tables = prepared_tables(extraction.rows)
+    prepared = time.perf_counter()
     warnings = document.warnings + extraction.warnings
     columns = {
         "source_format": document.source_format,
@@ -168,7 +209,7 @@ def process_file(job: FileJob, caps: limits.Limits = limits.Limits()) -> FileRes
     }
     return FileResult(
         {**row, **columns, **extraction.fields},
-        extraction.rows,
-        seconds={"read": read - started, "extract": extracted - read},
+        tables,
+        seconds={"read": read - started, "extract": extracted - read, "prepare": prepared - extracted},
         peak_memory=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * KIB,
     )

@@ -7,15 +7,16 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field, replace
 from functools import partial
-from itertools import chain
 from pathlib import Path
 
 from readers import limits
 from pipeline.analyses import analyse
 from pipeline.cache import ResultCache, run_fingerprint
+from pipeline.collector import Collector, Tables
+from pipeline.columns import PER_DOCUMENT, with_document_columns
 from pipeline.discovery import Found, cause_of, discover
 from pipeline.exports import write_default_exports
-from pipeline.identity import settle_identity, with_document_columns
+from pipeline.identity import ROW_PLACE_FIELDS, settle_identity
 from pipeline.link import link, link_citations
 from pipeline.manifest import Manifest, manifest_file, read_manifest
 from pipeline.output import finish_interrupted_swap, holding, write_tables
@@ -23,7 +24,6 @@ from pipeline.pool import Workers
 from pipeline.process import (
     FileJob,
     FileResult,
-    Row,
     failed_result,
     job_for,
     keyed_to,
@@ -33,10 +33,8 @@ from pipeline.process import (
 from pipeline.schemas import TABLES
 from pipeline.writer import provenance
 
-ROW_ORDER = {"documents": ("source_path",), "associations": ("doc_id", "row"), "milestones": ("doc_id", "idx")}
-"""Sort keys that make the outputs byte-identical across runs and worker counts.
-
-Citations keep the order each document lists them in; agencies come sorted from `link`."""
+SETTLED_PLACE = ("province", "city", "county")
+"""The place an association name is keyed at: a document whose place the link step changes is keyed again."""
 
 OnFileDone = Callable[[FileResult], None]
 OnWaiting = Callable[[str], None]
@@ -46,8 +44,8 @@ OnWaiting = Callable[[str], None]
 class RunSummary:
     """What a run did, for the CLI's closing line, the benchmark and tests.
 
-    `seconds` is the time of each stage: `read` and `extract` summed over the
-    documents processed (in workers), `link` and `write` in the main process.
+    `seconds` is the time of each stage: `read`, `extract` and `prepare` (the link's per-document
+    half) summed over the documents processed (in workers), `link` and `write` in the main process.
     """
 
     statuses: dict[str, int]
@@ -93,9 +91,10 @@ def hash_files(found: list[Found], input_dir: Path, pool: Workers) -> tuple[list
 
 
 def read_contents(
-    todo: list[FileJob], pool: Workers, on_waiting: OnWaiting | None = None
+    todo: list[FileJob], pool: Workers, cache: ResultCache | None = None, on_waiting: OnWaiting | None = None
 ) -> Iterator[tuple[FileJob, FileResult]]:
-    """Read each job, yielding its result as soon as it is done (not in input order).
+    """Read each job, yielding its result as soon as it is done (not in input order); a worker stores each
+    reusable result in `cache` itself, so the parent never encodes one.
 
     `on_waiting` is told the earliest file still being read, first and after each one
     finishes: the file a stalled progress bar is waiting for.
@@ -103,7 +102,8 @@ def read_contents(
     pending = dict.fromkeys(range(len(todo)))
     if on_waiting and todo:
         on_waiting(todo[0].source_path)
-    for index, outcome in pool.as_completed(partial(process_file, caps=pool.caps), todo):
+    store = cache.put if cache is not None else None
+    for index, outcome in pool.as_completed(partial(process_file, caps=pool.caps, store=store), todo):
         del pending[index]
         job = todo[index]
         yield job, outcome if isinstance(outcome, FileResult) else failed_result(job, str(outcome), reusable=False)
@@ -159,20 +159,20 @@ def _run(
             write_default_exports(output_dir, only_missing=True)
             return replace(RunSummary(**finished), cached=len(found))
         cache.forget_run()  # the tables are about to change: from here on a kill must not leave them taken as final
+        collector = Collector()
         for result in unread:
+            collector.add(result)
             if on_file_done:
                 on_file_done(result)
-        by_content, processed, cached = _results(jobs, cache, pool, force, on_file_done, on_waiting)
-    ordered = sorted([*unread, *(keyed_to(by_content[job.sha256], job) for job in jobs)],
-                     key=lambda result: result.document["source_path"])
+        processed, cached = _results(jobs, cache, pool, force, on_file_done, on_waiting, collector)
     seconds = Counter[str]()
     for result in processed:
         seconds.update(result.seconds)
-    tables = _write_tables(ordered, output_dir, seconds, provenance(fingerprint), stated)
+    tables = _write_tables(collector, output_dir, seconds, provenance(fingerprint), stated)
     summary = RunSummary(
         statuses=dict(Counter(document["status"] for document in tables["documents"])),
         rows={name: len(rows) for name, rows in tables.items()},
-        pages=sum(result.document.get("pages") or 0 for result in ordered),
+        pages=sum(document.get("pages") or 0 for document in tables["documents"]),
         cached=cached,
         seconds=dict(seconds),
         peak_memory=max((result.peak_memory for result in processed), default=0),
@@ -190,46 +190,46 @@ def _results(
     force: bool,
     on_file_done: OnFileDone | None,
     on_waiting: OnWaiting | None,
-) -> tuple[dict[str, FileResult], list[FileResult], int]:
-    """The result of every content (cached, else read once however many copies), those read now, and the files cached.
+    collector: Collector,
+) -> tuple[list[FileResult], int]:
+    """Give the collector the result of every path (cached, else read once however many copies), the moment
+    it is done; return the results read now (without their tables, which the collector holds) and the files cached.
 
-    Each result read is stored in the cache the moment it is done, before the next one is awaited.
+    Each result read is stored in the cache by its worker, before the next one is awaited.
     """
     paths: defaultdict[str, list[FileJob]] = defaultdict(list)
     for job in jobs:
         paths[job.sha256].append(job)
     hits = {} if force else {sha: hit for sha in paths if (hit := cache.get(sha)) is not None}
-    by_content = dict(hits)
-    processed = []
+    cached = sum(len(paths[sha]) for sha in hits)
     todo = [copies[0] for sha, copies in paths.items() if sha not in hits]
-    for job, result in chain(((paths[sha][0], hit) for sha, hit in hits.items()), read_contents(todo, pool, on_waiting)):
-        if job.sha256 not in hits:
-            by_content[job.sha256] = result
-            processed.append(result)
-            if result.reusable:
-                cache.put(job.sha256, result)
-        if on_file_done:
-            for copy in paths[job.sha256]:
-                on_file_done(keyed_to(result, copy))
-    return by_content, processed, sum(len(paths[sha]) for sha in hits)
+
+    def deliver(job: FileJob, result: FileResult) -> None:
+        for copy in paths[job.sha256]:
+            keyed = keyed_to(result, copy)
+            collector.add(keyed)
+            if on_file_done:
+                on_file_done(keyed)
+
+    for sha in list(hits):
+        deliver(paths[sha][0], hits.pop(sha))  # popped: from here the collector alone holds its tables
+    processed = []
+    for job, result in read_contents(todo, pool, cache, on_waiting):
+        processed.append(replace(result, tables={}))
+        deliver(job, result)
+    return processed, cached
 
 
 def _write_tables(
-    results: list[FileResult],
+    collector: Collector,
     output_dir: Path,
     seconds: Counter[str],
     metadata: dict[str, str],
     manifest: Manifest,
-) -> dict[str, list[Row]]:
+) -> dict[str, Tables]:
     """Gather every table, settle cross-document columns (identity, then keys), and write them; time `link` and `write`."""
-    tables: dict[str, list[Row]] = {name: [] for name in TABLES}
-    for result in results:
-        tables["documents"].append(result.document)
-        for name, rows in result.rows.items():
-            tables[name].extend(rows)
-    for name, keys in ROW_ORDER.items():
-        tables[name].sort(key=lambda r: tuple(r[k] for k in keys))
     started = time.perf_counter()
+    tables = collector.tables()
     link_tables(tables, manifest)
     linked = time.perf_counter()
     write_tables({name: (tables[name], schema) for name, schema in TABLES.items()}, output_dir, metadata)
@@ -239,14 +239,21 @@ def _write_tables(
     return tables
 
 
-def link_tables(tables: dict[str, list[Row]], manifest: Manifest = Manifest()) -> None:
+def link_tables(tables: dict[str, Tables], manifest: Manifest = Manifest()) -> None:
     """The link step, in place: settle identity, give rows their document's columns, fill keys and agencies, analyse.
 
     It runs in the main process once every document is read; the benchmark times it alone.
     """
-    tables["documents"] = settle_identity(tables["documents"], manifest)
-    for name in ("associations", "milestones", "citations"):
-        tables[name] = with_document_columns(tables[name], tables["documents"], place=name == "associations")
-    tables["associations"], tables["agencies"] = link(tables["associations"], tables["documents"])
+    read = tables["documents"]
+    tables["documents"] = settle_identity(read, manifest)
+    moved = {
+        settled["doc_id"]
+        for before, settled in zip(read, tables["documents"], strict=True)
+        if any(before.get(field) != settled.get(field) for field in SETTLED_PLACE)
+    }
+    for name in PER_DOCUMENT:
+        columns = ("document_key", *(ROW_PLACE_FIELDS if name == "associations" else ()))
+        tables[name] = with_document_columns(tables[name], tables["documents"], columns)
+    tables["associations"], tables["agencies"] = link(tables["associations"], tables["documents"], moved)
     tables["citations"] = link_citations(tables["citations"])
     tables.update(analyse(tables["documents"], tables["associations"], tables["milestones"]))

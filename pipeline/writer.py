@@ -49,20 +49,43 @@ def check_rows(rows: Sequence[dict[str, Any]], schema: pa.Schema) -> None:
             raise SchemaViolation(f"row {index}: required columns are null: {missing}")
 
 
-def to_table(rows: Sequence[dict[str, Any]], schema: pa.Schema) -> pa.Table:
-    """Build an Arrow table from checked rows; columns absent from a row are null.
+def to_table(rows: Sequence[dict[str, Any]] | pa.Table, schema: pa.Schema) -> pa.Table:
+    """Build an Arrow table from checked rows, or check one built as columns; absent columns are null.
 
     Rows hold `datetime.date` values, which Arrow does not turn into timestamps
     itself: timestamp columns are built as date32 and then cast (midnight).
     """
-    check_rows(rows, schema)
-    building = pa.schema([_building_field(f) for f in schema])
-    table = pa.Table.from_pylist(list(rows), schema=building)
+    building = pa.schema([building_field(f) for f in schema])
+    if isinstance(rows, pa.Table):
+        table = _checked_columns(rows, building)
+    else:
+        check_rows(rows, schema)
+        table = pa.Table.from_pylist(list(rows), schema=building)
     columns = [_final_column(table.column(f.name), f) for f in schema]
     return pa.Table.from_arrays(columns, schema=schema)
 
 
-def _building_field(field: pa.Field) -> pa.Field:
+def _checked_columns(table: pa.Table, building: pa.Schema) -> pa.Table:
+    """The columns of `building`, in its order and types, from a table built as columns: the checks of
+    `check_rows` (no unknown column, no null in a required one) over whole columns."""
+    unknown = set(table.column_names) - set(building.names)
+    if unknown:
+        raise SchemaViolation(f"unknown columns {sorted(unknown)}")
+    columns = []
+    for field in building:
+        if field.name not in table.column_names:
+            columns.append(pa.nulls(table.num_rows, field.type))
+            continue
+        column = table[field.name]
+        if not field.nullable and column.null_count:
+            raise SchemaViolation(f"required column is null in {column.null_count} rows: {field.name}")
+        columns.append(column.cast(field.type))
+    return pa.Table.from_arrays(columns, schema=building)
+
+
+def building_field(field: pa.Field) -> pa.Field:
+    """The field as rows fill it: a date as date32 (cast to the written timestamp at the end), an enumeration as
+    plain strings (encoded with every category at the end)."""
     if pa.types.is_timestamp(field.type):
         return field.with_type(pa.date32())
     return field.with_type(pa.string()) if enum_values(field) is not None else field
@@ -156,9 +179,9 @@ def replace_atomically(path: Path, write: Callable[[Path], None]) -> None:
 
 
 def write_table(
-    rows: Sequence[dict[str, Any]], schema: pa.Schema, path: Path, metadata: Mapping[str, str] | None = None
+    rows: Sequence[dict[str, Any]] | pa.Table, schema: pa.Schema, path: Path, metadata: Mapping[str, str] | None = None
 ) -> None:
-    """Write `rows` to `path` as Parquet, checked against the schema and replaced atomically.
+    """Write `rows` (or a table built as columns) to `path` as Parquet, checked against the schema and replaced atomically.
 
     `metadata` (the run's provenance) goes into the file's key-value metadata beside the pandas metadata.
     """

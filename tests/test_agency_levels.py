@@ -7,7 +7,7 @@ import pytest
 
 from normalizers.agencies import normalize_agency
 from normalizers.locality import Locality
-from pipeline.link import link
+from linking import link_rows
 
 CENTRAL = Locality(level="central")
 PROVINCE = Locality("江西省", None, None, "360000", "province")
@@ -122,7 +122,7 @@ def test_link_reads_the_level_of_each_roster() -> None:
     """The same short form names a ministry in a central roster and the county's bureau in a county's."""
     rows = [_row("central", "发改委", CENTRAL), _row("county", "县发改局", COUNTY), _row("central", "发改委", CENTRAL)]
     documents = [{"doc_id": "central", "admin_level": "central"}, {"doc_id": "county", "admin_level": "county"}]
-    linked, agencies = link(rows, documents)
+    linked, agencies = link_rows(rows, documents)
     assert [row["supervisor"] for row in linked] == ["国家发展和改革委员会", "安远县发展和改革局", "国家发展和改革委员会"]
     assert sorted((a["name"], a["rows"], a["province"]) for a in agencies) == [
         ("国家发展和改革委员会", 2, None),

@@ -9,7 +9,7 @@ import pytest
 
 from normalizers.agencies import normalize_agency
 from normalizers.locality import Locality
-from pipeline.link import link
+from linking import link_rows
 
 COASTAL_CITY = Locality("辽宁省", "大连市", None, "210200", "city")
 COASTAL_DISTRICT = Locality("山东省", "烟台市", "芝罘区", "370602", "county")
@@ -81,6 +81,6 @@ def test_a_roster_groups_short_and_full_names_of_one_new_unit() -> None:
     """A district roster printing `区海洋发展局` and the full name gives one unit, current at its own level."""
     full = "烟台市芝罘区海洋发展局"
     rows = [_row("d", "区海洋发展局", COASTAL_DISTRICT), _row("d", full, COASTAL_DISTRICT)]
-    linked, agencies = link(rows, [{"doc_id": "d", "admin_level": "county"}])
+    linked, agencies = link_rows(rows, [{"doc_id": "d", "admin_level": "county"}])
     assert [(r["supervisor"], r["supervisor_former"], r["supervisor_current"]) for r in linked] == [(full, False, full)] * 2
     assert [(a["name"], a["rows"]) for a in agencies] == [(full, 2)]

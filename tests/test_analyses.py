@@ -7,8 +7,15 @@ from pathlib import Path
 
 import pandas as pd
 
+import pyarrow as pa
+
 from pipeline.analyses import analyse
 from pipeline.run import RunSummary, run
+from pipeline.schemas import TABLES
+from pipeline.writer import building_field
+
+LINE_COLUMNS = ("doc_id", "association_key", "name", "status", "supervisor", "supervisor_current", "agency_key", "adcode", "locality")
+MILESTONE_COLUMNS = ("doc_id", "deadline", "role")
 
 
 def _document(doc_id: str, key: str, day: date | None, primary: bool = True, attachment_of: str | None = None, **extra: object) -> dict:
@@ -42,10 +49,20 @@ def _line(doc_id: str, key: str, status: str, name: str | None = None) -> dict:
     }
 
 
+def _analyse(documents: list[dict], lines: list[dict], milestones: list[dict]) -> dict[str, list[dict]]:
+    """`analyse` over hand-made rows, its tables as rows."""
+    tables = analyse(documents, _table("associations", lines, LINE_COLUMNS), _table("milestones", milestones, MILESTONE_COLUMNS))
+    return {name: table if isinstance(table, list) else table.to_pylist() for name, table in tables.items()}
+
+
+def _table(name: str, rows: list[dict], columns: tuple[str, ...]) -> pa.Table:
+    return pa.Table.from_pylist(rows, schema=pa.schema([building_field(TABLES[name].field(c)) for c in columns]))
+
+
 def test_a_status_history_spans_two_documents_and_the_latest_wins() -> None:
     documents = [_document("a", "a", date(2017, 5, 2)), _document("b", "b", date(2019, 9, 30))]
     lines = [_line("b", "k1", "decoupled", "某市甲乙协会"), _line("a", "k1", "planned", "某市甲协会")]
-    tables = analyse(documents, lines, [])
+    tables = _analyse(documents, lines, [])
     history = tables["association_status"]
     assert [(r["document_key"], r["date"], r["status"]) for r in history] == [
         ("a", date(2017, 5, 2), "planned"),
@@ -63,7 +80,7 @@ def test_a_dated_known_status_beats_an_undated_or_unknown_one() -> None:
         _document("c", "c", date(2021, 1, 1)),
     ]
     lines = [_line("a", "k1", "planned"), _line("b", "k1", "decoupled"), _line("c", "k1", "unknown")]
-    [latest] = analyse(documents, lines, [])["associations_latest"]
+    [latest] = _analyse(documents, lines, [])["associations_latest"]
     assert (latest["status"], latest["document_key"]) == ("planned", "a")
 
 
@@ -79,7 +96,7 @@ def test_a_roster_in_the_notice_and_its_attachment_counts_once() -> None:
         _line("x", "k2", "planned"),
         _line("x", "k3", "planned"),
     ]
-    tables = analyse(documents, lines, [])
+    tables = _analyse(documents, lines, [])
     assert {(r["association_key"], r["document_key"], r["status"]) for r in tables["association_status"]} == {
         ("k1", "n", "decoupled"),
         ("k2", "n", "planned"),
@@ -101,7 +118,7 @@ def test_copies_that_are_not_primary_are_ignored() -> None:
     documents = [_document("p", "p", date(2019, 1, 1)), _document("q", "p", date(2019, 1, 1), primary=False)]
     lines = [_line("p", "k1", "decoupled"), _line("q", "k1", "decoupled"), _line("q", "k2", "planned")]
     milestones = [{"doc_id": "q", "deadline": date(2019, 3, 31), "role": "finish"}]
-    tables = analyse(documents, lines, milestones)
+    tables = _analyse(documents, lines, milestones)
     assert [r["association_key"] for r in tables["association_status"]] == ["k1"]
     [row] = tables["progress"]
     assert (row["listed"], row["first_deadline"], row["finish_deadline"]) == (1, None, None)
@@ -115,7 +132,7 @@ def test_progress_takes_deadlines_and_keeps_documents_with_milestones_only() -> 
         {"doc_id": "m", "deadline": date(2020, 12, 31), "role": "review"},
         {"doc_id": "m", "deadline": None, "role": "other"},
     ]
-    [row] = analyse(documents, [], milestones)["progress"]
+    [row] = _analyse(documents, [], milestones)["progress"]
     assert (row["document_key"], row["listed"], row["stated_total"]) == ("m", 0, 20)
     assert (row["first_deadline"], row["finish_deadline"]) == (date(2019, 6, 30), date(2020, 10, 31))
 

@@ -14,6 +14,7 @@ import pyarrow.parquet as pq
 import pytest
 
 import pipeline.output
+import pipeline.pool
 import pipeline.process
 from pipeline.cache import CACHE_FOLDER
 from pipeline.output import LOCK_FILE, RUN_ID_KEY, STAGING_PREFIX, SWAP_RECORD, OutputBusy, holding
@@ -51,6 +52,7 @@ def test_a_file_that_refuses_to_open_is_a_failed_row(tmp_path: Path, monkeypatch
         return original(path, *args, **kwargs)
 
     monkeypatch.setattr(os, "open", refusing)
+    monkeypatch.setattr(pipeline.pool, "START_METHOD", "fork")  # so the workers see the patch
     summary = run(corpus, tmp_path / "out", workers=2, timeout=30)
     assert summary.statuses == {"failed": 1, "ok": 2}
     assert _documents(tmp_path / "out")["a.txt"]["error"] == "unreadable: permission denied"
@@ -80,7 +82,8 @@ def test_a_file_that_hangs_while_hashed_times_out(tmp_path: Path, monkeypatch: p
             time.sleep(120)  # a file on a mount that stopped answering
         return original(path)
 
-    monkeypatch.setattr(pipeline.process, "sha256_of", hung_for_b)  # workers are forked, so they see it
+    monkeypatch.setattr(pipeline.process, "sha256_of", hung_for_b)
+    monkeypatch.setattr(pipeline.pool, "START_METHOD", "fork")  # so the workers see the patch
     started = time.monotonic()
     run(corpus, tmp_path / "out", workers=2, timeout=3)
     assert time.monotonic() - started < 30
@@ -105,6 +108,7 @@ def test_results_are_taken_and_cached_as_they_complete(tmp_path: Path, monkeypat
         cached_when_done.append(len(list((output / CACHE_FOLDER).rglob("*.json"))))
 
     monkeypatch.setattr(pipeline.process, "sniff_format", slow_for_a)
+    monkeypatch.setattr(pipeline.pool, "START_METHOD", "fork")  # so the workers see the patch
     run(corpus, output, workers=2, timeout=60, on_file_done=on_done, on_waiting=waiting.append)
     assert done[-1] == "a.txt", "the slow first file does not hold back the others"
     assert cached_when_done[0] == 1, "a result is in the cache the moment it is done"

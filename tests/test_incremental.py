@@ -10,6 +10,7 @@ import docx
 import pyarrow.parquet as pq
 import pytest
 
+import pipeline.pool
 import pipeline.process
 from pipeline.cache import CACHE_FOLDER, ResultCache
 from pipeline.run import run
@@ -119,7 +120,8 @@ def test_slow_document_times_out_and_the_run_goes_on(tmp_path: Path, monkeypatch
             time.sleep(120)
         return original(path)
 
-    monkeypatch.setattr(pipeline.process, "sniff_format", slow_for_a)  # workers are forked, so they see it
+    monkeypatch.setattr(pipeline.process, "sniff_format", slow_for_a)
+    monkeypatch.setattr(pipeline.pool, "START_METHOD", "fork")  # so the workers see the patch
     summary = run(corpus, output, workers=2, timeout=5)
     documents = pq.read_table(output / "documents.parquet").to_pylist()
     assert summary.statuses == {"failed": 1, "ok": 1}

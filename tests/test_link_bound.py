@@ -9,7 +9,7 @@ import pytest
 
 from normalizers import association_keys
 from normalizers.association_keys import MAX_BLOCK_NAMES, NEIGHBOURS, NameRecord, assign_keys
-from pipeline.link import link
+from linking import link_rows
 
 NX = "宁夏回族自治区"
 DESIGNATOR_LETTERS = "区县回族自治地壮市旗特别行政盟省维吾尔州"
@@ -64,7 +64,7 @@ def compared(monkeypatch: pytest.MonkeyPatch) -> list[int]:
 
 def test_ten_thousand_near_identical_names_link_in_linear_comparisons(compared: list[int]) -> None:
     names = near_identical("宁夏煤炭行业协会", 10_000)
-    linked, _ = link(roster_rows(names))
+    linked, _ = link_rows(roster_rows(names))
     assert len(linked) == len(names)
     assert 0 < compared[0] <= len(names) * NEIGHBOURS
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pipeline.link import link, link_citations
+from linking import link_citation_rows, link_rows
 
 
 def _row(doc_id: str, name: str, supervisor: str | None, place: tuple[str, str | None, str | None]) -> dict:
@@ -33,7 +33,7 @@ ROWS = [
 
 
 def test_every_supervised_row_joins_one_agency() -> None:
-    associations, agencies = link(ROWS, DOCUMENTS)
+    associations, agencies = link_rows(ROWS, DOCUMENTS)
     keys = {agency["agency_key"]: agency for agency in agencies}
     names = [keys[row["agency_key"]]["name"] if row["agency_key"] else None for row in associations]
     assert names == ["邵阳市民政局", "邵阳市民政局", "湖南省气象局", None, None, "民政部"]
@@ -41,7 +41,7 @@ def test_every_supervised_row_joins_one_agency() -> None:
 
 
 def test_agencies_carry_code_level_and_label() -> None:
-    _, agencies = link(ROWS, DOCUMENTS)
+    _, agencies = link_rows(ROWS, DOCUMENTS)
     places = {agency["name"]: (agency["adcode"], agency["admin_level"], agency["locality"]) for agency in agencies}
     assert places == {
         "邵阳市民政局": ("430500", "city", "湖南省邵阳市"),
@@ -52,7 +52,7 @@ def test_agencies_carry_code_level_and_label() -> None:
 
 def test_a_municipality_unit_is_province_level() -> None:
     rows = [_row("a", "天津市甲行业协会", "天津市民政局", ("天津市", "天津市", None))]
-    _, agencies = link(rows, [{"doc_id": "a", "admin_level": "province"}])
+    _, agencies = link_rows(rows, [{"doc_id": "a", "admin_level": "province"}])
     assert [(a["adcode"], a["admin_level"], a["locality"]) for a in agencies] == [("120000", "province", "天津市")]
 
 
@@ -61,4 +61,4 @@ def test_citations_of_one_document_share_a_key_across_documents() -> None:
         {"doc_id": "a", "doc_number": "甲发〔2019〕1号", "title": "甲办法", "cited_key": "甲发〔2019〕1号"},
         {"doc_id": "b", "doc_number": None, "title": "甲办法", "cited_key": "甲办法"},
     ]
-    assert [row["cited_key"] for row in link_citations(rows)] == ["甲发〔2019〕1号", "甲发〔2019〕1号"]
+    assert [row["cited_key"] for row in link_citation_rows(rows)] == ["甲发〔2019〕1号", "甲发〔2019〕1号"]

@@ -1,0 +1,41 @@
+"""Worker processes start from a fork server, not from the parent, and keep their limits, timeouts and crash causes."""
+
+from __future__ import annotations
+
+import operator
+import os
+import resource
+import signal
+import time
+
+from pipeline.pool import Stopped, Workers
+from readers import limits
+
+
+def test_workers_are_not_forked_from_the_parent() -> None:
+    with Workers(2, timeout=60) as pool:
+        parents = {outcome for _, outcome in pool.as_completed(operator.call, [os.getppid, os.getppid])}
+    assert os.getpid() not in parents
+
+
+def test_a_worker_started_by_the_fork_server_keeps_its_memory_cap() -> None:
+    with Workers(2, timeout=60, caps=limits.Limits(max_memory_mb=2048)) as pool:
+        [(_, (soft, _))] = list(pool.as_completed(resource.getrlimit, [resource.RLIMIT_AS]))
+    assert soft == 2048 * limits.MB
+
+
+def test_a_call_over_the_time_limit_and_a_killed_worker_are_named() -> None:
+    with Workers(2, timeout=1) as pool:
+        outcomes = dict(pool.as_completed(operator.call, [_sleeping, _aborting]))
+    assert isinstance(outcomes[0], Stopped) and str(outcomes[0]) == "timeout: not read within 1 s"
+    assert str(outcomes[1]).startswith("reader crashed: killed by SIGABRT")
+
+
+def _sleeping() -> None:
+    """Stuck: sleeps past the time limit."""
+    time.sleep(30)
+
+
+def _aborting() -> None:
+    """Dies as a library aborting does."""
+    os.kill(os.getpid(), signal.SIGABRT)
