@@ -174,10 +174,6 @@ def _frame(page: pypdfium2.PdfPage) -> _Frame:
 # --- characters -----------------------------------------------------------------
 
 
-_Style = tuple[str, float, float]
-"""A text object's font family, size and baseline `top`, which all its characters share."""
-
-
 @dataclass(frozen=True)
 class _Chars:
     """A text page's glyphs, the counts of all, inked and usable characters the text-layer rule needs, its text objects."""
@@ -278,34 +274,42 @@ def _glyph_arrays(
     sides = np.frombuffer(boxes, dtype=np.float32).reshape(count, 4).astype(float)
     firsts = dict(zip(reversed(objects), reversed(chosen)))  # each object's first character
     slot = {obj: number for number, obj in enumerate(firsts)}
-    names, sizes, bottoms = zip(*_styles(textpage, frame, firsts)) if firsts else ((), (), ())
+    names, sizes, bottoms = _styles(textpage, frame, firsts)
     families = {family: number for number, family in enumerate(dict.fromkeys(names))}
-    of_object = np.array([slot[obj] for obj in objects], dtype=np.intp)
-    size = np.array(sizes, dtype=float)[of_object]
-    bottom = np.array(bottoms, dtype=float)[of_object]
-    font = np.array([families[family] for family in names], dtype=np.intp)[of_object]
+    of_object = np.fromiter(map(slot.__getitem__, objects), np.intp, count)
+    size, bottom = sizes[of_object], bottoms[of_object]
+    font = np.fromiter(map(families.__getitem__, names), np.intp, len(names))[of_object]
     columns = (sides[:, 0] - frame.left, sides[:, 2] - frame.left, bottom - size, bottom, size, font, tuple(families))
     return columns, frozenset(slot)
 
 
-def _styles(textpage: c_void_p, frame: _Frame, objects: dict[int | None, int]) -> list[_Style]:
+def _styles(
+    textpage: c_void_p, frame: _Frame, objects: dict[int | None, int]
+) -> tuple[list[str], np.ndarray, np.ndarray]:
     """Font family, pdfminer's size (font size times the text's vertical scale) and baseline of each text object,
     read at one of its characters (`objects` maps an object to it).
 
     A text object is one show operator, so its characters share a baseline
-    (text written across; this reader does not read vertical writing).
+    (text written across; this reader does not read vertical writing). The
+    calls go through `map` into one buffer each, not a Python loop: about 150
+    text objects a page.
     """
-    matrix = (c_float * 6)()
-    x, y = c_double(), c_double()
-    at_x, at_y = byref(x), byref(y)
-    fonts = _Fonts()
-    styles: list[_Style] = []
-    for obj, index in objects.items():
-        _char_matrix(textpage, index, matrix)
-        _char_origin(textpage, index, at_x, at_y)
-        size = _char_font_size(textpage, index) * abs(matrix[3])
-        styles.append((fonts.of_font(_object_font(obj)) if obj else "", size, frame.top - y.value))
-    return styles
+    count = len(objects)
+    if not count:
+        return [], np.empty(0), np.empty(0)
+    indices = list(objects.values())
+    matrices = (c_float * (6 * count))()  # a, b, c, d, e, f of each object
+    origins = (c_double * (2 * count))()  # x, y of each object's character
+    list(map(_char_matrix, repeat(textpage, count), indices, map(byref, repeat(matrices, count), range(0, 24 * count, 24))))
+    xs = map(byref, repeat(origins, count), range(0, 16 * count, 16))
+    ys = map(byref, repeat(origins, count), range(8, 16 * count, 16))
+    list(map(_char_origin, repeat(textpage, count), indices, xs, ys))
+    font_sizes = np.fromiter(map(_char_font_size, repeat(textpage, count), indices), float, count)
+    scales = np.abs(np.frombuffer(matrices, dtype=np.float32).reshape(count, 6)[:, 3].astype(float))
+    bottoms = frame.top - np.frombuffer(origins, dtype=float)[1::2]
+    fonts = list(map(_object_font, objects))
+    family = {font: font_family(_font_name(font)) if font else "" for font in set(fonts)}
+    return list(map(family.__getitem__, fonts)), font_sizes * scales, bottoms
 
 
 def _page_text(textpage: c_void_p, count: int) -> str | list[str]:
