@@ -16,142 +16,93 @@ Glyph boxes are pdfminer's: one font size up from the baseline (LibreOffice
 writes Descent 0, which puts pdfminer's box on the baseline; pdfium does not
 expose a font's Descent entry), and across pdfium's loose box, which is the
 advance unless the ink overhangs it (14 of 13,833 glyphs on the corpus, by up
-to 1.7 pt; none ended a line). Ruling lines
-are the page's path objects split into subpaths as pdfminer splits them, and
-tables are found from them by pdfplumber's own edge, intersection and cell
-functions with its default settings, as `page.find_tables()` finds them
-(`pdf_grid`, which reads regular grids straight off the edges).
+to 1.7 pt; none ended a line). Ruling lines, images and inkless text come
+from the page objects (`pdf_objects`), and tables are found from the lines by
+pdfplumber's own edge, intersection and cell functions with its default
+settings, as `page.find_tables()` finds them (`pdf_grid`, which reads regular
+grids straight off the edges).
 Pages are read as stored: `/Rotate` is not applied (see `is_upright`).
 
 The characters go into arrays (`pdf_lines.GlyphArrays`): one bulk text call,
 then three bare ctypes calls a character (Unicode map error, text object,
-loose box; see `_bare`) and four a text object for its style; each character's
+loose box; see `pdf_calls.bare`) and four a text object for its style, made
+through `map` into buffers rather than in a Python loop; each character's
 class (blank, Latin, CJK, garbled) comes from a table filled once per distinct
 character. Measured on the first 20 bench-corpus PDFs (386 pages, CPU time per
 page, best of 5): the characters took 5.5 ms as one `Glyph` and five calls
 each, 2.0-2.7 ms now, while pypdfium2 loads a page, builds its text page and
 extracts its text in 3.2-3.6 ms; pdfium's own calls are now half of it.
+The style costs 6.7 µs a text object through `map` (20 bench PDFs, 59,530
+objects: matrix 1.3, origin 1.6, font size 1.9, font 1.0, family 1.0), about
+1.2 ms a page; pdfium's calls are most of it, so taking the Python loop
+out of it changed the stage's ratio to pypdfium2 less than the load varies it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from ctypes import (
-    CFUNCTYPE,
-    addressof,
-    byref,
-    c_double,
-    c_float,
-    c_int,
-    c_uint,
-    c_ulong,
-    c_void_p,
-    cast,
-    create_string_buffer,
-)
+import gc
+from ctypes import addressof, byref, c_double, c_float, c_int, c_uint, c_void_p, cast, create_string_buffer
 from dataclasses import dataclass
 from functools import cache
-from itertools import pairwise, repeat
-from typing import Any
+from itertools import repeat
 
 import numpy as np
 import pypdfium2
 import pypdfium2.raw as pdfium_c
 
 from readers.pdf_blocks import PageContent, page_content
-from readers.pdf_grid import Edge, bbox, find_tables
+from readers.pdf_calls import Fonts, Frame, bare, bind
+from readers.pdf_grid import bbox, find_tables
 from readers.pdf_lines import BLANK, CJK, LATIN_FIRST, LATIN_LAST, GlyphArrays, kinds_of, text_column
+from readers.pdf_objects import read_objects
 from readers.pdf_tables import Box, TableFragment, ruled_fragment
-from readers.pdf_text import Glyph, font_family, has_usable_text, is_garbled
+from readers.pdf_text import has_usable_text, is_garbled
 
-INKLESS_WIDTH = 0.01
-"""pdfium's text page skips text objects narrower than this (`kSizeEpsilon` in cpdf_textpage.cpp)."""
-
-_Matrix = tuple[float, float, float, float, float, float]
-_Point = tuple[float, float]
-
-_IDENTITY: _Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 _MAYBE_GENERATED = [ord(char) for char in " \r\n"]
 _MARKED = [ord(char) for char in "\x02\ufffe"]
 """What pdfium's text holds for a hyphen it marked (U+0002) or a glyph it could not map (U+FFFE in bulk text)."""
-_NAME_BUFFER = 256
 
 
-def _bind(function: object, restype: type | None, *argtypes: type) -> Callable[..., Any]:
-    """The same pdfium function on plain `c_void_p` handles: pypdfium2's typed pointers cost 0.59 µs a call, these 0.33."""
-    return CFUNCTYPE(restype, *argtypes)(cast(function, c_void_p).value)
+_count_chars = bind(pdfium_c.FPDFText_CountChars, c_int, c_void_p)
+_get_text = bind(pdfium_c.FPDFText_GetText, c_int, c_void_p, c_int, c_int, c_void_p)
+_get_unicode = bind(pdfium_c.FPDFText_GetUnicode, c_uint, c_void_p, c_int)
+_object_font = bind(pdfium_c.FPDFTextObj_GetFont, c_void_p, c_void_p)
 
-
-_count_chars = _bind(pdfium_c.FPDFText_CountChars, c_int, c_void_p)
-_get_text = _bind(pdfium_c.FPDFText_GetText, c_int, c_void_p, c_int, c_int, c_void_p)
-_get_unicode = _bind(pdfium_c.FPDFText_GetUnicode, c_uint, c_void_p, c_int)
-_count_objects = _bind(pdfium_c.FPDFPage_CountObjects, c_int, c_void_p)
-_count_form_objects = _bind(pdfium_c.FPDFFormObj_CountObjects, c_int, c_void_p)
-_object_bounds = _bind(pdfium_c.FPDFPageObj_GetBounds, c_int, c_void_p, c_void_p, c_void_p, c_void_p, c_void_p)
-_object_matrix = _bind(pdfium_c.FPDFPageObj_GetMatrix, c_int, c_void_p, c_void_p)
-_count_segments = _bind(pdfium_c.FPDFPath_CountSegments, c_int, c_void_p)
-_object_font = _bind(pdfium_c.FPDFTextObj_GetFont, c_void_p, c_void_p)
-_object_font_size = _bind(pdfium_c.FPDFTextObj_GetFontSize, c_int, c_void_p, c_void_p)
-_base_font_name = _bind(pdfium_c.FPDFFont_GetBaseFontName, c_ulong, c_void_p, c_void_p, c_ulong)
-_glyph_width = _bind(pdfium_c.FPDFFont_GetGlyphWidth, c_int, c_void_p, c_uint, c_float, c_void_p)
-
-
-def _bare(function: object, restype: type) -> Callable[..., Any]:
-    """The same pdfium function with no argument types, skipping ctypes' conversions: 0.8 µs a call against 1.8
-    bound (text objects of 10 bench PDFs, best of 3). Python ints go as C ints, so handles must be `c_void_p`
-    values (`_Handle`), pointers `byref`s, and an unsigned long a `c_ulong`."""
-    return CFUNCTYPE(restype)(cast(function, c_void_p).value)
-
-
-_text_object = _bare(pdfium_c.FPDFText_GetTextObject, c_void_p)
-_loose_box = _bare(pdfium_c.FPDFText_GetLooseCharBox, c_int)
-_unmapped = _bare(pdfium_c.FPDFText_HasUnicodeMapError, c_int)
-_is_generated = _bare(pdfium_c.FPDFText_IsGenerated, c_int)
-_char_origin = _bare(pdfium_c.FPDFText_GetCharOrigin, c_int)
-_char_matrix = _bare(pdfium_c.FPDFText_GetMatrix, c_int)
-_char_font_size = _bare(pdfium_c.FPDFText_GetFontSize, c_double)
-
-
-class _Handle(c_void_p):
-    """A page object or path segment handle kept as a ctypes value (a `c_void_p` subclass is not turned into an
-    `int` on return), so it goes to bare calls as it is."""
-
-
-_get_object = _bare(pdfium_c.FPDFPage_GetObject, _Handle)
-_get_form_object = _bare(pdfium_c.FPDFFormObj_GetObject, _Handle)
-_object_type = _bare(pdfium_c.FPDFPageObj_GetType, c_int)
-_get_segment = _bare(pdfium_c.FPDFPath_GetPathSegment, _Handle)
-_segment_type = _bare(pdfium_c.FPDFPathSegment_GetType, c_int)
-_segment_point = _bare(pdfium_c.FPDFPathSegment_GetPoint, c_int)
-_segment_closes = _bare(pdfium_c.FPDFPathSegment_GetClose, c_int)
+_text_object = bare(pdfium_c.FPDFText_GetTextObject, c_void_p)
+_loose_box = bare(pdfium_c.FPDFText_GetLooseCharBox, c_int)
+_unmapped = bare(pdfium_c.FPDFText_HasUnicodeMapError, c_int)
+_is_generated = bare(pdfium_c.FPDFText_IsGenerated, c_int)
+_char_origin = bare(pdfium_c.FPDFText_GetCharOrigin, c_int)
+_char_matrix = bare(pdfium_c.FPDFText_GetMatrix, c_int)
+_char_font_size = bare(pdfium_c.FPDFText_GetFontSize, c_double)
 
 _garbled = cache(is_garbled)
 """`is_garbled` per distinct text pdfium's marks were rewritten to."""
 
 
-@dataclass(frozen=True)
-class _Frame:
-    """The page's media box: pdfplumber measures x from its left edge and `top` down from its top edge."""
-
-    left: float
-    top: float
-    width: float
-    height: float
-
-    def point(self, x: float, y: float) -> _Point:
-        """A point of PDF space as (x, top)."""
-        return x - self.left, self.top - y
-
-
 def read_page(page: pypdfium2.PdfPage, number: int) -> tuple[PageContent, bool]:
-    """A page's lines and table fragments, and whether it has a usable text layer (a blank page counts as one)."""
+    """A page's lines and table fragments, and whether it has a usable text layer (a blank page counts as one).
+
+    The cyclic garbage collector is paused meanwhile: a page makes thousands
+    of short-lived objects and no cycles, and its passes cost about 3 %.
+    """
+    if not gc.isenabled():
+        return _read_page(page, number)
+    gc.disable()
+    try:
+        return _read_page(page, number)
+    finally:
+        gc.enable()
+
+
+def _read_page(page: pypdfium2.PdfPage, number: int) -> tuple[PageContent, bool]:
     frame = _frame(page)
     textpage = page.get_textpage()
     try:
         chars = _read_chars(cast(textpage.raw, c_void_p), frame)
     finally:
         textpage.close()
-    drawn = _read_objects(cast(page.raw, c_void_p), frame, chars.objects)
+    drawn = read_objects(cast(page.raw, c_void_p), frame, chars.objects)
     glyphs = chars.glyphs.extended(drawn.blanks)
     raw = chars.raw + len(drawn.blanks)
     has_text = has_usable_text(chars.usable, chars.inked, bool(raw or drawn.images))
@@ -165,17 +116,13 @@ def is_upright(page: pypdfium2.PdfPage) -> bool:
     return page.get_rotation() == 0
 
 
-def _frame(page: pypdfium2.PdfPage) -> _Frame:
+def _frame(page: pypdfium2.PdfPage) -> Frame:
     """The page's media box; pdfium reads a MediaBox inherited from the page tree only into its bounding box."""
     x0, y0, x1, y1 = page.get_mediabox(fallback_ok=False) or page.get_bbox()
-    return _Frame(left=x0, top=y1, width=x1 - x0, height=y1 - y0)
+    return Frame(left=x0, top=y1, width=x1 - x0, height=y1 - y0)
 
 
 # --- characters -----------------------------------------------------------------
-
-
-_Style = tuple[str, float, float]
-"""A text object's font family, size and baseline `top`, which all its characters share."""
 
 
 @dataclass(frozen=True)
@@ -189,7 +136,7 @@ class _Chars:
     objects: frozenset[int | None]
 
 
-def _read_chars(textpage: c_void_p, frame: _Frame) -> _Chars:
+def _read_chars(textpage: c_void_p, frame: Frame) -> _Chars:
     """Every character of the PDF that pdfium placed, as glyph arrays; garbled ones only counted.
 
     pdfium's loose box reaches from the font's descent to its ascent, not
@@ -267,7 +214,7 @@ def _classify(codes: np.ndarray) -> np.ndarray:
 
 
 def _glyph_arrays(
-    textpage: c_void_p, frame: _Frame, chosen: list[int]
+    textpage: c_void_p, frame: Frame, chosen: list[int]
 ) -> tuple[tuple[np.ndarray, ...], frozenset[int | None]]:
     """The chosen characters' x0, x1, top, bottom, size, font index and font names, from pdfium's loose boxes
     and their text objects' styles; and those text objects."""
@@ -278,34 +225,41 @@ def _glyph_arrays(
     sides = np.frombuffer(boxes, dtype=np.float32).reshape(count, 4).astype(float)
     firsts = dict(zip(reversed(objects), reversed(chosen)))  # each object's first character
     slot = {obj: number for number, obj in enumerate(firsts)}
-    names, sizes, bottoms = zip(*_styles(textpage, frame, firsts)) if firsts else ((), (), ())
+    names, sizes, bottoms = _styles(textpage, frame, firsts)
     families = {family: number for number, family in enumerate(dict.fromkeys(names))}
-    of_object = np.array([slot[obj] for obj in objects], dtype=np.intp)
-    size = np.array(sizes, dtype=float)[of_object]
-    bottom = np.array(bottoms, dtype=float)[of_object]
-    font = np.array([families[family] for family in names], dtype=np.intp)[of_object]
+    of_object = np.fromiter(map(slot.__getitem__, objects), np.intp, count)
+    size, bottom = sizes[of_object], bottoms[of_object]
+    font = np.fromiter(map(families.__getitem__, names), np.intp, len(names))[of_object]
     columns = (sides[:, 0] - frame.left, sides[:, 2] - frame.left, bottom - size, bottom, size, font, tuple(families))
     return columns, frozenset(slot)
 
 
-def _styles(textpage: c_void_p, frame: _Frame, objects: dict[int | None, int]) -> list[_Style]:
+def _styles(
+    textpage: c_void_p, frame: Frame, objects: dict[int | None, int]
+) -> tuple[list[str], np.ndarray, np.ndarray]:
     """Font family, pdfminer's size (font size times the text's vertical scale) and baseline of each text object,
     read at one of its characters (`objects` maps an object to it).
 
     A text object is one show operator, so its characters share a baseline
-    (text written across; this reader does not read vertical writing).
+    (text written across; this reader does not read vertical writing). The
+    calls go through `map` into one buffer each, not a Python loop: about 150
+    text objects a page.
     """
-    matrix = (c_float * 6)()
-    x, y = c_double(), c_double()
-    at_x, at_y = byref(x), byref(y)
-    fonts = _Fonts()
-    styles: list[_Style] = []
-    for obj, index in objects.items():
-        _char_matrix(textpage, index, matrix)
-        _char_origin(textpage, index, at_x, at_y)
-        size = _char_font_size(textpage, index) * abs(matrix[3])
-        styles.append((fonts.of_font(_object_font(obj)) if obj else "", size, frame.top - y.value))
-    return styles
+    count = len(objects)
+    if not count:
+        return [], np.empty(0), np.empty(0)
+    indices = list(objects.values())
+    matrices = (c_float * (6 * count))()  # a, b, c, d, e, f of each object
+    origins = (c_double * (2 * count))()  # x, y of each object's character
+    at_matrix = map(byref, repeat(matrices, count), range(0, 24 * count, 24))
+    list(map(_char_matrix, repeat(textpage, count), indices, at_matrix))
+    xs = map(byref, repeat(origins, count), range(0, 16 * count, 16))
+    ys = map(byref, repeat(origins, count), range(8, 16 * count, 16))
+    list(map(_char_origin, repeat(textpage, count), indices, xs, ys))
+    font_sizes = np.fromiter(map(_char_font_size, repeat(textpage, count), indices), float, count)
+    scales = np.abs(np.frombuffer(matrices, dtype=np.float32).reshape(count, 6)[:, 3].astype(float))
+    bottoms = frame.top - np.frombuffer(origins, dtype=float)[1::2]
+    return Fonts().of_fonts(list(map(_object_font, objects))), font_sizes * scales, bottoms
 
 
 def _page_text(textpage: c_void_p, count: int) -> str | list[str]:
@@ -324,173 +278,6 @@ def _unmark(textpage: c_void_p, index: int) -> str:
     """The character pdfium marked: `-` for a line-end hyphen, `(cid:N)` for a glyph with no character."""
     code = _get_unicode(textpage, index)
     return "-" if code == 2 else f"(cid:{code})"
-
-
-class _Fonts:
-    """Family names of one page's fonts, two pdfium calls a font."""
-
-    def __init__(self) -> None:
-        self._by_font: dict[int | None, str] = {}
-
-    def of_font(self, font: int | None) -> str:
-        family = self._by_font.get(font)
-        if family is None:
-            family = self._by_font[font] = font_family(_font_name(font)) if font else ""
-        return family
-
-
-def _font_name(font: int) -> str:
-    buffer = create_string_buffer(_NAME_BUFFER)
-    length = _base_font_name(font, addressof(buffer), _NAME_BUFFER)
-    if length > _NAME_BUFFER:
-        buffer = create_string_buffer(length)
-        _base_font_name(font, addressof(buffer), length)
-    return buffer.value.decode("utf-8", errors="replace")
-
-
-# --- page objects: inkless text, images, ruling lines --------------------------------
-
-
-@dataclass(frozen=True)
-class _Drawn:
-    """What the page objects add: space glyphs pdfium's text page skipped, the image count, the ruling edges."""
-
-    blanks: list[Glyph]
-    images: int
-    edges: list[Edge]
-
-
-def _read_objects(page: c_void_p, frame: _Frame, placed: frozenset[int | None]) -> _Drawn:
-    """One pass over the page's objects, form contents included; `placed` are text objects the text page read."""
-    blanks: list[Glyph] = []
-    edges: list[Edge] = []
-    images = 0
-    fonts = _Fonts()
-    count = _count_objects(page)
-    for obj, kind, outer in _leaves(list(map(_get_object, repeat(page, count), range(count))), _IDENTITY, []):
-        if kind == pdfium_c.FPDF_PAGEOBJ_PATH:
-            edges.extend(_path_edges(obj, _compose(_matrix(obj), outer), frame))
-        elif kind == pdfium_c.FPDF_PAGEOBJ_TEXT and obj.value not in placed and _is_inkless(obj):
-            blanks.append(_blank(obj, _compose(_matrix(obj), outer), frame, fonts))
-        elif kind == pdfium_c.FPDF_PAGEOBJ_IMAGE:
-            images += 1
-    return _Drawn(blanks=blanks, images=images, edges=edges)
-
-
-def _leaves(
-    objects: list[_Handle], outer: _Matrix, into: list[tuple[_Handle, int, _Matrix]]
-) -> list[tuple[_Handle, int, _Matrix]]:
-    """Each object that is not a form, in drawing order, with its type and the matrix of the forms around it."""
-    for obj in objects:
-        kind = _object_type(obj)
-        if kind == pdfium_c.FPDF_PAGEOBJ_FORM:
-            inner = [_get_form_object(obj, c_ulong(i)) for i in range(_count_form_objects(obj))]
-            _leaves(inner, _compose(_matrix(obj), outer), into)
-        else:
-            into.append((obj, kind, outer))
-    return into
-
-
-def _matrix(obj: _Handle) -> _Matrix:
-    values = (c_float * 6)()
-    _object_matrix(obj, addressof(values))
-    a, b, c, d, e, f = values
-    return a, b, c, d, e, f
-
-
-def _compose(first: _Matrix, then: _Matrix) -> _Matrix:
-    """The matrix applying `first`, then `then` (PDF's row-vector convention)."""
-    a1, b1, c1, d1, e1, f1 = first
-    a2, b2, c2, d2, e2, f2 = then
-    return (
-        a1 * a2 + b1 * c2,
-        a1 * b2 + b1 * d2,
-        c1 * a2 + d1 * c2,
-        c1 * b2 + d1 * d2,
-        e1 * a2 + f1 * c2 + e2,
-        e1 * b2 + f1 * d2 + f2,
-    )
-
-
-def _apply(matrix: _Matrix, x: float, y: float) -> _Point:
-    a, b, c, d, e, f = matrix
-    return a * x + c * y + e, b * x + d * y + f
-
-
-def _is_inkless(obj: _Handle) -> bool:
-    """Whether pdfium's text page skipped this text object for having no width."""
-    bounds = (c_float * 4)()
-    at = addressof(bounds)
-    _object_bounds(obj, at, at + 4, at + 8, at + 12)
-    left, _, right, _ = bounds
-    return abs(right - left) < INKLESS_WIDTH
-
-
-def _blank(obj: _Handle, matrix: _Matrix, frame: _Frame, fonts: _Fonts) -> Glyph:
-    """One space glyph for an inkless text object, boxed as pdfminer boxes a space at the object's origin."""
-    font = _object_font(obj)
-    size_out, width_out = c_float(), c_float()
-    _object_font_size(obj, addressof(size_out))
-    _glyph_width(font, ord(" "), size_out.value, addressof(width_out))
-    x0, bottom = frame.point(*_apply(matrix, 0.0, 0.0))
-    size = size_out.value * abs(matrix[3])
-    width = width_out.value * abs(matrix[0])
-    return Glyph(" ", x0, x0 + width, bottom - size, bottom, size, fonts.of_font(font))
-
-
-def _path_edges(obj: _Handle, matrix: _Matrix, frame: _Frame) -> list[Edge]:
-    """The edges pdfplumber makes of a path: a one-segment subpath is a line, others give one edge per segment."""
-    edges: list[Edge] = []
-    for subpath in _subpaths(obj):
-        points = [frame.point(*_apply(matrix, x, y)) for x, y in subpath]
-        if len(points) == 2 or (len(points) == 3 and points[2] == points[0]):
-            edges.append(_edge(points[0], points[1], "h" if points[0][1] == points[1][1] else "v"))
-            continue
-        for start, end in pairwise(points):
-            edges.append(_edge(start, end, "v" if start[0] == end[0] else "h" if start[1] == end[1] else None))
-    return edges
-
-
-def _subpaths(obj: _Handle) -> Iterator[list[_Point]]:
-    """A path's subpaths as pdfminer reads them: a curve by its end point, a closed subpath back at its start."""
-    xy = (c_float * 2)()
-    x_at, y_at = byref(xy), byref(xy, 4)
-    points: list[_Point] = []
-    curve_points = 0
-    for index in range(_count_segments(obj)):
-        segment = _get_segment(obj, index)
-        kind = _segment_type(segment)
-        _segment_point(segment, x_at, y_at)
-        point = (xy[0], xy[1])
-        if kind == pdfium_c.FPDF_SEGMENT_MOVETO:
-            if len(points) > 1:
-                yield points
-            points, curve_points = [point], 0
-            continue
-        if kind == pdfium_c.FPDF_SEGMENT_BEZIERTO:
-            curve_points += 1
-            if curve_points % 3:
-                continue
-        points.append(point)
-        if _segment_closes(segment) and point != points[0]:
-            points.append(points[0])
-    if len(points) > 1:
-        yield points
-
-
-def _edge(start: _Point, end: _Point, orientation: str | None) -> Edge:
-    """An edge as pdfplumber's table functions take it."""
-    (xa, ta), (xb, tb) = start, end
-    x0, x1, top, bottom = min(xa, xb), max(xa, xb), min(ta, tb), max(ta, tb)
-    return {
-        "x0": x0,
-        "x1": x1,
-        "top": top,
-        "bottom": bottom,
-        "width": x1 - x0,
-        "height": bottom - top,
-        "orientation": orientation,
-    }
 
 
 # --- tables -------------------------------------------------------------------------
