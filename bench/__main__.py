@@ -18,6 +18,7 @@ from bench.measure import (
     pipeline_rate,
     timed_run,
 )
+from bench.ocr_truth import ocr_char_accuracy
 
 STAGES = ("read", "extract", "link", "write")
 KIB = 1024
@@ -42,6 +43,7 @@ def main() -> int:
     scans = sorted(args.raw.glob("*scan*.pdf"))
     ocr_pages, ocr_seconds = pipeline_rate(scans, args.work / "ocr-only") if scans else (0, 0.0)
     ocr_gold = ocr_gold_figures(args.work / "ocr-gold")
+    ocr_chars = ocr_char_accuracy(args.work / "ocr-truth")
     stage_total = sum(one.summary.seconds.get(s, 0.0) for s in STAGES) or 1.0
     rows = sum(count for table, count in one.summary.rows.items() if table != "documents")
     link_step = link_step_figures()
@@ -66,6 +68,7 @@ def main() -> int:
         "pdf_ratio_to_pdfium": (pdf_pages / pdf_seconds) / (raw_pages / raw_seconds),
         "ocr_pages_per_second": ocr_pages / ocr_seconds if ocr_seconds else None,
         **ocr_gold,
+        "ocr_char_accuracy": ocr_chars,
         "normalise_100k_rows_seconds": normalisation_seconds(),
         "link_1m_rows_seconds": link_step["seconds"],
         "link_1m_rows_peak_memory_mib": link_step["peak_memory_mib"],
@@ -90,7 +93,8 @@ def _report(f: dict) -> str:
             f"PDF: pipeline {f['pipeline_pdf_pages_per_second']:.1f} pages/s, pypdfium2 raw text "
             f"{f['pdfium_raw_text_pages_per_second']:.0f} pages/s, ratio {f['pdf_ratio_to_pdfium']:.3f}",
             f"OCR: {ocr}, scanned gold: {_share(f['ocr_accuracy'])} of rows, "
-            f"{_share(f['ocr_document_field_accuracy'])} of document fields",
+            f"{_share(f['ocr_document_field_accuracy'])} of document fields, "
+            f"characters of scanned text PDFs: {_share(f['ocr_char_accuracy'])} (F1)",
             f"normalisation of 100,000 roster rows: {f['normalise_100k_rows_seconds']:.1f} s",
             f"link step over 1,000,000 synthetic roster rows: {f['link_1m_rows_seconds']:.1f} s, "
             f"peak memory {f['link_1m_rows_peak_memory_mib']:.0f} MiB (its own process)",
