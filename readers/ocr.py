@@ -48,6 +48,8 @@ class OcrSettings:
     dpi: int
     det_side: int
     rec_batch: int
+    rec_height: int = 48
+    rec_min_width: int = 320
     min_score: float = 0.5
 
 
@@ -110,8 +112,11 @@ class OcrError(Exception):
 
 
 @cache
-def engine(rec_batch: int) -> RapidOCR:
-    """The process's engine: one thread, no angle classifier (pages are upright), no upscaling before detection."""
+def engine(rec_batch: int, rec_height: int = 48, rec_min_width: int = 320) -> RapidOCR:
+    """The process's engine: one thread, no angle classifier (pages are upright), no upscaling before detection.
+
+    The recogniser scales each crop to `rec_height` pixels and pads narrower ones to `rec_min_width`.
+    """
     cv2.setNumThreads(1)
     ocr = RapidOCR(
         use_cls=False,
@@ -120,6 +125,7 @@ def engine(rec_batch: int) -> RapidOCR:
         det_limit_type="min",
         det_limit_side_len=32,
         rec_batch_num=rec_batch,
+        rec_img_shape=[3, rec_height, rec_min_width],
     )
     for model in (ocr.text_det.infer, ocr.text_rec.session):
         model.session = _simplified_session(model.session)
@@ -151,7 +157,7 @@ def detect(image: np.ndarray, settings: OcrSettings = SETTINGS) -> list[np.ndarr
     scale = min(1.0, settings.det_side / max(image.shape))
     small = cv2.resize(image, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA) if scale < 1 else image
     try:
-        found, _ = engine(settings.rec_batch).text_det(cv2.cvtColor(small, cv2.COLOR_GRAY2BGR))
+        found, _ = engine(settings.rec_batch, settings.rec_height, settings.rec_min_width).text_det(cv2.cvtColor(small, cv2.COLOR_GRAY2BGR))
     except Exception as error:  # onnxruntime and OpenCV raise their own classes, none shared with the standard ones
         raise OcrError(f"text detection failed: {type(error).__name__}: {error}") from error
     if found is None:
@@ -165,7 +171,7 @@ def recognise(image: np.ndarray, quads: Sequence[np.ndarray], settings: OcrSetti
         return []
     try:
         crops = [_crop_line(image, quad) for quad in quads]
-        texts, _ = engine(settings.rec_batch).text_rec(
+        texts, _ = engine(settings.rec_batch, settings.rec_height, settings.rec_min_width).text_rec(
             [cv2.cvtColor(_upright(crop), cv2.COLOR_GRAY2BGR) for crop in crops]
         )
     except Exception as error:  # as in `detect`
