@@ -19,6 +19,7 @@ from bench.measure import (
     read_stage_rate,
     timed_run,
 )
+from bench.ocr_truth import ocr_char_accuracy
 
 STAGES = ("read", "extract", "prepare", "link", "write")
 KIB = 1024
@@ -44,6 +45,7 @@ def main() -> int:
     scans = sorted(args.raw.glob("*scan*.pdf"))
     ocr_pages, ocr_seconds = pipeline_rate(scans, args.work / "ocr-only") if scans else (0, 0.0)
     ocr_gold = ocr_gold_figures(args.work / "ocr-gold")
+    ocr_chars = ocr_char_accuracy(args.work / "ocr-truth")
     stage_total = sum(one.summary.seconds.get(s, 0.0) for s in STAGES) or 1.0
     rows = sum(count for table, count in one.summary.rows.items() if table != "documents")
     link_step = link_step_figures()
@@ -72,6 +74,7 @@ def main() -> int:
         "read_ratio_to_pdfium": read_raw_seconds / read_seconds,
         "ocr_pages_per_second": ocr_pages / ocr_seconds if ocr_seconds else None,
         **ocr_gold,
+        "ocr_char_accuracy": ocr_chars,
         "normalise_100k_rows_seconds": normalisation_seconds(),
         "link_1m_rows_seconds": link_step["seconds"],
         "link_1m_rows_cpu_seconds": link_step["cpu_seconds"],
@@ -102,7 +105,8 @@ def _report(f: dict) -> str:
             f"PDF read stage alone: {f['read_stage_pages_per_second']:.1f} pages/s, "
             f"ratio {f['read_ratio_to_pdfium']:.3f} to pypdfium2's raw text (same files in turn)",
             f"OCR: {ocr}, scanned gold: {_share(f['ocr_accuracy'])} of rows, "
-            f"{_share(f['ocr_document_field_accuracy'])} of document fields",
+            f"{_share(f['ocr_document_field_accuracy'])} of document fields, "
+            f"characters of scanned text PDFs: {_share(f['ocr_char_accuracy'])} (F1)",
             f"normalisation of 100,000 roster rows: {f['normalise_100k_rows_seconds']:.1f} s",
             f"link step over 1,000,000 synthetic roster rows, main process: {f['link_1m_rows_seconds']:.1f} s "
             f"({f['link_1m_rows_cpu_seconds']:.1f} s CPU), then writing {f['link_1m_rows_write_seconds']:.1f} s, "

@@ -18,7 +18,7 @@ from PIL import Image
 
 from readers.model import Block, BlockKind, TableRow
 from readers import ocr_page, pdf
-from readers.ocr import OcrBox, OcrError, ink_extent
+from readers.ocr import OcrBox, OcrError, OcrSettings, engine_for, ink_extent
 from readers.ocr_page import OCR_FONT, read_scans, settle_sizes, to_glyph
 from readers.ocr_tables import Grid, Upright, build_grids, cut_at_cells, find_rules, fragment, grid_lines
 from readers.ocr_text import repair, repair_blocks
@@ -295,3 +295,11 @@ def test_page_the_engine_fails_on_keeps_the_warning(tmp_path: Path, monkeypatch:
 def test_scanned_page_without_text_keeps_the_warning(tmp_path: Path) -> None:
     document = pdf.read(_image_pdf(tmp_path / "blank.pdf", np.full((1400, 1000), PAPER, np.uint8)))
     assert (document.warnings, document.ocr) == (["no_text_layer: 1 of 1 pages"], False)
+
+
+def test_recognition_settings_reach_the_engine_and_rendering_settings_share_it() -> None:
+    shipped = engine_for(OcrSettings(dpi=200, det_side=736, rec_batch=1))
+    assert engine_for(OcrSettings(dpi=150, det_side=640, rec_batch=1)) is shipped
+    assert shipped.text_rec.rec_image_shape == [3, 48, 320]
+    smaller = engine_for(OcrSettings(dpi=200, det_side=736, rec_batch=1, rec_height=40, rec_min_width=1))
+    assert smaller.text_rec.rec_image_shape == [3, 40, 1]
