@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import resource
 from pathlib import Path
 
 from bench.corpus import build_corpus
@@ -22,7 +21,6 @@ from bench.measure import (
 from bench.ocr_truth import ocr_char_accuracy
 
 STAGES = ("read", "extract", "prepare", "link", "write")
-KIB = 1024
 
 
 def main() -> int:
@@ -62,10 +60,8 @@ def main() -> int:
         "rows_per_second": rows / one.seconds,
         "speedup_n_workers": one.seconds / many.seconds,
         "warm_share_of_cold": warm.seconds / many.seconds,
-        "peak_memory_per_worker_mib": max(one.summary.peak_memory, many.summary.peak_memory) / MIB,
         "worker_peak_memory_mib": max(one.summary.peak_memory, many.summary.peak_memory) / MIB,
         "parent_peak_memory_mib": max(one.parent_peak_memory_mib, many.parent_peak_memory_mib),
-        "main_process_peak_memory_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * KIB / MIB,
         "stage_share": {s: one.summary.seconds.get(s, 0.0) / stage_total for s in STAGES},
         "pdfium_raw_text_pages_per_second": raw_pages / raw_seconds,
         "pipeline_pdf_pages_per_second": pdf_pages / pdf_seconds,

@@ -16,7 +16,7 @@ from typing import TypeVar
 
 from pebble import ProcessExpired, ProcessPool
 
-from pipeline.columns import keep_pandas_out
+from pipeline.without_pandas import keep_pandas_out
 from readers import limits
 
 Item = TypeVar("Item")

@@ -14,10 +14,10 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from pipeline.columns import keep_pandas_out
 from pipeline.discovery import discover
 from pipeline.process import FileResult
 from pipeline.run import run
+from pipeline.without_pandas import keep_pandas_out
 from pipeline.writer import tuogou_version
 from readers.limits import Limits
 
