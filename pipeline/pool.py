@@ -7,12 +7,15 @@ order so a slow early file neither stalls the progress bar nor holds finished wo
 
 from __future__ import annotations
 
+import itertools
 import multiprocessing
+import pickle
 import signal
+from collections import deque
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import Future, as_completed
+from concurrent.futures import FIRST_COMPLETED, Future, wait
 from concurrent.futures import TimeoutError as FutureTimeout
-from typing import TypeVar
+from typing import Any, Self, TypeVar
 
 from pebble import ProcessExpired, ProcessPool
 
@@ -45,8 +48,44 @@ OUT_OF_MEMORY_SIGNALS = {signal.SIGABRT, signal.SIGSEGV, signal.SIGBUS, signal.S
 """How a worker dies when memory runs out: a C++ library aborts, a C one dereferences NULL, the kernel kills."""
 
 
-class Workers:
-    """A pool of `workers` processes (in this process when one worker and no time limit), used as a context.
+class Executor:
+    """Calls submitted one at a time and their outcomes taken as they finish: the run loop's view of its workers.
+
+    `completed` also yields calls submitted while it runs, so a result can start more work (the
+    pages of a long PDF read in ranges, then put together).
+    """
+
+    caps: limits.Limits
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, *_: object) -> None:
+        """Stop the workers: waiting for the calls running unless `kind` says the run was interrupted."""
+        raise NotImplementedError
+
+    def submit(self, function: Callable[[Item], Result], item: Item) -> int:
+        """Start `function(item)` and return its ticket."""
+        raise NotImplementedError
+
+    def completed(self) -> Iterator[tuple[int, object]]:
+        """(ticket, result or the exception it raised) for each call, as each finishes, until none is left."""
+        raise NotImplementedError
+
+    def as_completed(
+        self, function: Callable[[Item], Result], items: Sequence[Item]
+    ) -> Iterator[tuple[int, Result | Exception]]:
+        """(position, result or the exception it raised) for each item, as each call finishes.
+
+        A call over the time limit or whose worker died gives `Stopped` naming the cause.
+        """
+        positions = {self.submit(function, item): index for index, item in enumerate(items)}
+        for ticket, outcome in self.completed():
+            yield positions.pop(ticket), outcome  # type: ignore[misc]
+
+
+class Workers(Executor):
+    """A pool of `workers` processes on this machine (in this process when one worker and no time limit), used as a context.
 
     Each worker's address space is capped by `caps.max_memory_mb`; the in-process run is not, as
     the cap would bound the parent too, which holds every result and links them.
@@ -63,9 +102,9 @@ class Workers:
             initargs=(caps,),
             context=worker_context(),
         )
-
-    def __enter__(self) -> Workers:
-        return self
+        self._tickets = itertools.count()
+        self._queued: deque[tuple[int, Callable[[Any], Any], Any]] = deque()
+        self._running: dict[Future, int] = {}
 
     def __exit__(self, kind: type[BaseException] | None, *_: object) -> None:
         if self.pool is None:
@@ -76,25 +115,25 @@ class Workers:
             self.pool.stop()
         self.pool.join()
 
-    def as_completed(
-        self, function: Callable[[Item], Result], items: Sequence[Item]
-    ) -> Iterator[tuple[int, Result | Exception]]:
-        """(position, result or the exception it raised) for each item, as each call finishes.
-
-        A call over the time limit or whose worker died gives `Stopped` naming the cause.
-        """
+    def submit(self, function: Callable[[Item], Result], item: Item) -> int:
+        ticket = next(self._tickets)
         if self.pool is None:
-            for index, item in enumerate(items):
-                try:
-                    yield index, function(item)
-                except Exception as error:  # the caller turns it into a failed row
-                    yield index, error
-            return
-        futures: dict[Future, int] = {
-            self.pool.schedule(function, args=(item,), timeout=self.timeout): index for index, item in enumerate(items)
-        }
-        for future in as_completed(futures):
-            yield futures[future], self._outcome(future)
+            self._queued.append((ticket, function, item))
+        else:
+            self._running[self.pool.schedule(function, args=(item,), timeout=self.timeout)] = ticket
+        return ticket
+
+    def completed(self) -> Iterator[tuple[int, object]]:
+        while self._queued:
+            ticket, function, item = self._queued.popleft()
+            try:
+                yield ticket, function(item)
+            except Exception as error:  # the caller turns it into a failed row
+                yield ticket, error
+        while self._running:
+            done, _ = wait(self._running, return_when=FIRST_COMPLETED)
+            for future in done:
+                yield self._running.pop(future), self._outcome(future)
 
     def _outcome(self, future: Future) -> object:
         try:
@@ -105,6 +144,17 @@ class Workers:
             return Stopped(crash_cause(error, self.caps))
         except Exception as error:
             return error
+
+
+def call_pickled(payload: bytes) -> bytes:
+    """`function(item)` from a pickled pair, its result or exception pickled: a call that a process in the
+    middle (a Dask worker) hands on without unpickling, so it never imports what the call needs."""
+    function, item = pickle.loads(payload)
+    try:
+        outcome = function(item)
+    except Exception as error:  # returned, as `as_completed` returns it
+        outcome = error
+    return pickle.dumps(outcome, protocol=pickle.HIGHEST_PROTOCOL)
 
 
 def start_worker(caps: limits.Limits) -> None:

@@ -20,7 +20,7 @@ from pipeline.identity import ROW_PLACE_FIELDS, settle_identity
 from pipeline.link import link, link_citations
 from pipeline.manifest import Manifest, manifest_file, read_manifest
 from pipeline.output import finish_interrupted_swap, holding, write_tables
-from pipeline.pool import Workers
+from pipeline.pool import Executor, Workers
 from pipeline.process import (
     FileJob,
     FileResult,
@@ -66,7 +66,7 @@ class RunSummary:
         return f"{total} documents{reused}: {statuses}; rows: {rows}{manifest}"
 
 
-def hash_files(found: list[Found], input_dir: Path, pool: Workers) -> tuple[list[FileJob], list[FileResult]]:
+def hash_files(found: list[Found], input_dir: Path, pool: Executor) -> tuple[list[FileJob], list[FileResult]]:
     """Jobs for the readable files (hashed in the workers, under the time limit) and failed results for the rest.
 
     Of byte-identical files the first in sorted order keeps the content doc_id; each later one
@@ -91,7 +91,7 @@ def hash_files(found: list[Found], input_dir: Path, pool: Workers) -> tuple[list
 
 
 def read_contents(
-    todo: list[FileJob], pool: Workers, cache: ResultCache | None = None, on_waiting: OnWaiting | None = None
+    todo: list[FileJob], pool: Executor, cache: ResultCache | None = None, on_waiting: OnWaiting | None = None
 ) -> Iterator[tuple[FileJob, FileResult]]:
     """Read each job, yielding its result as soon as it is done (not in input order); a worker stores each
     reusable result in `cache` itself, so the parent never encodes one.
@@ -121,27 +121,49 @@ def run(
     manifest: Path | None = None,
     on_waiting: OnWaiting | None = None,
     caps: limits.Limits = limits.Limits(),
+    executor: str = "local",
+    scheduler: str | None = None,
 ) -> RunSummary:
     """Read every document under `input_dir`, or that one file (reusing unchanged ones unless `force`), and write all tables.
 
     `manifest` is the optional manifest file; without it `INPUT/manifest.csv` is read when present.
     Each result is cached the moment it is done, so an interrupted run loses only the files being read.
-    `caps` bounds each file's size, pages, text, rows and memory (see readers.limits).
+    `caps` bounds each file's size, pages, text, rows and memory (see readers.limits). `executor` is
+    `local` (a pool of `workers` processes) or `dask` (the cluster at `scheduler`, else a local one of
+    `workers` processes; see `open_executor`).
     """
+    pool = partial(open_executor, executor, workers, timeout, caps, scheduler)
     with holding(output_dir):
-        return _run(input_dir, output_dir, workers, timeout, force, on_file_done, manifest, on_waiting, caps)
+        return _run(input_dir.absolute(), output_dir.absolute(), pool, force, on_file_done, manifest, on_waiting)
+
+
+EXECUTORS = ("local", "dask")
+
+
+def open_executor(
+    executor: str, workers: int, timeout: float | None, caps: limits.Limits, scheduler: str | None = None
+) -> Executor:
+    """The workers of a run: a local pool, or a Dask cluster (its address from `scheduler`, else dask's own
+    `scheduler-address` setting, e.g. `DASK_SCHEDULER_ADDRESS`, else a `LocalCluster` of `workers`)."""
+    if executor == "local":
+        if scheduler:
+            raise ValueError("a scheduler address needs the dask executor")
+        return Workers(workers, timeout, caps)
+    if executor == "dask":
+        from pipeline.dask_pool import DaskWorkers  # dask is imported only by runs that use it
+
+        return DaskWorkers(workers, timeout, caps, scheduler)
+    raise ValueError(f"unknown executor {executor!r}: one of {', '.join(EXECUTORS)}")
 
 
 def _run(
     input_dir: Path,
     output_dir: Path,
-    workers: int,
-    timeout: float | None,
+    open_pool: Callable[[], Executor],
     force: bool,
     on_file_done: OnFileDone | None,
     manifest: Path | None,
     on_waiting: OnWaiting | None,
-    caps: limits.Limits,
 ) -> RunSummary:
     """`run` with the output folder held: finish what a killed run left, then read, link and write."""
     finish_interrupted_swap(output_dir)
@@ -149,7 +171,7 @@ def _run(
     cache.prune()
     found = discover(input_dir, manifest, output_dir)
     root = input_dir.parent if input_dir.is_file() else input_dir
-    with Workers(workers, timeout, caps) as pool:
+    with open_pool() as pool:
         jobs, unread = hash_files(found, root, pool)
         stated = read_manifest(manifest_file(root, manifest), {f.source_path for f in found})
         keys = [(job.source_path, job.sha256) for job in jobs]
@@ -186,7 +208,7 @@ def _run(
 def _results(
     jobs: list[FileJob],
     cache: ResultCache,
-    pool: Workers,
+    pool: Executor,
     force: bool,
     on_file_done: OnFileDone | None,
     on_waiting: OnWaiting | None,

@@ -25,6 +25,14 @@ def corpus_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, RunSumma
 
 
 @pytest.fixture(scope="session")
+def single_worker_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, RunSummary]:
+    """The same run with one worker, in this process: the reference other ways of running are held to."""
+    output = tmp_path_factory.mktemp("single_worker_run")
+    summary = run(CORPUS_DOCUMENTS, output, workers=1)
+    return output, summary
+
+
+@pytest.fixture(scope="session")
 def documents(corpus_run: tuple[Path, RunSummary]) -> pd.DataFrame:
     """documents.parquet of the corpus run, indexed by source_path (`raw/…`, `bad/…`)."""
     output, _ = corpus_run

@@ -99,9 +99,10 @@ def test_pdf_text_has_no_page_footers(documents: pd.DataFrame, path: str) -> Non
     assert not [line for line in documents.loc[path, "text"].splitlines() if footer.match(line)]
 
 
-def test_same_result_with_one_worker(corpus_run: tuple[Path, RunSummary], tmp_path: Path) -> None:
-    output, summary = corpus_run
-    single = run(CORPUS_DOCUMENTS, tmp_path, workers=1)
+def test_same_result_with_one_worker(
+    corpus_run: tuple[Path, RunSummary], single_worker_run: tuple[Path, RunSummary]
+) -> None:
+    (output, summary), (single_output, single) = corpus_run, single_worker_run
     assert single == summary
     for name in TABLES:
-        assert pq.read_table(tmp_path / f"{name}.parquet").equals(pq.read_table(output / f"{name}.parquet"))
+        assert pq.read_table(single_output / f"{name}.parquet").equals(pq.read_table(output / f"{name}.parquet"))

@@ -79,17 +79,22 @@ def extract(
     workers: int = 1,
     timeout: float | None = None,
     limits: Limits = Limits(),
+    executor: str = "local",
+    scheduler: str | None = None,
 ) -> Tables:
     """Read a folder of documents, or one document, into tables.
 
     With `output` the tables (and the cache that makes a re-run fast) are written there, as the
     command does; without it nothing is left on disk. `timeout` (seconds per document) runs the
     files in worker processes, which also caps each one's memory (`limits.max_memory_mb`).
+    `executor="dask"` reads them on the Dask cluster at `scheduler` (else a local one of `workers`).
     """
     source = Path(path)
     if not source.exists():
         raise FileNotFoundError(f"input not found: {source}")
     folder = nullcontext(str(output)) if output is not None else tempfile.TemporaryDirectory(prefix="tuogou-")
     with folder as written:
-        summary = run(source, Path(written), workers=workers, timeout=timeout, caps=limits)
+        summary = run(
+            source, Path(written), workers=workers, timeout=timeout, caps=limits, executor=executor, scheduler=scheduler
+        )
         return Tables(load(written).arrow, summary)

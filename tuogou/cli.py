@@ -16,7 +16,7 @@ from pathlib import Path
 
 from pipeline.discovery import discover
 from pipeline.process import FileResult
-from pipeline.run import run
+from pipeline.run import EXECUTORS, run
 from pipeline.without_pandas import keep_pandas_out
 from pipeline.writer import tuogou_version
 from readers.limits import Limits
@@ -43,6 +43,8 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("--output", type=Path, default=DEFAULT_OUTPUT, help="folder for the Parquet tables (default: %(default)s)")
     extract.add_argument("--workers", type=int, default=os.cpu_count() or 1, help="worker processes (default: number of cores, %(default)s)")
     extract.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT, help="seconds a document may take before it is failed (default: %(default)s)")
+    extract.add_argument("--executor", choices=EXECUTORS, default="local", help="where documents are read: local worker processes, or a Dask cluster (default: %(default)s)")
+    extract.add_argument("--scheduler", metavar="ADDRESS", help="the Dask scheduler to use with --executor dask, e.g. tcp://10.0.0.5:8786 (default: DASK_SCHEDULER_ADDRESS, else a local cluster of --workers processes)")
     extract.add_argument("--manifest", type=Path, help="CSV stating each file's url, retrieved, locality, adcode, published, attachment_of (default: INPUT/manifest.csv when present)")
     _add_limit_options(extract)
     extract.add_argument("--force", action="store_true", help="read every document again, ignoring the cache of unchanged ones")
@@ -125,6 +127,9 @@ def _extract(args: argparse.Namespace) -> int:
     if args.workers < 1 or args.timeout <= 0:
         print("error: --workers must be at least 1 and --timeout positive", file=sys.stderr)
         return EXIT_USAGE
+    if args.scheduler and args.executor != "dask":
+        print("error: --scheduler needs --executor dask", file=sys.stderr)
+        return EXIT_USAGE
     caps = Limits(**{name: getattr(args, name) for name in LIMIT_HELP})
     floors = {name: 0 if name == "max_memory_mb" else 1 for name in LIMIT_HELP}
     if any(getattr(caps, name) < floor for name, floor in floors.items()):
@@ -151,6 +156,8 @@ def _extract(args: argparse.Namespace) -> int:
             manifest=args.manifest,
             on_waiting=on_waiting,
             caps=caps,
+            executor=args.executor,
+            scheduler=args.scheduler,
         )
     except OSError as error:  # output folder not writable, disk full: nothing a document did
         print(f"error: {error}", file=sys.stderr)
