@@ -150,8 +150,10 @@ def open_executor(
             raise ValueError("a scheduler address needs the dask executor")
         return Workers(workers, timeout, caps)
     if executor == "dask":
-        from pipeline.dask_pool import DaskWorkers  # dask is imported only by runs that use it
-
+        try:
+            from pipeline.dask_pool import DaskWorkers  # dask is imported only by runs that use it
+        except ImportError as error:
+            raise ImportError(f"the dask executor needs dask.distributed: pip install 'tuogou[dask]' ({error})") from error
         return DaskWorkers(workers, timeout, caps, scheduler)
     raise ValueError(f"unknown executor {executor!r}: one of {', '.join(EXECUTORS)}")
 

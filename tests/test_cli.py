@@ -6,6 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import dask
 import pytest
 
 from tuogou.cli import EXIT_ERROR, EXIT_OK, EXIT_USAGE, main
@@ -55,3 +56,16 @@ def test_unwritable_output_is_an_error(tmp_path: Path, capsys: pytest.CaptureFix
     blocked.write_text("not a folder")
     assert main(["extract", "-q", "--input", str(corpus), "--output", str(blocked / "out"), "--workers", "1"]) == EXIT_ERROR
     assert "error:" in capsys.readouterr().err
+
+
+def test_a_scheduler_needs_the_dask_executor(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    arguments = ["extract", "--input", str(tmp_path), "--output", str(tmp_path / "out"), "--scheduler", "tcp://127.0.0.1:1"]
+    assert main(arguments) == EXIT_USAGE
+    assert "--scheduler needs --executor dask" in capsys.readouterr().err
+
+
+def test_an_unreachable_scheduler_is_an_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    arguments = ["extract", "-q", "--input", str(tmp_path), "--output", str(tmp_path / "out"), "--executor", "dask"]
+    with dask.config.set({"distributed.comm.timeouts.connect": "1s"}):
+        assert main([*arguments, "--scheduler", "tcp://127.0.0.1:1"]) == EXIT_ERROR
+    assert "error: " in capsys.readouterr().err

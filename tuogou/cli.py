@@ -159,7 +159,7 @@ def _extract(args: argparse.Namespace) -> int:
             executor=args.executor,
             scheduler=args.scheduler,
         )
-    except OSError as error:  # output folder not writable, disk full: nothing a document did
+    except (OSError, ImportError) as error:  # output folder not writable, disk full, no scheduler or no dask
         print(f"error: {error}", file=sys.stderr)
         return EXIT_ERROR
     finally:
