@@ -36,6 +36,7 @@ def main() -> int:
     pdfs = [p for p in files if p.suffix == ".pdf"]
     one = timed_run(corpus, args.work / "out-1", workers=1, fresh=True)
     many = timed_run(corpus, args.work / "out-n", workers=args.workers, fresh=True)
+    dask = timed_run(corpus, args.work / "out-dask", workers=args.workers, fresh=True, executor="dask")
     warm = timed_run(corpus, args.work / "out-n", workers=args.workers, fresh=False)
     raw_pages, raw_seconds = pdfium_text_rate(pdfs)
     pdf_pages, pdf_seconds = pipeline_rate(pdfs, args.work / "pdf-only")
@@ -59,6 +60,8 @@ def main() -> int:
         "pages_per_second": one.summary.pages / one.seconds,
         "rows_per_second": rows / one.seconds,
         "speedup_n_workers": one.seconds / many.seconds,
+        "dask_n_workers_seconds": dask.seconds,
+        "dask_to_local_ratio": many.seconds / dask.seconds,
         "warm_share_of_cold": warm.seconds / many.seconds,
         "worker_peak_memory_mib": max(one.summary.peak_memory, many.summary.peak_memory) / MIB,
         "parent_peak_memory_mib": max(one.parent_peak_memory_mib, many.parent_peak_memory_mib),
@@ -93,6 +96,8 @@ def _report(f: dict) -> str:
             f"cold, 1 worker: {f['cold_1_worker_seconds']:.1f} s = {f['documents_per_second']:.1f} documents/s, "
             f"{f['pages_per_second']:.1f} pages/s, {f['rows_per_second']:.0f} rows/s",
             f"cold, {f['workers']} workers: {f['cold_n_workers_seconds']:.1f} s = {f['speedup_n_workers']:.2f} x one worker",
+            f"Dask LocalCluster, {f['workers']} workers: {f['dask_n_workers_seconds']:.1f} s = "
+            f"{f['dask_to_local_ratio']:.2f} of the local pool's throughput",
             f"warm re-run: {f['warm_seconds']:.2f} s = {f['warm_share_of_cold']:.1%} of cold",
             f"peak memory: {f['worker_peak_memory_mib']:.0f} MiB per worker, {f['parent_peak_memory_mib']:.0f} MiB in the main process (one run)",
             f"time per stage (1 worker): {shares}",

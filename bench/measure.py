@@ -46,13 +46,13 @@ class Timed:
     parent_peak_memory_mib: float = 0.0
 
 
-def timed_run(corpus: Path, output: Path, workers: int, fresh: bool) -> Timed:
-    """One pipeline run; `fresh` starts from an empty output folder (no cache)."""
+def timed_run(corpus: Path, output: Path, workers: int, fresh: bool, executor: str = "local") -> Timed:
+    """One pipeline run on `executor` (local pool or Dask `LocalCluster`); `fresh` starts from an empty output folder (no cache)."""
     if fresh:
         shutil.rmtree(output, ignore_errors=True)
     _reset_peak_memory()
     started = time.perf_counter()
-    summary = run(corpus, output, workers=workers, timeout=RUN_TIMEOUT)
+    summary = run(corpus, output, workers=workers, timeout=RUN_TIMEOUT, executor=executor)
     return Timed(summary, time.perf_counter() - started, _peak_memory_mib())
 
 
