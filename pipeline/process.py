@@ -16,6 +16,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TypeVar
 
 import pyarrow as pa
 
@@ -24,8 +25,9 @@ from pipeline.columns import to_arrow, with_column
 from pipeline.discovery import NOT_REGULAR
 from pipeline.extract import Row, extract
 from pipeline.link import with_name_keys
-from readers.model import ReadError, ToolMissing, document_text
+from readers.model import Document, ReadError, ToolMissing, document_text
 from readers import reader_for
+from readers.pdf import page_count
 from readers.sniff import sniff_format
 
 log = logging.getLogger(f"tuogou.{__name__}")
@@ -50,6 +52,8 @@ class FileJob:
     copy_of: str | None = None
     hashed: bool = True
     """False for a path whose bytes could not be read: `sha256` then digests the path, as a key only."""
+    pages: int | None = None
+    """A PDF's page count, known before it is read, so a long one can be read in ranges (`pipeline.ranges`)."""
 
     @property
     def doc_id(self) -> str:
@@ -114,8 +118,17 @@ def sha256_of(path: Path) -> str:
 
 
 def job_for(input_dir: Path, path: Path) -> FileJob:
-    """Hash a file and name it by its path relative to the input folder (run in a worker, under the time limit)."""
-    return FileJob(path, path.relative_to(input_dir).as_posix(), sha256_of(path))
+    """Hash a file, name it by its path relative to the input folder and count a PDF's pages (run in a worker,
+    under the time limit)."""
+    return FileJob(path, path.relative_to(input_dir).as_posix(), sha256_of(path), pages=_pdf_pages(path))
+
+
+def _pdf_pages(path: Path) -> int | None:
+    """A PDF's page count; None for another format or a PDF that does not open, whose reading then says why."""
+    try:
+        return page_count(path) if sniff_format(path) == "pdf" else None
+    except Exception:  # any failure here is met again, and named, when the file is read
+        return None
 
 
 def unread_job(input_dir: Path, path: Path) -> FileJob:
@@ -162,7 +175,11 @@ def process_file(job: FileJob, caps: limits.Limits = limits.Limits(), store: Sto
 
     The worker stores the result itself: encoding it is per-document work the parent need not do.
     """
-    result = _processed(job, caps)
+    return stored(job, _processed(job, caps), store)
+
+
+def stored(job: FileJob, result: FileResult, store: Store | None) -> FileResult:
+    """The result, kept by `store` first when it is reusable."""
     if store is not None and result.reusable:
         store(job.sha256, result)
     return result
@@ -171,13 +188,37 @@ def process_file(job: FileJob, caps: limits.Limits = limits.Limits(), store: Sto
 def _processed(job: FileJob, caps: limits.Limits) -> FileResult:
     row = base_row(job)
     started = time.perf_counter()
+    document = guarded(job, row, caps, lambda: _read_document(job, row, caps))
+    if isinstance(document, FileResult):
+        return document
+    return extracted(job, row, document, time.perf_counter() - started)
+
+
+def _read_document(job: FileJob, row: Row, caps: limits.Limits) -> tuple[Document, str]:
+    limits.check_file_size(job.path, caps)
+    row["source_format"] = sniff_format(job.path)
+    return checked(reader_for(row["source_format"])(job.path), caps)
+
+
+def checked(document: Document, caps: limits.Limits) -> tuple[Document, str]:
+    """The document and its text, once its text is known to be within `caps`."""
+    text = document_text(document)
+    limits.check_document(document, text, caps)
+    return document, text
+
+
+Read = TypeVar("Read")
+
+
+def guarded(job: FileJob, row: Row, caps: limits.Limits, read: Callable[[], Read]) -> Read | FileResult:
+    """`read()` within `caps`, or the failed result its error makes: a bad file is a row, never an exception.
+
+    Running out of memory, a missing tool or library and a limit depend on the machine or the
+    options, so their results are not reusable; a ReadError names what is wrong with the file.
+    """
     try:
         with limits.applied(caps):
-            limits.check_file_size(job.path, caps)
-            row["source_format"] = sniff_format(job.path)
-            document = reader_for(row["source_format"])(job.path)
-            text = document_text(document)
-            limits.check_document(document, text, caps)
+            return read()
     except MemoryError:  # the worker's address-space limit: this file, not the machine, runs out
         return failed_result(job, limits.out_of_memory(), row, reusable=False)
     except (ToolMissing, ImportError, limits.TooLarge) as exc:
@@ -187,7 +228,12 @@ def _processed(job: FileJob, caps: limits.Limits) -> FileResult:
     except Exception as exc:  # a library choking on an odd file must not stop the run
         log.debug("unexpected error reading %s", job.path, exc_info=True)
         return failed_result(job, f"cannot read: {type(exc).__name__}: {exc}", row)
-    read = time.perf_counter()
+
+
+def extracted(job: FileJob, row: Row, read: tuple[Document, str], read_seconds: float) -> FileResult:
+    """The result of a document read in `read_seconds`: its fields and rows extracted, its tables prepared."""
+    document, text = read
+    started = time.perf_counter()
     try:
         extraction = extract(document, job.doc_id)
     except MemoryError:
@@ -195,7 +241,7 @@ def _processed(job: FileJob, caps: limits.Limits) -> FileResult:
     except Exception as exc:  # a rule tripping over an odd document costs this file, never the run
         log.debug("unexpected error extracting %s", job.path, exc_info=True)
         return failed_result(job, f"cannot extract: {type(exc).__name__}: {exc}", row)
-    extracted = time.perf_counter()
+    extracted_at = time.perf_counter()
     tables = prepared_tables(extraction.rows)
     prepared = time.perf_counter()
     warnings = document.warnings + extraction.warnings
@@ -210,6 +256,6 @@ def _processed(job: FileJob, caps: limits.Limits) -> FileResult:
     return FileResult(
         {**row, **columns, **extraction.fields},
         tables,
-        seconds={"read": read - started, "extract": extracted - read, "prepare": prepared - extracted},
+        seconds={"read": read_seconds, "extract": extracted_at - started, "prepare": prepared - extracted_at},
         peak_memory=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * KIB,
     )

@@ -21,6 +21,7 @@ from pipeline.link import link, link_citations
 from pipeline.manifest import Manifest, manifest_file, read_manifest
 from pipeline.output import finish_interrupted_swap, holding, write_tables
 from pipeline.pool import Executor, Workers
+from pipeline.ranges import PageRange, ReadPart, assemble_file, ranges_of, read_part
 from pipeline.process import (
     FileJob,
     FileResult,
@@ -96,19 +97,42 @@ def read_contents(
     """Read each job, yielding its result as soon as it is done (not in input order); a worker stores each
     reusable result in `cache` itself, so the parent never encodes one.
 
-    `on_waiting` is told the earliest file still being read, first and after each one
-    finishes: the file a stalled progress bar is waiting for.
+    A long PDF is read as page ranges (`pipeline.ranges`), each a call of its own, and once all its
+    parts are in, one more call assembles and extracts it. `on_waiting` is told the earliest file
+    still being read, first and after each one finishes: the file a stalled progress bar is waiting for.
     """
-    pending = dict.fromkeys(range(len(todo)))
+    store = cache.put if cache is not None else None
+    whole = partial(process_file, caps=pool.caps, store=store)
+    assemble = partial(assemble_file, caps=pool.caps, store=store)
+    calls: dict[int, tuple[FileJob, PageRange | None]] = {}
+    parts: dict[str, tuple[int, list[object]]] = {}  # per split job: how many ranges, the outcomes so far
+    for job in todo:
+        ranges = ranges_of(job)
+        for piece in ranges:
+            calls[pool.submit(partial(read_part, caps=pool.caps), piece)] = (job, piece)
+        if ranges:
+            parts[job.sha256] = (len(ranges), [])
+        else:
+            calls[pool.submit(whole, job)] = (job, None)
+    pending = {job.sha256: job for job in todo}
     if on_waiting and todo:
         on_waiting(todo[0].source_path)
-    store = cache.put if cache is not None else None
-    for index, outcome in pool.as_completed(partial(process_file, caps=pool.caps, store=store), todo):
-        del pending[index]
-        job = todo[index]
+    for ticket, outcome in pool.completed():
+        job, piece = calls.pop(ticket)
+        if piece is not None:
+            expected, read = parts[job.sha256]
+            read.append(outcome)
+            if len(read) < expected:
+                continue
+            del parts[job.sha256]
+            outcome = next((part for part in read if not isinstance(part, ReadPart)), None)
+            if outcome is None:  # every range read: one more call puts them together
+                calls[pool.submit(assemble, (job, read))] = (job, None)
+                continue
+        del pending[job.sha256]
         yield job, outcome if isinstance(outcome, FileResult) else failed_result(job, str(outcome), reusable=False)
         if on_waiting and pending:
-            on_waiting(todo[next(iter(pending))].source_path)
+            on_waiting(next(iter(pending.values())).source_path)
 
 
 def run(
