@@ -12,6 +12,7 @@ so each page's line is a paragraph of its own, on its page.
 from __future__ import annotations
 
 import ctypes
+from collections.abc import Collection
 from functools import cache
 from pathlib import Path
 
@@ -28,6 +29,8 @@ PAPER = 255
 PAGE_POINTS = (595.3, 841.9)
 """A4, where the line is printed at the left margin near the top."""
 MARGIN_POINTS = (90.0, 100.0)
+ENLARGED = 18 / 16
+"""How much larger an enlarged page prints its line: 18 pt against the 16 pt of the others."""
 BAND_EMS = (0.9, 0.25)
 """The band cut around each character: this share of the size above the baseline, and below it."""
 
@@ -37,22 +40,34 @@ def line_text(number: int) -> str:
     return f"{number}、行业协会商会"
 
 
-def scanned_pdf(target: Path, pages: int) -> Path:
-    """An image-only PDF of `pages` A4 pages at DPI, page N printing `line_text(N)`."""
-    images = [_page_image(line_text(number)) for number in range(1, pages + 1)]
+def scanned_pdf(target: Path, pages: int, enlarged: Collection[int] = ()) -> Path:
+    """An image-only PDF of `pages` A4 pages at DPI, page N printing `line_text(N)`.
+
+    Pages in `enlarged` print their line `ENLARGED` times larger: a run of them is a range whose own body size
+    is theirs, while over the whole document their size is within `ocr_sizes.SIZE_SNAP` of the body's.
+    """
+    images = [_page_image(line_text(number), ENLARGED if number in enlarged else 1.0) for number in range(1, pages + 1)]
     images[0].save(target, save_all=True, append_images=images[1:], resolution=DPI)
     return target
 
 
-def _page_image(text: str) -> Image.Image:
-    scale = DPI / 72
-    page = np.full((round(PAGE_POINTS[1] * scale), round(PAGE_POINTS[0] * scale)), PAPER, np.uint8)
-    x, y = (round(points * scale) for points in MARGIN_POINTS)
+def _page_image(text: str, scale: float) -> Image.Image:
+    dots = DPI / 72
+    page = np.full((round(PAGE_POINTS[1] * dots), round(PAGE_POINTS[0] * dots)), PAPER, np.uint8)
+    x, y = (round(points * dots) for points in MARGIN_POINTS)
     for char in text:
-        glyph = _glyphs()[char]
+        glyph = _glyph(char, scale)
         page[y : y + glyph.shape[0], x : x + glyph.shape[1]] = glyph
         x += glyph.shape[1]
     return Image.fromarray(page)
+
+
+def _glyph(char: str, scale: float) -> np.ndarray:
+    glyph = _glyphs()[char]
+    if scale == 1.0:
+        return glyph
+    height, width = glyph.shape
+    return np.asarray(Image.fromarray(glyph).resize((round(width * scale), round(height * scale)), Image.BICUBIC))
 
 
 @cache

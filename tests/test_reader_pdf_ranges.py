@@ -23,7 +23,7 @@ from damage import TWO_PAGE_PDF, pdf_with_kids
 from scans import scanned_pdf
 
 from readers import limits, pdf
-from readers.model import Document, ReadError
+from readers.model import BlockKind, Document, ReadError
 from readers.pdf_blocks import PageContent
 
 GENERALISATION = Path(__file__).parent / "generalisation" / "documents"
@@ -34,6 +34,9 @@ DENSE_SCAN_PAGES = 6
 """A scan of full pages (1.5 s of OCR each) is checked on a copy of its first pages: ranges of 1, 2 and 5 of them
 cross page breaks inside paragraphs and between sizes settled over the whole as the 12 pages do."""
 SCAN_PAGES = 60
+ENLARGED_PAGES = range(22, 29)
+"""Pages printed larger, one range of seven: read whole their size settles on the body's, in a range alone it
+would not (and they would read as headings)."""
 SHUFFLE_SEED = 14
 
 
@@ -191,7 +194,7 @@ def test_a_part_travels_between_processes(hedong_parts: list[pdf.PdfPart]) -> No
 
 @pytest.fixture(scope="module")
 def long_scan(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return scanned_pdf(tmp_path_factory.mktemp("scan") / "long-scan.pdf", SCAN_PAGES)
+    return scanned_pdf(tmp_path_factory.mktemp("scan") / "long-scan.pdf", SCAN_PAGES, ENLARGED_PAGES)
 
 
 @pytest.fixture(scope="module")
@@ -202,6 +205,7 @@ def long_scan_whole(long_scan: Path) -> Document:
 def test_long_scan_is_one_paragraph_a_page_in_page_order(long_scan_whole: Document) -> None:
     assert (long_scan_whole.pages, long_scan_whole.ocr, long_scan_whole.warnings) == (SCAN_PAGES, True, [])
     assert [block.page for block in long_scan_whole.blocks] == list(range(1, SCAN_PAGES + 1))
+    assert {block.kind for block in long_scan_whole.blocks} == {BlockKind.PARAGRAPH}
     numbers = [match[0] if (match := re.match(r"\d+", block.text)) else "" for block in long_scan_whole.blocks]
     assert numbers == [str(number) for number in range(1, SCAN_PAGES + 1)]
 
