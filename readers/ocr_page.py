@@ -8,18 +8,17 @@ ruled table goes to its cells instead.
 
 from __future__ import annotations
 
-import dataclasses
 import logging
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 import pypdfium2 as pdfium
 
 from readers.ocr import POINTS_PER_INCH, SETTINGS, OcrBox, OcrError, OcrSettings, detect, recognise, render
 from readers.ocr_tables import Upright, build_grids, cut_at_cells, find_rules, fragment
-from readers.pdf_blocks import PageContent, body_style
+from readers.pdf_blocks import PageContent
 from readers.pdf_tables import contains
-from readers.pdf_text import Glyph, Line, glyphs_to_lines, is_page_footer
+from readers.pdf_text import Glyph, glyphs_to_lines, is_page_footer
 
 log = logging.getLogger(f"tuogou.{__name__}")
 
@@ -36,20 +35,18 @@ CLOSING_PUNCTUATION = "），。、；：！？》〉”’〕】」』］｝)]"
 half an em inside the box a text PDF reports; a line opening with `（` would otherwise look indented. `(` and `[`
 are included: the recogniser often returns them for a printed `（` or `〔` (a paragraph broke at `[2014]64号）`)."""
 
-SIZE_SNAP = 0.2
-"""OCR'd sizes within this share of the body size are the body size. Ink heights of one 16 pt body vary by about
-±1.3 pt (a short last line `理。`, brackets reaching below), which would split paragraphs at the layout's 1 pt
-tolerance; the Luoyang title (22 pt) measures 36 % above the body."""
-
 
 def read_scans(path: Path, numbers: Sequence[int], settings: OcrSettings = SETTINGS) -> dict[int, PageContent]:
-    """The content of the given 1-based pages read by OCR; a page OCR fails on or finds no text on is left out."""
+    """The content of the given 1-based pages read by OCR; a page OCR fails on or finds no text on is left out.
+
+    Line sizes are left as measured: `ocr_sizes.settle_sizes` settles them over all scanned pages of the document.
+    """
     try:
         document = pdfium.PdfDocument(path)
     except pdfium.PdfiumError as error:
         log.debug("%s: not opened for OCR: %s", path.name, error)
         return {}
-    pages: list[PageContent] = []
+    pages: dict[int, PageContent] = {}
     try:
         for number in numbers:
             page = document[number - 1]
@@ -61,10 +58,10 @@ def read_scans(path: Path, numbers: Sequence[int], settings: OcrSettings = SETTI
             finally:
                 page.close()
             if content.lines or content.tables:
-                pages.append(content)
+                pages[number] = content
     finally:
         document.close()
-    return {page.number: page for page in settle_sizes(pages)}
+    return pages
 
 
 def read_page(page: pdfium.PdfPage, number: int, settings: OcrSettings = SETTINGS) -> PageContent:
@@ -99,14 +96,3 @@ def to_glyph(box: OcrBox, upright: Upright, scale: float) -> Glyph | None:
     return Glyph(
         text=text, x0=left, x1=right, top=middle - size / 2, bottom=middle + size / 2, size=size, font=OCR_FONT
     )
-
-
-def settle_sizes(pages: Sequence[PageContent]) -> list[PageContent]:
-    """Pages whose line sizes near the body size are set to it, so measuring noise does not split paragraphs."""
-    body = body_style([line for page in pages for line in page.lines]).size
-    return [dataclasses.replace(page, lines=tuple(_settled(page.lines, body))) for page in pages]
-
-
-def _settled(lines: Iterable[Line], body: float) -> Iterator[Line]:
-    for line in lines:
-        yield dataclasses.replace(line, size=body) if abs(line.size - body) <= SIZE_SNAP * body else line

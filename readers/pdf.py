@@ -12,6 +12,13 @@ counted in a `no_text_layer` warning. A page pdfium cannot load (a damaged page
 object) is left out with an `unreadable_page` warning; only a file none of whose
 pages loads fails.
 
+A long PDF can be read as page ranges on several workers: `read_range` reads
+pages as above into a `PdfPart`, and `assemble` does what needs the whole
+document (OCR'd sizes settled over all scanned pages, blocks and tables joined
+over page breaks, the warnings); `read` is the one range of all pages, so a
+file read whole or in ranges gives the same document. `page_ranges` says how
+to cut a file of a given length.
+
 Speed, as `make bench` measures it (`read_stage_rate`: this function and
 pypdfium2's raw text extraction over the bench corpus's 170 PDFs and 3,400
 pages, file by file in turn in one process): with one `Glyph` object and five
@@ -33,6 +40,7 @@ text page (what the raw rate pays too) and the document's blocks.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -40,6 +48,7 @@ import pypdfium2
 
 from readers import limits
 from readers.model import Document, ReadError
+from readers.ocr_sizes import settle_sizes
 from readers.ocr_text import repair_blocks
 from readers.pdf_blocks import PageContent, build_blocks
 from readers.pdf_pdfium import is_upright, read_page
@@ -50,28 +59,128 @@ MAX_LISTED_PAGES = 10
 """An `unreadable_page` warning names this many page numbers at most, then counts the rest."""
 PASSWORD_ERROR = "password"
 
+RANGE_PAGES = 20
+"""Pages a range of a split PDF holds at most. OCR reads about one scanned page a second per core (a dense one
+1.5 s; the Luoyang scan's 12 pages took 79 s with two cores shared by five busy processes), so a range is 20-30 s
+of work, at worst a few minutes: far under the per-document limit (`--timeout`, 600 s by default), which a split
+document meets per range, and short enough that a 600-page scan spreads over 30 workers. Opening the file again
+for each range costs under a millisecond (`page_count` of the 60-page test scan: 0.44 ms; pdfium reads the
+cross-reference table, not the pages), nothing against 20 pages of OCR."""
+
+SPLIT_ABOVE_PAGES = 40
+"""A PDF of more pages is read as ranges (`page_ranges`); shorter ones are read whole, as splitting them only
+adds tasks: a 40-page scan is about a minute of OCR. Text PDFs are split by the same count, as telling a scan
+costs loading its pages; their ranges cost a few file opens more (a text page reads in about 15 ms)."""
+
+
+@dataclass(frozen=True)
+class PdfPart:
+    """Pages `first`..`last` of a PDF as read, before the whole-document steps: small and picklable, so a
+    worker can send it to whichever process assembles the document.
+
+    `contents` holds every page read, in page order, OCR'd pages with their sizes as measured (they are
+    settled over the whole document); a textless page OCR read nothing on keeps its text layer's content.
+    """
+
+    pages: int
+    first: int
+    last: int
+    contents: tuple[PageContent, ...]
+    scanned: tuple[int, ...]
+    unread: tuple[int, ...]
+    unreadable: tuple[int, ...]
+
 
 @dataclass
 class _Pages:
-    """What the pass over the pages found: how many, those read (each with whether it has a text layer), rotated, lost."""
+    """What the pass over a range found: the pages read (each with whether it has a text layer), rotated, lost."""
 
-    count: int
     read: dict[int, tuple[PageContent, bool]] = field(default_factory=dict)
     rotated: list[int] = field(default_factory=list)
     unreadable: list[int] = field(default_factory=list)
 
 
 def read(path: Path) -> Document:
-    """Read a PDF into blocks; an encrypted or damaged file raises ReadError naming the cause."""
-    pages = _read_pages(path)
-    textless = [number for number, (_, has_text) in pages.read.items() if not has_text]
+    """Read a PDF into blocks; an encrypted or damaged file raises ReadError naming the cause.
+
+    One range of every page: the same path as a file split over workers, so both give the same document.
+    """
+    return assemble([read_range(path, 1, page_count(path))])
+
+
+def page_ranges(count: int) -> list[tuple[int, int]]:
+    """The ranges (first, last) to read a PDF of `count` pages in: one up to `SPLIT_ABOVE_PAGES`, else as few of
+    at most `RANGE_PAGES` as cover it, of even length (a 41-page PDF in 13 + 14 + 14, not 20 + 20 + 1)."""
+    if count <= SPLIT_ABOVE_PAGES:
+        return [(1, count)]
+    parts = -(-count // RANGE_PAGES)
+    starts = [1 + part * count // parts for part in range(parts)]
+    return [(first, next_first - 1) for first, next_first in zip(starts, [*starts[1:], count + 1])]
+
+
+def page_count(path: Path) -> int:
+    """The number of pages, none loaded; ReadError for an encrypted or damaged file, TooLarge past `--max-pages`.
+
+    The page limit is checked here, the one call that learns the count before any range is read, so a
+    PDF over it fails once, as a whole, whether it is then read in one range or in many.
+    """
+    pdf = _open(path)
+    try:
+        count = len(pdf)
+    finally:
+        pdf.close()
+    limits.check_pages(count, limits.active())
+    return count
+
+
+def read_range(path: Path, first: int, last: int) -> PdfPart:
+    """Pages `first`..`last` (1-based, inclusive) read as `read` reads them: upright pages by pdfium, rotated
+    ones by pdfplumber, textless ones by OCR; the blocks and warnings are left to `assemble`."""
+    pdf = _open(path)
+    try:
+        count = len(pdf)
+        if not (first >= 1 and last <= count and first <= last + 1):  # empty only as 1..0 of a PDF without pages
+            raise ValueError(f"pages {first}-{last} are not a range of a {count}-page PDF")
+        pages = _Pages()
+        for number in range(first, last + 1):
+            _read_page(pdf, number, pages)
+    finally:
+        pdf.close()
+    if pages.rotated:
+        from readers.pdf_plumber import read_pages  # only rotated pages pay for pdfminer
+
+        pages.read.update(read_pages(path, pages.rotated))
+    textless = sorted(number for number, (_, has_text) in pages.read.items() if not has_text)
     scans = _read_scans(path, textless) if textless else {}
-    blocks = build_blocks([scans.get(number, content) for number, (content, _) in sorted(pages.read.items())])
-    document = Document(source_format="pdf", blocks=repair_blocks(blocks, scans), pages=pages.count, ocr=bool(scans))
-    if unread := len(textless) - len(scans):
-        document.warnings.append(f"{NO_TEXT_LAYER}: {unread} of {pages.count} pages")
-    if pages.unreadable:
-        document.warnings.append(unreadable_pages_warning(pages.unreadable))
+    return PdfPart(
+        pages=count,
+        first=first,
+        last=last,
+        contents=tuple(scans.get(number, content) for number, (content, _) in sorted(pages.read.items())),
+        scanned=tuple(sorted(scans)),
+        unread=tuple(number for number in textless if number not in scans),
+        unreadable=tuple(pages.unreadable),
+    )
+
+
+def assemble(parts: Iterable[PdfPart]) -> Document:
+    """The document of the parts of one PDF, given in any order: OCR'd sizes settled over all its scanned pages,
+    blocks built across range boundaries, warnings counted over the whole; ReadError when no page loads."""
+    ordered = _in_order(parts)
+    count = ordered[0].pages
+    contents = [content for part in ordered for content in part.contents]
+    scanned = {number for part in ordered for number in part.scanned}
+    unread = sum(len(part.unread) for part in ordered)
+    unreadable = [number for part in ordered for number in part.unreadable]
+    if count and len(unreadable) == count:
+        raise ReadError(f"corrupt PDF: none of its {count:,} pages can be loaded")
+    settled = {page.number: page for page in settle_sizes([page for page in contents if page.number in scanned])}
+    blocks = build_blocks([settled.get(page.number, page) for page in contents])
+    document = Document(source_format="pdf", blocks=repair_blocks(blocks, scanned), pages=count, ocr=bool(scanned))
+    if unread:
+        document.warnings.append(f"{NO_TEXT_LAYER}: {unread} of {count} pages")
+    if unreadable:
+        document.warnings.append(unreadable_pages_warning(unreadable))
     return document
 
 
@@ -82,26 +191,24 @@ def unreadable_pages_warning(numbers: list[int]) -> str:
     return f"{UNREADABLE_PAGE}: {'page' if len(numbers) == 1 else 'pages'} {listed}{more}"
 
 
-def _read_pages(path: Path) -> _Pages:
-    """Every page that loads: upright pages by pdfium, the rest by pdfplumber; ReadError when none loads."""
+def _in_order(parts: Iterable[PdfPart]) -> list[PdfPart]:
+    """The parts by first page, checked to be of documents of one length and to cover each page once."""
+    ordered = sorted(parts, key=lambda part: part.first)
+    if not ordered:
+        raise ValueError("no parts to assemble")
+    count = ordered[0].pages
+    ends = [(part.first, part.last) for part in ordered]
+    starts = [1] + [last + 1 for _, last in ends[:-1]]
+    if any(part.pages != count for part in ordered) or [first for first, _ in ends] != starts or ends[-1][1] != count:
+        raise ValueError(f"parts {ends} do not cover the {count} pages of one PDF once")
+    return ordered
+
+
+def _open(path: Path) -> pypdfium2.PdfDocument:
     try:
-        pdf = pypdfium2.PdfDocument(path)
+        return pypdfium2.PdfDocument(path)
     except pypdfium2.PdfiumError as error:
         raise ReadError(_describe(error)) from error
-    pages = _Pages(len(pdf))
-    try:
-        limits.check_pages(pages.count, limits.active())
-        for number in range(1, pages.count + 1):
-            _read_page(pdf, number, pages)
-    finally:
-        pdf.close()
-    if pages.count and len(pages.unreadable) == pages.count:
-        raise ReadError(f"corrupt PDF: none of its {pages.count:,} pages can be loaded")
-    if pages.rotated:
-        from readers.pdf_plumber import read_pages  # only rotated pages pay for pdfminer
-
-        pages.read.update(read_pages(path, pages.rotated))
-    return pages
 
 
 def _read_page(pdf: pypdfium2.PdfDocument, number: int, pages: _Pages) -> None:

@@ -19,7 +19,8 @@ from PIL import Image
 from readers.model import Block, BlockKind, TableRow
 from readers import ocr_page, pdf
 from readers.ocr import OcrBox, OcrError, OcrSettings, engine_for, ink_extent
-from readers.ocr_page import OCR_FONT, read_scans, settle_sizes, to_glyph
+from readers.ocr_page import OCR_FONT, read_scans, to_glyph
+from readers.ocr_sizes import settle_sizes
 from readers.ocr_tables import Grid, Upright, build_grids, cut_at_cells, find_rules, fragment, grid_lines
 from readers.ocr_text import repair, repair_blocks
 from readers.pdf_blocks import PageContent, build_blocks
@@ -231,9 +232,9 @@ def test_text_lands_in_its_cells_and_a_merged_cell_repeats() -> None:
 
 @pytest.fixture(scope="module")
 def luoyang_head() -> list[Block]:
-    """Pages 1 and 2 of the Luoyang scan read by OCR, as repaired blocks."""
-    pages = read_scans(LUOYANG, [1, 2])
-    return repair_blocks(build_blocks([pages[1], pages[2]]), pages)
+    """Pages 1 and 2 of the Luoyang scan read by OCR, their sizes settled, as repaired blocks."""
+    pages = settle_sizes([page for _, page in sorted(read_scans(LUOYANG, [1, 2]).items())])
+    return repair_blocks(build_blocks(pages), {page.number for page in pages})
 
 
 def _texts(blocks: list[Block]) -> list[str]:
