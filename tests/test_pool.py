@@ -39,3 +39,15 @@ def _sleeping() -> None:
 def _aborting() -> None:
     """Dies as a library aborting does."""
     os.kill(os.getpid(), signal.SIGABRT)
+
+
+def test_a_call_submitted_while_results_come_in_is_waited_for() -> None:
+    for pool in (Workers(1, timeout=None), Workers(2, timeout=60)):
+        with pool:
+            first = pool.submit(abs, -1)
+            outcomes = {}
+            for ticket, outcome in pool.completed():
+                outcomes[ticket] = outcome
+                if ticket == first:
+                    outcomes["second"] = pool.submit(abs, -2)
+        assert outcomes == {first: 1, "second": outcomes["second"], outcomes["second"]: 2}
