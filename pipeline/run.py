@@ -159,7 +159,7 @@ def _run(
             write_default_exports(output_dir, only_missing=True)
             return replace(RunSummary(**finished), cached=len(found))
         cache.forget_run()  # the tables are about to change: from here on a kill must not leave them taken as final
-        collector = Collector()
+        collector = Collector(output_dir)
         for result in unread:
             collector.add(result)
             if on_file_done:
