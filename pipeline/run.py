@@ -215,7 +215,7 @@ def _results(
         deliver(paths[sha][0], hits.pop(sha))  # popped: from here the collector alone holds its tables
     processed = []
     for job, result in read_contents(todo, pool, cache, on_waiting):
-        processed.append(replace(result, tables={}))
+        processed.append(replace(result, document={}, tables={}))  # the collector holds its rows, on disk
         deliver(job, result)
     return processed, cached
 
