@@ -11,7 +11,7 @@ are removed, never read, when the next run starts. The link step still needs eve
 removes the folder, so that peak is the link's.
 
 Replaying the bench run's 350 results 1x and 4x (`bench.collector_memory`), the collecting process
-peaked at 145 and 147 MiB with batches of 1 MiB (import alone 95 MiB; decoding each result and
+peaked at 144 and 146 MiB with batches of 1 MiB (import alone 95 MiB; decoding each result and
 dropping it, 136 MiB), at 166 and 168 MiB with 4 MiB, at 166 and 209 MiB with 16 MiB (the buffer
 alone then holds more than 1x); holding everything, as before, at 172 and 292 MiB. The parent pays
 for it in time: at 4x, 1.3 s adding and 0.8 s reading back against 0.2 and 0.3 s in memory (encoding
