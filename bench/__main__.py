@@ -10,6 +10,7 @@ from pathlib import Path
 from bench.corpus import build_corpus
 from bench.measure import (
     MIB,
+    collector_memory_figures,
     link_step_figures,
     normalisation_seconds,
     ocr_gold_figures,
@@ -19,6 +20,7 @@ from bench.measure import (
     timed_run,
 )
 from bench.ocr_truth import ocr_char_accuracy
+from pipeline.cache import ResultCache
 
 STAGES = ("read", "extract", "prepare", "link", "write")
 
@@ -48,6 +50,7 @@ def main() -> int:
     stage_total = sum(one.summary.seconds.get(s, 0.0) for s in STAGES) or 1.0
     rows = sum(count for table, count in one.summary.rows.items() if table != "documents")
     link_step = link_step_figures()
+    collector = collector_memory_figures(ResultCache(args.work / "out-1").folder)
     figures = {
         "documents": len(files),
         "pages": one.summary.pages,
@@ -81,6 +84,7 @@ def main() -> int:
         "link_1m_rows_peak_memory_mib": link_step["peak_memory_mib"],
         "link_1m_rows_worker_cpu_seconds": link_step["worker_cpu_seconds"],
         "link_1m_rows_worker_peak_memory_mib": link_step["worker_peak_memory_mib"],
+        **collector,
     }
     (args.work / "results.json").write_text(json.dumps(figures, indent=2, ensure_ascii=False) + "\n")
     print(_report(figures))
@@ -113,6 +117,10 @@ def _report(f: dict) -> str:
             f"({f['link_1m_rows_cpu_seconds']:.1f} s CPU), then writing {f['link_1m_rows_write_seconds']:.1f} s, "
             f"peak memory {f['link_1m_rows_peak_memory_mib']:.0f} MiB (its own process); the workers' half "
             f"{f['link_1m_rows_worker_cpu_seconds']:.1f} s CPU in all, peak {f['link_1m_rows_worker_peak_memory_mib']:.0f} MiB",
+            f"collector (this run's results replayed 1x and 4x): peak {f['collector_peak_memory_mib_1x']:.0f} and "
+            f"{f['collector_peak_memory_mib_4x']:.0f} MiB = {f['collector_memory_4x_over_1x']:.2f}x; with every table "
+            f"read back for the link step {f['collector_tables_peak_memory_mib_1x']:.0f} and "
+            f"{f['collector_tables_peak_memory_mib_4x']:.0f} MiB (that grows with the corpus)",
         ]
     )
 

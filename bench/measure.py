@@ -214,8 +214,20 @@ def link_step_figures(rows: int = LINK_STEP_ROWS) -> dict[str, float]:
         return {**prepared, **_figures("link", str(results))}
 
 
-def _figures(*arguments: str) -> dict[str, float]:
-    done = subprocess.run(
-        [sys.executable, "-m", "bench.link_step", *arguments], check=True, capture_output=True, text=True
-    )
+def collector_memory_figures(cache_folder: Path) -> dict[str, float]:
+    """Peak memory of the process collecting results, over the bench run's results (its result cache) replayed 1x
+    and 4x, each in a fresh process: after collecting (flat when results stream to disk) and after `tables()`
+    (the link step's input, which grows with the corpus)."""
+    peaks = {n: _figures(str(cache_folder), "--copies", str(n), module="bench.collector_memory") for n in (1, 4)}
+    return {
+        "collector_peak_memory_mib_1x": peaks[1]["collected_mib"],
+        "collector_peak_memory_mib_4x": peaks[4]["collected_mib"],
+        "collector_memory_4x_over_1x": peaks[4]["collected_mib"] / peaks[1]["collected_mib"],
+        "collector_tables_peak_memory_mib_1x": peaks[1]["tables_mib"],
+        "collector_tables_peak_memory_mib_4x": peaks[4]["tables_mib"],
+    }
+
+
+def _figures(*arguments: str, module: str = "bench.link_step") -> dict[str, float]:
+    done = subprocess.run([sys.executable, "-m", module, *arguments], check=True, capture_output=True, text=True)
     return json.loads(done.stdout)

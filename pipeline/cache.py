@@ -149,6 +149,16 @@ def decode_entry(data: bytes) -> FileResult:
     return FileResult(document, document_tables(rows))
 
 
+def encode_row(row: dict[str, Any]) -> bytes:
+    """A row as one line of JSON (dates tagged, as in an entry): how the collector spills documents rows."""
+    return json.dumps(row, ensure_ascii=False, default=_tagged).encode()
+
+
+def decode_row(line: bytes) -> dict[str, Any]:
+    """The row `encode_row` wrote, dates restored."""
+    return json.loads(line, object_hook=_untagged)
+
+
 def _tagged(value: Any) -> dict[str, str]:
     if isinstance(value, date):
         return {DATE_TAG: value.isoformat()}

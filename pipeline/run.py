@@ -207,7 +207,7 @@ def _run(
             write_default_exports(output_dir, only_missing=True)
             return replace(RunSummary(**finished), cached=len(found))
         cache.forget_run()  # the tables are about to change: from here on a kill must not leave them taken as final
-        collector = Collector()
+        collector = Collector(output_dir)
         for result in unread:
             collector.add(result)
             if on_file_done:
@@ -263,7 +263,7 @@ def _results(
         deliver(paths[sha][0], hits.pop(sha))  # popped: from here the collector alone holds its tables
     processed = []
     for job, result in read_contents(todo, pool, cache, on_waiting):
-        processed.append(replace(result, tables={}))
+        processed.append(replace(result, document={}, tables={}))  # the collector holds its rows, on disk
         deliver(job, result)
     return processed, cached
 
