@@ -248,9 +248,6 @@ def _results(
     paths: defaultdict[str, list[FileJob]] = defaultdict(list)
     for job in jobs:
         paths[job.sha256].append(job)
-    hits = {} if force else {sha: hit for sha in paths if (hit := cache.get(sha)) is not None}
-    cached = sum(len(paths[sha]) for sha in hits)
-    todo = [copies[0] for sha, copies in paths.items() if sha not in hits]
 
     def deliver(job: FileJob, result: FileResult) -> None:
         for copy in paths[job.sha256]:
@@ -259,8 +256,14 @@ def _results(
             if on_file_done:
                 on_file_done(keyed)
 
-    for sha in list(hits):
-        deliver(paths[sha][0], hits.pop(sha))  # popped: from here the collector alone holds its tables
+    todo, cached = [], 0
+    for sha, copies in paths.items():  # each cache entry decoded, handed on and dropped: memory stays flat on resume
+        hit = None if force else cache.get(sha)
+        if hit is None:
+            todo.append(copies[0])
+        else:
+            deliver(copies[0], hit)
+            cached += len(copies)
     processed = []
     for job, result in read_contents(todo, pool, cache, on_waiting):
         processed.append(replace(result, document={}, tables={}))  # the collector holds its rows, on disk

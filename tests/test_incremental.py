@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import docx
@@ -15,6 +16,7 @@ import pipeline.process
 from pipeline.cache import CACHE_FOLDER, ResultCache
 from pipeline.run import run
 from pipeline.schemas import TABLES
+from readers.model import Document
 
 LEGACY_DOC = Path(__file__).parent.parent / "data" / "raw" / "hedong-fgw-2019.doc"
 
@@ -30,13 +32,16 @@ def _corpus(folder: Path) -> Path:
 def reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Names of the files the pipeline actually reads, in this process."""
     seen: list[str] = []
-    original = pipeline.process.sniff_format
+    original = pipeline.process.reader_for
 
-    def counting(path: Path) -> str:
-        seen.append(path.name)
-        return original(path)
+    def counting(source_format: str) -> Callable[[Path], Document]:
+        def read(path: Path) -> Document:
+            seen.append(path.name)
+            return original(source_format)(path)
 
-    monkeypatch.setattr(pipeline.process, "sniff_format", counting)
+        return read
+
+    monkeypatch.setattr(pipeline.process, "reader_for", counting)
     return seen
 
 
