@@ -136,8 +136,8 @@ int8 detector 0.8 of Guizhou and 0.3 of the generalisation scans; the rest gain 
 whose output is identical, spans x0.73 to x1.19). This CPU (AMD EPYC, AVX2 without VNNI) has no int8 dot product:
 ONNX Runtime's QLinearConv takes as long as the float convolution with its fused HardSigmoid in the NCHWc layout,
 and the hard-swishes left in float add (de)quantisation passes around every convolution (conv-only model: 44 %
-QLinearConv, 24 % Quantize/DequantizeLinear). The float recogniser spends 76 % in convolutions (the 1x1 ones of the
-last two stages, 240-480 channels, 33 %), 9 % in layout reorders and 7 % in the 6625-class head: arithmetic the
+QLinearConv, 24 % Quantize/DequantizeLinear). The float recogniser spends 76 % in convolutions (52 % in nine of them,
+240-480 channels deep in the backbone), 9 % in layout reorders and 7 % in the 6625-class head: arithmetic the
 model needs. Issue 13's 2 pages/s per worker is 3.2 times the 0.62 pages/s of steady state (1.6 s a page, 1.34 s of
 it recognition); the fastest setting measured, 40 px unpadded crops with side 640 (x1.72, less accurate), would
 reach about 1.1.
