@@ -102,6 +102,46 @@ Unpadded crops are taken (`rec_min_width=12`: a crop is as wide as its text, as 
 reads less accurately, both gold corpora score 1.000, and on a quiet machine the bench's pipeline over the Luoyang
 scan went 0.369/0.394 -> 0.387/0.427 pages/s (x1.05-1.08, two alternations; its lines are long, rosters gain most).
 
+Third round (issue 13, int8 and session options, 2026-12-02, load 4-9), none taken. Recognition alone on every third
+or fourth crop of the Luoyang / Guizhou / roster scans, interleaved crop by crop, best of 2, ratio to the simplified
+float recogniser; agreement = its characters read the same; int8 calibrated on 101 line crops of the Luoyang and
+Guizhou scans (MinMax, u8 activations, s8 per-channel weights unless said), on the simplified graph:
+
+    int8 static QOperator, every operator     x1.25-1.27 / x0.98-1.02 / x1.00-1.02, agreement 0.97-0.98 / 0.99 / 0.97
+    int8 static QOperator, convolutions only  x1.00 / x0.96 / x0.97 (u8 weights), agreement 0.979 / 1.000 / 0.954
+      with 7-bit weights (AVX2's u8·s8 products saturate without them)   x0.97 / x0.96 / x0.94, agreement 0.995 / 1 / 1
+    int8 static QDQ (opset 13), convolutions  x1.01 / x0.96 / x0.96, agreement 0.981 / 0.974 / 0.954
+    int8 dynamic, every MatMul and Conv       u8 weights x0.76 / x0.62 / x0.55, agreement 0.709 / 0.943 / 0.772
+                                              s8 per channel x0.18 / x0.15 / x0.13, agreement 0.055 / 0.043 / 0.015
+    int8 dynamic, MatMul only (neck, head)    x1.01-1.06 / x0.98-1.06 / x1.07-1.09, agreement 0.997-0.999 / 1 / 1
+    memory arena on (RapidOCR turns it off)   x1.03 / x1.01 / x1.03 and x1.03 / x1.04 / x0.96, same output;
+                                              without memory pattern x1.03 / x1.00 / x0.96
+    denormals as zero                         x1.00 / x0.96 / x0.96, same output
+    widths rounded up to 32 / 64 px, arena    x0.97 / x0.90 / x0.93 and x0.94 / x0.92 / x0.82, agreement 0.996 / 1 / 1
+    ORT_ENABLE_EXTENDED (no NCHWc layout)     x0.64 / x0.64 / x0.54, same output
+    crops cut to their ink + 0.25 height      x1.01 / x1.11 / x1.01, same output (detected boxes are already tight)
+    detector alone, int8 static QOperator     x1.16 over the 16 pages, 1.5 % of its map's pixels across the 0.3 cut
+Percentile calibration was not measured: collecting its histograms took 15 GB. Whole pages against the true text as
+in the second round (same sets and F1; 5 settings interleaved page by page, best of 2; ratio / F1):
+
+                                  Luoyang        Guizhou        roster         generalisation scans
+    current                       x1.00 0.8542   x1.00 1.0000   x1.00 0.9964   x1.00 0.9955
+    int8 recogniser, QOperator    x1.22 0.8471   x0.82 1.0000   x1.09 0.9751   x1.08 0.9893
+    int8 recogniser, MatMul dyn.  x1.14 0.8542   x0.79 1.0000   x1.08 0.9964   x1.03 0.9960
+    int8 detector, QOperator      x1.34 0.8537   x0.99 0.9916   x0.78 0.9960   x1.10 0.9926
+    memory arena on               x1.19 0.8542   x0.95 1.0000   x0.73 0.9964   x1.10 0.9955
+
+The int8 recogniser that gains (every operator quantised) misreads 0.7 points of Luoyang and 2.1 of the roster, the
+int8 detector 0.8 of Guizhou and 0.3 of the generalisation scans; the rest gain nothing beyond noise (the arena,
+whose output is identical, spans x0.73 to x1.19). This CPU (AMD EPYC, AVX2 without VNNI) has no int8 dot product:
+ONNX Runtime's QLinearConv takes as long as the float convolution with its fused HardSigmoid in the NCHWc layout,
+and the hard-swishes left in float add (de)quantisation passes around every convolution (conv-only model: 44 %
+QLinearConv, 24 % Quantize/DequantizeLinear). The float recogniser spends 76 % in convolutions (52 % in nine of them,
+240-480 channels deep in the backbone), 9 % in layout reorders and 7 % in the 6625-class head: arithmetic the
+model needs. Issue 13's 2 pages/s per worker is 3.2 times the 0.62 pages/s of steady state (1.6 s a page, 1.34 s of
+it recognition); the fastest setting measured, 40 px unpadded crops with side 640 (x1.72, less accurate), would
+reach about 1.1.
+
 `rapidocr` 3.x ships only PP-OCRv6 small models in its wheel and fetches PP-OCRv4/v5 from a model hub at first use,
 which a fresh clone's CI cannot reach; `rapidocr-onnxruntime` 1.4.4 keeps PP-OCRv4 mobile inside the wheel.
 
