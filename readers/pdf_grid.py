@@ -65,12 +65,8 @@ def search_tables(edges: list[Edge]) -> list[list[Box]]:
 
 def bbox(cells: Sequence[Box]) -> Box:
     """The box around a table's cells."""
-    return (
-        min(cell[0] for cell in cells),
-        min(cell[1] for cell in cells),
-        max(cell[2] for cell in cells),
-        max(cell[3] for cell in cells),
-    )
+    x0, top, x1, bottom = zip(*cells)
+    return min(x0), min(top), max(x1), max(bottom)
 
 
 def _ruling(edges: list[Edge]) -> list[Edge]:
@@ -253,7 +249,8 @@ def _boxes(
     for root, (left, top, right, bottom) in spans.items():
         if sizes[root] != (right - left + 1) * (bottom - top + 1):
             return None
-        if not _plainly_ruled(columns, rows, left, top, right + 1, bottom + 1):
+        merged = right > left or bottom > top  # a single slot is ruled on all four sides, each by one edge
+        if merged and not _plainly_ruled(columns, rows, left, top, right + 1, bottom + 1):
             return None
         boxes.append((left, top, right + 1, bottom + 1))
     return boxes

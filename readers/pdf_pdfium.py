@@ -36,12 +36,20 @@ The style costs 6.7 µs a text object through `map` (20 bench PDFs, 59,530
 objects: matrix 1.3, origin 1.6, font size 1.9, font 1.0, family 1.0), about
 1.2 ms a page; pdfium's calls are most of it, so taking the Python loop
 out of it changed the stage's ratio to pypdfium2 less than the load varies it.
+The out-parameters' `byref`s are made once and reused (`pdf_calls.OutSlots`)
+and the text page is loaded and closed by bare calls, not pypdfium2's
+wrapper: the characters then took 0.91-0.98 of the time before (20 bench
+PDFs, both in turn on each page, CPU time). Two ideas measured and left:
+asking the Unicode-map error once per font and code (a quarter of the calls)
+cost more in Python than the calls saved, and a baseline read off the
+character's matrix instead of its origin matched it on only 87 % of the
+corpora's characters.
 """
 
 from __future__ import annotations
 
 import gc
-from ctypes import addressof, byref, c_double, c_float, c_int, c_uint, c_void_p, cast, create_string_buffer
+from ctypes import addressof, c_double, c_float, c_int, c_uint, c_void_p, cast, create_string_buffer
 from dataclasses import dataclass
 from functools import cache
 from itertools import repeat
@@ -51,7 +59,7 @@ import pypdfium2
 import pypdfium2.raw as pdfium_c
 
 from readers.pdf_blocks import PageContent, page_content
-from readers.pdf_calls import Fonts, Frame, bare, bind
+from readers.pdf_calls import Fonts, Frame, OutSlots, bare, bind
 from readers.pdf_grid import bbox, find_tables
 from readers.pdf_lines import BLANK, CJK, LATIN_FIRST, LATIN_LAST, GlyphArrays, kinds_of, text_column
 from readers.pdf_objects import read_objects
@@ -63,6 +71,12 @@ _MARKED = [ord(char) for char in "\x02\ufffe"]
 """What pdfium's text holds for a hyphen it marked (U+0002) or a glyph it could not map (U+FFFE in bulk text)."""
 
 
+_BOXES = OutSlots(c_float, 4)
+_MATRICES = OutSlots(c_float, 6)
+_ORIGINS = OutSlots(c_double, 2, (0, 8))
+
+_load_textpage = bind(pdfium_c.FPDFText_LoadPage, c_void_p, c_void_p)
+_close_textpage = bind(pdfium_c.FPDFText_ClosePage, None, c_void_p)
 _count_chars = bind(pdfium_c.FPDFText_CountChars, c_int, c_void_p)
 _get_text = bind(pdfium_c.FPDFText_GetText, c_int, c_void_p, c_int, c_int, c_void_p)
 _get_unicode = bind(pdfium_c.FPDFText_GetUnicode, c_uint, c_void_p, c_int)
@@ -97,12 +111,15 @@ def read_page(page: pypdfium2.PdfPage, number: int) -> tuple[PageContent, bool]:
 
 def _read_page(page: pypdfium2.PdfPage, number: int) -> tuple[PageContent, bool]:
     frame = _frame(page)
-    textpage = page.get_textpage()
+    handle = cast(page.raw, c_void_p)
+    textpage = _load_textpage(handle)
+    if not textpage:
+        raise pypdfium2.PdfiumError("Failed to load text page.")
     try:
-        chars = _read_chars(cast(textpage.raw, c_void_p), frame)
+        chars = _read_chars(c_void_p(textpage), frame)
     finally:
-        textpage.close()
-    drawn = read_objects(cast(page.raw, c_void_p), frame, chars.objects)
+        _close_textpage(textpage)
+    drawn = read_objects(handle, frame, chars.objects)
     glyphs = chars.glyphs.extended(drawn.blanks)
     raw = chars.raw + len(drawn.blanks)
     has_text = has_usable_text(chars.usable, chars.inked, bool(raw or drawn.images))
@@ -156,7 +173,8 @@ def _read_chars(textpage: c_void_p, frame: Frame) -> _Chars:
     )
     classes = _classify(codes)
     texts = text_column(list(texts))
-    for index, text in _rewritten(textpage, codes, kept).items():
+    at = np.flatnonzero(kept)
+    for index, text in _rewritten(textpage, codes, at).items():
         texts[index] = text
         classes[index] = _class_of(text)
     inked, garbled = (classes & BLANK) == 0, (classes & _GARBLED) > 0
@@ -165,18 +183,24 @@ def _read_chars(textpage: c_void_p, frame: Frame) -> _Chars:
     x0, x1, top, bottom, size, font, fonts = glyphs
     return _Chars(
         glyphs=GlyphArrays(texts[chosen], x0, x1, top, bottom, size, font, classes[chosen] & _KINDS, fonts),
-        raw=int(kept.sum()),
+        raw=len(at),
         inked=int((kept & inked).sum()),
         usable=int((kept & inked & ~garbled).sum()),
         objects=objects,
     )
 
 
-def _rewritten(textpage: c_void_p, codes: np.ndarray, kept: np.ndarray) -> dict[int, str]:
-    """What pdfium marked (`-` for a line-end hyphen) or could not map (`(cid:N)`), by character index."""
-    marked = _any_of(codes, _MARKED)
-    found = {index: _unmark(textpage, index) for index in np.flatnonzero(kept & marked).tolist()}
-    others = np.flatnonzero(kept & ~marked).tolist()
+def _rewritten(textpage: c_void_p, codes: np.ndarray, at: np.ndarray) -> dict[int, str]:
+    """What pdfium marked (`-` for a line-end hyphen) or could not map (`(cid:N)`), by character index, of the
+    characters at `at`.
+
+    The Unicode-map check is one bare call a character: asking it once per
+    font and code on the page instead (a quarter of the characters on the
+    bench corpus) cost more in Python than the calls it saved.
+    """
+    marked = _any_of(codes[at], _MARKED)
+    found = {index: _unmark(textpage, index) for index in at[marked].tolist()}
+    others = at[~marked].tolist()
     for index, unmapped in zip(others, map(_unmapped, repeat(textpage, len(others)), others)):
         if unmapped:
             found[index] = f"(cid:{codes[index]})"
@@ -220,9 +244,9 @@ def _glyph_arrays(
     and their text objects' styles; and those text objects."""
     count = len(chosen)
     objects = list(map(_text_object, repeat(textpage, count), chosen))
-    boxes = (c_float * (4 * count))()  # left, top, right, bottom of each character
-    list(map(_loose_box, repeat(textpage, count), chosen, map(byref, repeat(boxes, count), range(0, 16 * count, 16))))
-    sides = np.frombuffer(boxes, dtype=np.float32).reshape(count, 4).astype(float)
+    boxes, (at_box,) = _BOXES.take(count)  # left, top, right, bottom of each character
+    list(map(_loose_box, repeat(textpage, count), chosen, at_box))
+    sides = np.frombuffer(boxes, dtype=np.float32, count=4 * count).reshape(count, 4).astype(float)
     firsts = dict(zip(reversed(objects), reversed(chosen)))  # each object's first character
     slot = {obj: number for number, obj in enumerate(firsts)}
     names, sizes, bottoms = _styles(textpage, frame, firsts)
@@ -249,16 +273,13 @@ def _styles(
     if not count:
         return [], np.empty(0), np.empty(0)
     indices = list(objects.values())
-    matrices = (c_float * (6 * count))()  # a, b, c, d, e, f of each object
-    origins = (c_double * (2 * count))()  # x, y of each object's character
-    at_matrix = map(byref, repeat(matrices, count), range(0, 24 * count, 24))
+    matrices, (at_matrix,) = _MATRICES.take(count)  # a, b, c, d, e, f of each object
+    origins, (at_x, at_y) = _ORIGINS.take(count)  # x, y of each object's character
     list(map(_char_matrix, repeat(textpage, count), indices, at_matrix))
-    xs = map(byref, repeat(origins, count), range(0, 16 * count, 16))
-    ys = map(byref, repeat(origins, count), range(8, 16 * count, 16))
-    list(map(_char_origin, repeat(textpage, count), indices, xs, ys))
+    list(map(_char_origin, repeat(textpage, count), indices, at_x, at_y))
     font_sizes = np.fromiter(map(_char_font_size, repeat(textpage, count), indices), float, count)
-    scales = np.abs(np.frombuffer(matrices, dtype=np.float32).reshape(count, 6)[:, 3].astype(float))
-    bottoms = frame.top - np.frombuffer(origins, dtype=float)[1::2]
+    scales = np.abs(np.frombuffer(matrices, dtype=np.float32, count=6 * count).reshape(count, 6)[:, 3].astype(float))
+    bottoms = frame.top - np.frombuffer(origins, dtype=float, count=2 * count)[1::2]
     return Fonts().of_fonts(list(map(_object_font, objects))), font_sizes * scales, bottoms
 
 

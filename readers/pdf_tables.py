@@ -8,7 +8,6 @@ fragments into one list of rows with each row on the page where it starts.
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
@@ -16,7 +15,7 @@ from itertools import pairwise
 import numpy as np
 
 from readers.model import TableRow
-from readers.pdf_lines import GlyphArrays, group_texts
+from readers.pdf_lines import GlyphArrays, group_texts, text_column
 from readers.pdf_text import Glyph
 
 COLUMN_TOLERANCE = 3.0
@@ -75,18 +74,33 @@ def read_grid(
     """
     if not isinstance(glyphs, GlyphArrays):
         glyphs = GlyphArrays.of(glyphs)
-    owner = np.full((len(ys) - 1, len(xs) - 1), -1, dtype=np.intp)
-    columns, rows = _slots(xs), _slots(ys)
-    for index, (x0, top, x1, bottom) in enumerate(boxes):
-        rows_spanned = slice(bisect_left(rows, top), bisect_right(rows, bottom))
-        owner[rows_spanned, bisect_left(columns, x0) : bisect_right(columns, x1)] = index
+    owner = _owners(boxes, xs, ys)
     row = np.searchsorted(np.asarray(ys, dtype=float), glyphs.centre_y, side="right") - 1
     column = np.searchsorted(np.asarray(xs, dtype=float), glyphs.centre_x, side="right") - 1
     placed = np.flatnonzero((row >= 0) & (row < owner.shape[0]) & (column >= 0) & (column < owner.shape[1]))
     cell = owner[row[placed], column[placed]]
     held = placed[cell >= 0]
-    texts = group_texts(glyphs.take(held), cell[cell >= 0], len(boxes))
-    return tuple(tuple("" if index < 0 else texts[index] for index in line) for line in owner.tolist())
+    texts = text_column([*group_texts(glyphs.take(held), cell[cell >= 0], len(boxes)), ""])
+    return tuple(map(tuple, texts[owner].tolist()))  # a slot no cell owns (-1) reads the last text, ""
+
+
+def _owners(boxes: Sequence[Box], xs: Sequence[float], ys: Sequence[float]) -> np.ndarray:
+    """The cell owning each grid slot (rows by columns), -1 for none: the last of the boxes spanning the slot's
+    middle, which is the highest numbered one. Most boxes span one slot and are placed all at once."""
+    owner = np.full((len(ys) - 1, len(xs) - 1), -1, dtype=np.intp)
+    if not boxes:
+        return owner
+    columns, rows = np.array(_slots(xs)), np.array(_slots(ys))
+    x0, top, x1, bottom = np.array(boxes, dtype=float).T
+    first_row, end_row = np.searchsorted(rows, top, side="left"), np.searchsorted(rows, bottom, side="right")
+    first_column, end_column = np.searchsorted(columns, x0, side="left"), np.searchsorted(columns, x1, side="right")
+    single = (end_row - first_row == 1) & (end_column - first_column == 1)
+    index = np.arange(len(boxes))
+    np.maximum.at(owner.reshape(-1), (first_row * owner.shape[1] + first_column)[single], index[single])
+    for number in np.flatnonzero(~single).tolist():
+        spanned = owner[first_row[number] : end_row[number], first_column[number] : end_column[number]]
+        np.maximum(spanned, number, out=spanned)
+    return owner
 
 
 def ruled_fragment(
