@@ -35,7 +35,12 @@ lets one see. Where a page's 14.2 ms went then (raw pdfium 4.5 ms, wall time,
 best of 3): characters 4.6 (of which loose boxes and text objects 1.6, the
 styles 1.2, the Unicode-map check 0.6), lines and blocks 1.2, page objects 1.0,
 ruled tables 1.7 (grid 0.8, cells' lines 0.9), the rest pdfium's page load and
-text page (what the raw rate pays too) and the document's blocks.
+text page (what the raw rate pays too) and the document's blocks. With the
+out-parameters reused, the placed text objects dropped before the page-object
+pass and the grid's cells placed on arrays (`pdf_pdfium`, `pdf_objects`,
+`pdf_tables`), the stage took 0.929 of the time before over the 170 bench PDFs
+(CPU time, both in turn file by file, best of 2-4, load average 3-8): 0.347 of
+pypdfium2's raw text rate against 0.322.
 """
 
 from __future__ import annotations

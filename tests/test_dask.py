@@ -49,7 +49,7 @@ def test_a_worker_killed_mid_run_costs_no_document(single_worker_run: tuple[Path
     assert_same_tables(tmp_path / "out", reference)
 
 
-def test_a_local_cluster_keeps_the_time_limit(tmp_path: Path) -> None:
+def test_a_local_cluster_keeps_the_time_limit_and_the_cache(tmp_path: Path) -> None:
     source = tmp_path / "in"
     source.mkdir()
     for name in ("luoyang-2017-scan.pdf", "luozhuang-2018.txt"):
@@ -62,3 +62,5 @@ def test_a_local_cluster_keeps_the_time_limit(tmp_path: Path) -> None:
         "luozhuang-2018.txt": ("ok", None),
     }
     assert summary.statuses == {"failed": 1, "ok": 1}
+    again = run(source, tmp_path / "out", workers=2, timeout=3, executor="dask")
+    assert (again.cached, again.statuses) == (1, summary.statuses)  # a timeout is tried again, the rest reused
