@@ -36,14 +36,12 @@ ALLOWED_FAILURES = 1
 """How many times a call whose Dask worker died is run again on another one, in a cluster this module starts."""
 
 
-
 class DaskWorkers(Executor):
     """Calls run on a Dask cluster: the one at `scheduler` (an address), else a `LocalCluster` of `workers` processes."""
 
     def __init__(
         self, workers: int, timeout: float | None, caps: limits.Limits = limits.Limits(), scheduler: str | None = None
     ) -> None:
-        self.timeout = timeout
         self.caps = caps
         self.cluster: LocalCluster | None = None
         scheduler = scheduler or dask.config.get("scheduler-address", None)
