@@ -14,17 +14,14 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
-import resource
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
+from bench.measure import peak_memory_mib
 from pipeline.cache import ENTRY_SUFFIX, RUN_RECORD, decode_entry
 from pipeline.collector import Collector
 from pipeline.process import FileJob, FileResult, keyed_to
-
-KIB = 1024
-MIB = 1 << 20
 
 
 def replayed(cache_folder: Path, copies: int) -> Iterator[FileResult]:
@@ -44,13 +41,9 @@ def collector_peaks(cache_folder: Path, copies: int) -> dict[str, float]:
         collector = Collector(Path(output))
         for result in replayed(cache_folder, copies):
             collector.add(result)
-        collected = _peak()
+        collected = peak_memory_mib()
         tables = collector.tables()
-        return {"collected_mib": collected, "tables_mib": _peak(), "documents": len(tables["documents"])}
-
-
-def _peak() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * KIB / MIB
+        return {"collected_mib": collected, "tables_mib": peak_memory_mib(), "documents": len(tables["documents"])}
 
 
 def main() -> int:

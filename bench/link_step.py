@@ -17,7 +17,6 @@ from __future__ import annotations
 import argparse
 import json
 import pickle
-import resource
 import tempfile
 import time
 from collections.abc import Iterator
@@ -25,7 +24,7 @@ from itertools import groupby
 from pathlib import Path
 from typing import Any
 
-from bench.measure import MIB, synthetic_document, synthetic_roster
+from bench.measure import peak_memory_mib, synthetic_document, synthetic_roster
 from pipeline.cache import encode_entry
 from pipeline.collector import Collector
 from pipeline.output import write_tables
@@ -33,7 +32,6 @@ from pipeline.process import FileResult, prepared_tables
 from pipeline.run import link_tables
 from pipeline.schemas import TABLES
 
-KIB = 1024
 
 
 def worker_results(rows: int) -> Iterator[FileResult]:
@@ -60,7 +58,7 @@ def prepare(rows: int, path: Path) -> dict[str, float]:
         for result in worker_results(rows):
             encode_entry(result)  # the worker stores each result in the cache
             pickle.dump(result, handle, protocol=pickle.HIGHEST_PROTOCOL)
-    return {"worker_cpu_seconds": time.process_time() - started, "worker_peak_memory_mib": _peak()}
+    return {"worker_cpu_seconds": time.process_time() - started, "worker_peak_memory_mib": peak_memory_mib()}
 
 
 def link(path: Path) -> dict[str, float]:
@@ -79,7 +77,7 @@ def link(path: Path) -> dict[str, float]:
         "seconds": linked - started,
         "cpu_seconds": linked_cpu - cpu,
         "write_seconds": written - linked,
-        "peak_memory_mib": _peak(),
+        "peak_memory_mib": peak_memory_mib(),
     }
 
 
@@ -90,10 +88,6 @@ def _received(path: Path) -> Iterator[FileResult]:
                 yield pickle.load(handle)
             except EOFError:
                 return
-
-
-def _peak() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * KIB / MIB
 
 
 def main() -> int:

@@ -53,7 +53,7 @@ def timed_run(corpus: Path, output: Path, workers: int, fresh: bool, executor: s
     _reset_peak_memory()
     started = time.perf_counter()
     summary = run(corpus, output, workers=workers, timeout=RUN_TIMEOUT, executor=executor)
-    return Timed(summary, time.perf_counter() - started, _peak_memory_mib())
+    return Timed(summary, time.perf_counter() - started, peak_memory_mib())
 
 
 def _reset_peak_memory() -> None:
@@ -64,8 +64,10 @@ def _reset_peak_memory() -> None:
         pass
 
 
-def _peak_memory_mib() -> float:
-    """This process's peak resident memory since the last reset (VmHWM), else since it started."""
+def peak_memory_mib() -> float:
+    """This process's peak resident memory since the last reset (VmHWM), else since it started.
+
+    Not `ru_maxrss`, which Linux keeps across fork and exec: a process the bench starts would report the bench's own peak."""
     try:
         status = Path("/proc/self/status").read_text()
     except OSError:
