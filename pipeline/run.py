@@ -103,13 +103,14 @@ def read_contents(
     """
     store = cache.put if cache is not None else None
     whole = partial(process_file, caps=pool.caps, store=store)
+    read_range = partial(read_part, caps=pool.caps)
     assemble = partial(assemble_file, caps=pool.caps, store=store)
     calls: dict[int, tuple[FileJob, PageRange | None]] = {}
     parts: dict[str, tuple[int, list[object]]] = {}  # per split job: how many ranges, the outcomes so far
     for job in todo:
         ranges = ranges_of(job)
         for piece in ranges:
-            calls[pool.submit(partial(read_part, caps=pool.caps), piece)] = (job, piece)
+            calls[pool.submit(read_range, piece)] = (job, piece)
         if ranges:
             parts[job.sha256] = (len(ranges), [])
         else:
