@@ -96,7 +96,7 @@ def test_results_are_taken_and_cached_as_they_complete(tmp_path: Path, monkeypat
     original = pipeline.process.sniff_format
     done: list[str] = []
     waiting: list[str] = []
-    cached_when_done: list[int] = []
+    cached_when_done: list[bool] = []
 
     def slow_for_a(path: Path) -> str:
         if path.name == "a.txt":
@@ -105,13 +105,14 @@ def test_results_are_taken_and_cached_as_they_complete(tmp_path: Path, monkeypat
 
     def on_done(result: pipeline.process.FileResult) -> None:
         done.append(result.document["source_path"])
-        cached_when_done.append(len(list((output / CACHE_FOLDER).rglob("*.json"))))
+        entries = {entry.stem for entry in (output / CACHE_FOLDER).rglob("*.json")}
+        cached_when_done.append(result.document["sha256"] in entries)
 
     monkeypatch.setattr(pipeline.process, "sniff_format", slow_for_a)
     monkeypatch.setattr(pipeline.pool, "START_METHOD", "fork")  # so the workers see the patch
     run(corpus, output, workers=2, timeout=60, on_file_done=on_done, on_waiting=waiting.append)
     assert done[-1] == "a.txt", "the slow first file does not hold back the others"
-    assert cached_when_done[0] == 1, "a result is in the cache the moment it is done"
+    assert all(cached_when_done), "a result is in the cache the moment it is done"
     assert waiting[0] == "a.txt" and set(waiting) == {"a.txt"}, "the bar names the file it waits for"
     assert [row for row in _documents(output)] == ["a.txt", "b.txt", "c.txt"], "tables keep their sorted order"
 
