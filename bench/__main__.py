@@ -37,8 +37,8 @@ def main() -> int:
     files = sorted(p for p in corpus.iterdir() if not p.name.startswith("."))
     pdfs = [p for p in files if p.suffix == ".pdf"]
     one = timed_run(corpus, args.work / "out-1", workers=1, fresh=True)
-    many = timed_run(corpus, args.work / "out-n", workers=args.workers, fresh=True)
-    dask = timed_run(corpus, args.work / "out-dask", workers=args.workers, fresh=True, executor="dask")
+    many = timed_run(corpus, args.work / "out-n", workers=args.workers, fresh=True, own_process=True)
+    dask = timed_run(corpus, args.work / "out-dask", workers=args.workers, fresh=True, executor="dask", own_process=True)
     warm = timed_run(corpus, args.work / "out-n", workers=args.workers, fresh=False)
     raw_pages, raw_seconds = pdfium_text_rate(pdfs)
     pdf_pages, pdf_seconds = pipeline_rate(pdfs, args.work / "pdf-only")

@@ -64,8 +64,12 @@ class Executor:
         """Stop the workers: waiting for the calls running unless `kind` says the run was interrupted."""
         raise NotImplementedError
 
-    def submit(self, function: Callable[[Item], Result], item: Item) -> int:
-        """Start `function(item)` and return its ticket."""
+    def submit(self, function: Callable[[Item], Result], item: Item, alone: bool = False) -> int:
+        """Start `function(item)` and return its ticket.
+
+        `alone` marks a long call (a page range of a long PDF) that an executor sending calls in
+        batches must send on its own, so the ranges of one file spread over the workers.
+        """
         raise NotImplementedError
 
     def completed(self) -> Iterator[tuple[int, object]]:
@@ -115,7 +119,7 @@ class Workers(Executor):
             self.pool.stop()
         self.pool.join()
 
-    def submit(self, function: Callable[[Item], Result], item: Item) -> int:
+    def submit(self, function: Callable[[Item], Result], item: Item, alone: bool = False) -> int:
         ticket = next(self._tickets)
         if self.pool is None:
             self._queued.append((ticket, function, item))
@@ -134,6 +138,13 @@ class Workers(Executor):
             done, _ = wait(self._running, return_when=FIRST_COMPLETED)
             for future in done:
                 yield self._running.pop(future), self._outcome(future)
+
+    def outcomes(self, function: Callable[[Item], Result], items: Sequence[Item]) -> list[Result | Exception]:
+        """Each item's outcome, in order, as `as_completed` gives it; waits only for its own calls, so several
+        threads may call it at once (a Dask worker's threads sharing its pool). Needs worker processes."""
+        assert self.pool is not None, "outcomes needs worker processes: a time limit or more than one worker"
+        futures = [self.pool.schedule(function, args=(item,), timeout=self.timeout) for item in items]
+        return [self._outcome(future) for future in futures]  # type: ignore[misc]
 
     def _outcome(self, future: Future) -> object:
         try:

@@ -110,7 +110,7 @@ def read_contents(
     for job in todo:
         ranges = ranges_of(job)
         for piece in ranges:
-            calls[pool.submit(read_range, piece)] = (job, piece)
+            calls[pool.submit(read_range, piece, alone=True)] = (job, piece)
         if ranges:
             parts[job.sha256] = (len(ranges), [])
         else:

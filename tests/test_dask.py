@@ -11,6 +11,7 @@ from pipeline.process import FileResult
 from pipeline.run import RunSummary, run
 from pipeline.schemas import TABLES
 from tests.conftest import CORPUS_DOCUMENTS, RAW
+from pipeline.dask_pool import BATCHES_PER_WORKER, MAX_BATCH, DaskWorkers, batch_size
 from tests.dask_cluster import dask_cluster
 
 TIMEOUT = 600
@@ -64,3 +65,27 @@ def test_a_local_cluster_keeps_the_time_limit_and_the_cache(tmp_path: Path) -> N
     assert summary.statuses == {"failed": 1, "ok": 1}
     again = run(source, tmp_path / "out", workers=2, timeout=3, executor="dask")
     assert (again.cached, again.statuses) == (1, summary.statuses)  # a timeout is tried again, the rest reused
+
+
+def test_batches_shrink_with_the_queue_down_to_single_calls() -> None:
+    sizes, queued = [], 1000
+    while queued:
+        sizes.append(batch_size(queued, workers=2))
+        queued -= sizes[-1]
+    assert max(sizes) == MAX_BATCH and sizes == sorted(sizes, reverse=True)
+    assert sizes[-BATCHES_PER_WORKER:] == [1] * BATCHES_PER_WORKER  # the tail keeps every worker busy
+    assert len(sizes) < 1000 / 5
+    assert batch_size(3, workers=0) == 1  # before any worker has joined
+
+
+def test_batched_calls_keep_their_own_outcomes_and_calls_alone_get_a_task_each() -> None:
+    with DaskWorkers(2, timeout=60) as pool:
+        tickets = {pool.submit(abs, item): item for item in [-1, "x", *range(-40, -2)]}
+        alone = {pool.submit(abs, -100, alone=True), pool.submit(abs, -101, alone=True)}
+        pool._send_queued()
+        tasks = [len(batch) for batch in pool._running.values()]
+        outcomes = dict(pool.completed())
+    assert tasks[:2] == [1, 1] and len(tasks) < 40  # the two alone, then batches
+    for ticket, item in tickets.items():
+        assert (isinstance(outcomes[ticket], TypeError) if item == "x" else outcomes[ticket] == abs(item)), item
+    assert sorted(outcomes[ticket] for ticket in alone) == [100, 101]

@@ -7,6 +7,7 @@ import os
 import resource
 import signal
 import time
+from concurrent.futures import ThreadPoolExecutor
 
 from pipeline.pool import Stopped, Workers
 from readers import limits
@@ -51,3 +52,11 @@ def test_a_call_submitted_while_results_come_in_is_waited_for() -> None:
                 if ticket == first:
                     outcomes["second"] = pool.submit(abs, -2)
         assert outcomes == {first: 1, "second": outcomes["second"], outcomes["second"]: 2}
+
+
+def test_outcomes_from_several_threads_at_once_are_each_their_own() -> None:
+    with Workers(2, timeout=60) as pool, ThreadPoolExecutor(3) as threads:
+        batches = [[-1, -2, -3], [-4, "x", -6], [-7]]
+        outcomes = list(threads.map(lambda items: pool.outcomes(abs, items), batches))
+    assert outcomes[0] == [1, 2, 3] and outcomes[2] == [7]
+    assert outcomes[1][0] == 4 and isinstance(outcomes[1][1], TypeError) and outcomes[1][2] == 6
