@@ -44,6 +44,21 @@ class Stopped(Exception):
     """A call that did not return: the time limit killed it or its worker died."""
 
 
+class WorkersLost(RuntimeError):
+    """Every worker process died before taking a call, so no call can finish: the run cannot go on."""
+
+
+WORKERS_LOST = (
+    "the worker processes died as they started, so no document can be read. A Python script that runs "
+    "tuogou must do so under `if __name__ == \"__main__\":`: each worker imports the script again "
+    "(the workers start from a fork server), and at its top level the script would start another run"
+)
+
+BROKEN_POOL_CHECK_SECONDS = 1.0
+"""How often a wait for results checks that the pool still has workers: pebble leaves calls that no
+worker took waiting forever when every worker dies as it starts (a script without the main guard)."""
+
+
 OUT_OF_MEMORY_SIGNALS = {signal.SIGABRT, signal.SIGSEGV, signal.SIGBUS, signal.SIGKILL}
 """How a worker dies when memory runs out: a C++ library aborts, a C one dereferences NULL, the kernel kills."""
 
@@ -135,7 +150,9 @@ class Workers(Executor):
             except Exception as error:  # the caller turns it into a failed row
                 yield ticket, error
         while self._running:
-            done, _ = wait(self._running, return_when=FIRST_COMPLETED)
+            done, _ = wait(self._running, timeout=BROKEN_POOL_CHECK_SECONDS, return_when=FIRST_COMPLETED)
+            if not done and not self.pool.active:
+                raise WorkersLost(WORKERS_LOST)
             for future in done:
                 yield self._running.pop(future), self._outcome(future)
 

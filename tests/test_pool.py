@@ -6,10 +6,13 @@ import operator
 import os
 import resource
 import signal
+import subprocess
+import sys
 import time
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
-from pipeline.pool import Stopped, Workers
+from pipeline.pool import WORKERS_LOST, Stopped, Workers
 from readers import limits
 
 
@@ -60,3 +63,17 @@ def test_outcomes_from_several_threads_at_once_are_each_their_own() -> None:
         outcomes = list(threads.map(lambda items: pool.outcomes(abs, items), batches))
     assert outcomes[0] == [1, 2, 3] and outcomes[2] == [7]
     assert outcomes[1][0] == 4 and isinstance(outcomes[1][1], TypeError) and outcomes[1][2] == 6
+
+
+def test_a_script_without_the_main_guard_gets_an_error_not_a_hang(tmp_path: Path) -> None:
+    """Each worker imports the script again and dies starting a run of its own; pebble leaves the calls
+    no worker took waiting forever, so the pool notices that it has no workers left."""
+    source = tmp_path / "in"
+    source.mkdir()
+    for number in range(300):  # enough calls to fill the pipe to the workers, where pebble blocks
+        (source / f"{number}.txt").write_text(f"某市第{number}物流协会", encoding="utf-8")
+    script = tmp_path / "unguarded.py"
+    script.write_text(f"import tuogou\ntuogou.extract({str(source)!r}, workers=2)\n")
+    finished = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=120)
+    assert finished.returncode == 1
+    assert WORKERS_LOST in finished.stderr
