@@ -13,11 +13,10 @@ Calls travel in batches, one Dask task each, because a task costs about 10 ms of
 the client, the scheduler and the worker, which on a machine whose cores all read documents is
 10 ms taken from reading: with 700 single-call tasks (hash and read 350 files) a cluster of two
 worker processes ran the bench corpus at 0.70-0.80 of the local pool's throughput, with batches at
-0.85-0.93 (2026-12-02). Batches shrink as the queue does (guided
-self-scheduling), so early tasks are few and the last ones single calls that keep every worker
-busy to the end; a call submitted `alone` (a page range) is a task of its own, so the ranges of
-a long scan spread over the workers. A batch comes back whole: the results of a worker that dies are the calls of its
-current batch, run again elsewhere.
+0.85-0.93 (2026-12-02). Batches shrink as the queue does (guided self-scheduling), so early tasks
+are few and the last ones single calls that keep every worker busy to the end; a call submitted
+`alone` (a page range) is a task of its own, so the ranges of a long scan spread over the workers.
+A batch comes back whole: when a worker dies, the calls of its current batch run again elsewhere.
 
 Paths travel as they are: input, output and cache folders must be at the same absolute paths on
 every worker (a shared file system), which `run` ensures by making them absolute.
