@@ -33,8 +33,8 @@ class Cluster:
 
 
 @contextmanager
-def dask_cluster(folder: Path, workers: int = 2) -> Iterator[Cluster]:
-    """A scheduler (a call whose worker dies is run again once) and `workers` one-thread workers, stopped after."""
+def dask_cluster(folder: Path, workers: int = 2, threads: int = 1) -> Iterator[Cluster]:
+    """A scheduler (a call whose worker dies is run again once) and `workers` workers of `threads` threads, stopped after."""
     scheduler_file = folder / "scheduler.json"
     environment = {**os.environ, "DASK_DISTRIBUTED__SCHEDULER__ALLOWED_FAILURES": "1"}
     processes = [
@@ -47,7 +47,7 @@ def dask_cluster(folder: Path, workers: int = 2) -> Iterator[Cluster]:
                 raise RuntimeError("the Dask scheduler did not start")
             time.sleep(0.2)
         address = json.loads(scheduler_file.read_text())["address"]
-        worker_command = [DASK, "worker", address, "--nthreads", "1", "--memory-limit", "0", "--no-dashboard", "--host", "127.0.0.1"]
+        worker_command = [DASK, "worker", address, "--nthreads", threads, "--memory-limit", "0", "--no-dashboard", "--host", "127.0.0.1"]
         started = [_start([*worker_command, "--name", f"worker-{n}"], environment) for n in range(workers)]
         processes += started
         with Client(address, timeout=START_SECONDS) as client:

@@ -31,6 +31,18 @@ def test_a_cluster_run_equals_a_single_worker_run(single_worker_run: tuple[Path,
     assert_same_tables(tmp_path / "out", reference)
 
 
+def test_one_worker_of_two_threads_gives_the_same_tables(
+    single_worker_run: tuple[Path, RunSummary], tmp_path: Path
+) -> None:
+    """The README's set-up, one worker per machine with a thread per core: its threads share one local pool
+    (of a process per thread), each waiting for its own calls only."""
+    reference, single = single_worker_run
+    with dask_cluster(tmp_path, workers=1, threads=2) as cluster:
+        summary = run(CORPUS_DOCUMENTS, tmp_path / "out", workers=2, timeout=TIMEOUT, executor="dask", scheduler=cluster.address)
+    assert (summary.statuses, summary.rows) == (single.statuses, single.rows)
+    assert_same_tables(tmp_path / "out", reference)
+
+
 def test_a_worker_killed_mid_run_costs_no_document(single_worker_run: tuple[Path, RunSummary], tmp_path: Path) -> None:
     reference, single = single_worker_run
     done: list[str] = []
