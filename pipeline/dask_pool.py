@@ -13,7 +13,7 @@ Calls travel in batches, one Dask task each, because a task costs about 10 ms of
 the client, the scheduler and the worker, which on a machine whose cores all read documents is
 10 ms taken from reading: with 700 single-call tasks (hash and read 350 files) a cluster of two
 worker processes ran the bench corpus at 0.70-0.80 of the local pool's throughput, with batches at
-0.85-0.93 (2026-12-02). Batches shrink as the queue does (guided self-scheduling), so early tasks
+0.88 (median of 7 pairs, 2026-12-02). Batches shrink as the queue does (guided self-scheduling), so early tasks
 are few and the last ones single calls that keep every worker busy to the end; a call submitted
 `alone` (a page range) is a task of its own, so the ranges of a long scan spread over the workers.
 A batch comes back whole: when a worker dies, the calls of its current batch run again elsewhere.
@@ -60,8 +60,8 @@ class DaskWorkers(Executor):
     calls to its own pool, whose processes do the reading, so a worker process of its own would add
     an interpreter, a fork server and a socket hop per call and isolate nothing. Measured on the bench
     corpus (2 workers against the local pool's 2, each run in a fresh process, 2026-12-02, quiet):
-    worker processes 0.85-0.93 of the local pool's throughput (median of 7: 0.88; 0.5 s to start, 0.8 s
-    of CPU per worker to relay 700 calls), worker threads 0.95-1.01 (median of 4: 0.97).
+    worker processes 0.74-1.02 of the local pool's throughput (median of 7 pairs: 0.88; 0.5 s to start,
+    0.8 s of CPU per worker to relay 700 calls), worker threads 0.95-1.02 (median of 8 pairs: 0.98).
     """
 
     def __init__(
