@@ -44,7 +44,7 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("--workers", type=int, default=os.cpu_count() or 1, help="worker processes (default: number of cores, %(default)s)")
     extract.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT, help="seconds a document may take before it is failed (default: %(default)s)")
     extract.add_argument("--executor", choices=EXECUTORS, default="local", help="where documents are read: local worker processes, or a Dask cluster (default: %(default)s)")
-    extract.add_argument("--scheduler", metavar="ADDRESS", help="the Dask scheduler to use with --executor dask, e.g. tcp://10.0.0.5:8786 (default: DASK_SCHEDULER_ADDRESS, else a local cluster of --workers processes)")
+    extract.add_argument("--scheduler", metavar="ADDRESS", help="the Dask scheduler to use with --executor dask, e.g. tcp://10.0.0.5:8786 (default: DASK_SCHEDULER_ADDRESS, else a local cluster of --workers workers, each with its own reading process)")
     extract.add_argument("--manifest", type=Path, help="CSV stating each file's url, retrieved, locality, adcode, published, attachment_of (default: INPUT/manifest.csv when present)")
     _add_limit_options(extract)
     extract.add_argument("--force", action="store_true", help="read every document again, ignoring the cache of unchanged ones")
