@@ -12,7 +12,7 @@ import multiprocessing
 import pickle
 import signal
 from collections import deque
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, wait
 from concurrent.futures import TimeoutError as FutureTimeout
 from typing import Any, Self, TypeVar
@@ -150,10 +150,7 @@ class Workers(Executor):
             except Exception as error:  # the caller turns it into a failed row
                 yield ticket, error
         while self._running:
-            done, _ = wait(self._running, timeout=BROKEN_POOL_CHECK_SECONDS, return_when=FIRST_COMPLETED)
-            if not done and not self.pool.active:
-                raise WorkersLost(WORKERS_LOST)
-            for future in done:
+            for future in self._first_done(self._running):
                 yield self._running.pop(future), self._outcome(future)
 
     def outcomes(self, function: Callable[[Item], Result], items: Sequence[Item]) -> list[Result | Exception]:
@@ -161,7 +158,18 @@ class Workers(Executor):
         threads may call it at once (a Dask worker's threads sharing its pool). Needs worker processes."""
         assert self.pool is not None, "outcomes needs worker processes: a time limit or more than one worker"
         futures = [self.pool.schedule(function, args=(item,), timeout=self.timeout) for item in items]
+        for future in futures:
+            self._first_done([future])
         return [self._outcome(future) for future in futures]  # type: ignore[misc]
+
+    def _first_done(self, futures: Iterable[Future]) -> set[Future]:
+        """The first of `futures` to finish (more if several have); `WorkersLost` when the pool has no worker left to finish any."""
+        while True:
+            done, _ = wait(futures, timeout=BROKEN_POOL_CHECK_SECONDS, return_when=FIRST_COMPLETED)
+            if done:
+                return done
+            if not self.pool.active:  # type: ignore[union-attr]
+                raise WorkersLost(WORKERS_LOST)
 
     def _outcome(self, future: Future) -> object:
         try:
