@@ -2,20 +2,22 @@
 
 The run loop sees the same `Executor` as with the local pool, and each call keeps the same rules:
 a Dask worker hands every call to its own local pool (`pipeline.pool.Workers`) of one process per
-thread (`dask worker --nthreads`), so
-the per-document time limit, the memory cap and a reader's crash act as they do on one machine
-(a call over the limit comes back `Stopped` and that worker goes on). Only the death of a whole
-Dask worker is the cluster's business: the scheduler runs its calls again on another worker, as
-many times as its `distributed.scheduler.allowed-failures` allows (this module sets 1 for the
-cluster it starts: retried once), then the call fails with `KilledWorker`, reported as `Stopped`.
+thread (`dask worker --nthreads`), so the per-document time limit, the memory cap and a reader's
+crash act as they do on one machine (a call over the limit comes back `Stopped` and that worker
+goes on). Only the death of a whole Dask worker is the cluster's business: the scheduler runs its
+calls again on another worker, as many times as its `distributed.scheduler.allowed-failures`
+allows (the README's scheduler sets 1: retried once), then the call fails with `KilledWorker`,
+reported as `Stopped`. A local cluster's workers are threads of the run's process: they cannot
+die alone.
 
 Calls travel in batches, one Dask task each, because a task costs about 10 ms of CPU spread over
 the client, the scheduler and the worker, which on a machine whose cores all read documents is
 10 ms taken from reading: with 700 single-call tasks (hash and read 350 files) a cluster of two
 worker processes ran the bench corpus at 0.70-0.80 of the local pool's throughput, with batches at
-0.88 (median of 7 pairs, 2026-12-02). Batches shrink as the queue does (guided self-scheduling), so early tasks
-are few and the last ones single calls that keep every worker busy to the end; a call submitted
-`alone` (a page range) is a task of its own, so the ranges of a long scan spread over the workers.
+0.88 (median of 7 pairs, 2026-12-02). Batches shrink as the queue does (guided self-scheduling),
+so early tasks are few and the last ones single calls that keep every worker busy to the end; a
+call submitted `alone` (a page range) is a task of its own, so the ranges of a long scan spread
+over the workers.
 A batch comes back whole: when a worker dies, the calls of its current batch run again elsewhere.
 
 Paths travel as they are: input, output and cache folders must be at the same absolute paths on
@@ -34,7 +36,7 @@ from collections.abc import Callable, Iterator
 from typing import TypeVar
 
 import dask
-from distributed import Client, Future, KilledWorker, LocalCluster, Worker, WorkerPlugin, get_worker
+from distributed import Client, Future, KilledWorker, LocalCluster, Scheduler, Worker, WorkerPlugin, get_worker
 from distributed import as_completed as dask_as_completed
 
 from pipeline.pool import Executor, Stopped, Workers, call_pickled
@@ -42,9 +44,6 @@ from readers import limits
 
 Item = TypeVar("Item")
 Result = TypeVar("Result")
-
-ALLOWED_FAILURES = 1
-"""How many times a call whose Dask worker died is run again on another one, in a cluster this module starts."""
 
 MAX_BATCH = 16
 """The most calls one Dask task carries: enough to make the cost of a task small beside its calls."""
@@ -70,16 +69,16 @@ class DaskWorkers(Executor):
         self.caps = caps
         self.cluster: LocalCluster | None = None
         scheduler = scheduler or dask.config.get("scheduler-address", None)
-        with dask.config.set({"distributed.scheduler.allowed-failures": ALLOWED_FAILURES}):
-            if scheduler is None:
-                self.cluster = LocalCluster(
-                    n_workers=workers,
-                    threads_per_worker=1,
-                    processes=False,  # threads: see the class docstring
-                    memory_limit=0,  # each call's memory is capped in its own process (`caps`)
-                    dashboard_address=None,
-                )
-            self.client = Client(scheduler or self.cluster, set_as_default=False)
+        if scheduler is None:
+            self.cluster = LocalCluster(
+                n_workers=workers,
+                threads_per_worker=1,
+                processes=False,  # threads: see the class docstring
+                memory_limit=0,  # each call's memory is capped in its own process (`caps`)
+                dashboard_address=None,
+            )
+        self.client = Client(scheduler or self.cluster, set_as_default=False)
+        self.runs_per_call = 1 + self.client.run_on_scheduler(_allowed_failures)
         self.plugin = f"tuogou-pool-{uuid.uuid4().hex}"
         self.client.register_plugin(LocalPool(timeout, caps), name=self.plugin)
         self._tickets = itertools.count()
@@ -106,7 +105,7 @@ class DaskWorkers(Executor):
         self._send_queued()
         for future in self._finished:
             tickets = self._running.pop(future.key)
-            outcomes = _outcomes(future, len(tickets))
+            outcomes = self._outcomes(future, len(tickets))
             future.release()  # its results leave the worker's memory
             yield from zip(tickets, outcomes)
             self._send_queued()  # the calls submitted while these results were handled
@@ -128,6 +127,15 @@ class DaskWorkers(Executor):
         self._running[future.key] = [ticket for ticket, _ in batch]
         self._finished.add(future)
 
+    def _outcomes(self, future: Future, calls: int) -> list[object]:
+        """Each call's result, or the exception it raised; the calls of a batch whose workers all died are `Stopped` naming it."""
+        try:
+            return [pickle.loads(outcome) for outcome in future.result()]
+        except KilledWorker as error:
+            return [Stopped(f"reader crashed: its Dask worker died {self.runs_per_call} times ({error})")] * calls
+        except Exception as error:
+            return [error] * calls
+
 
 def batch_size(queued: int, workers: int) -> int:
     """How many of `queued` calls the next batch takes: 1/`BATCHES_PER_WORKER` of the queue per worker, at most
@@ -135,14 +143,9 @@ def batch_size(queued: int, workers: int) -> int:
     return max(1, min(MAX_BATCH, math.ceil(queued / (BATCHES_PER_WORKER * max(workers, 1)))))
 
 
-def _outcomes(future: Future, calls: int) -> list[object]:
-    """Each call's result, or the exception it raised; the calls of a batch whose workers all died are `Stopped` naming it."""
-    try:
-        return [pickle.loads(outcome) for outcome in future.result()]
-    except KilledWorker as error:
-        return [Stopped(f"reader crashed: its Dask worker died {ALLOWED_FAILURES + 1} times ({error})")] * calls
-    except Exception as error:
-        return [error] * calls
+def _allowed_failures(dask_scheduler: Scheduler) -> int:
+    """On the scheduler: how many times it runs again a call whose worker died."""
+    return dask_scheduler.allowed_failures
 
 
 class LocalPool(WorkerPlugin):
