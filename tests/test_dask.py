@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pyarrow.parquet as pq
 
+from pipeline.dask_pool import BATCHES_PER_WORKER, MAX_BATCH, DaskWorkers, batch_size
 from pipeline.process import FileResult
 from pipeline.run import RunSummary, run
 from pipeline.schemas import TABLES
 from tests.conftest import CORPUS_DOCUMENTS, RAW
-from pipeline.dask_pool import BATCHES_PER_WORKER, MAX_BATCH, DaskWorkers, batch_size
 from tests.dask_cluster import dask_cluster
 
 TIMEOUT = 600
