@@ -115,13 +115,21 @@ Segment = tuple[float, float, float, float]
 
 
 def _segments(mask: np.ndarray, across: bool) -> list[Segment]:
-    """The centre lines of the mask's connected runs; `across` for vertical ones, fitted as x against y."""
-    count, labels, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
+    """The centre lines of the mask's connected runs; `across` for vertical ones, fitted as x against y.
+
+    Runs are labelled only inside the box around the mask's ink: a page of running text has no rules, and
+    labelling a whole 200 dpi page took 30 ms, a tenth of the page's OCR.
+    """
+    x, y, width, height = cv2.boundingRect(mask)
+    if not width:
+        return []
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(mask[y : y + height, x : x + width], connectivity=8)
     segments: list[Segment] = []
     for label in range(1, count):
         left, top, width, height = stats[label, :4]
         ys, xs = np.nonzero(labels[top : top + height, left : left + width] == label)
-        along, off = (ys + top, xs + left) if across else (xs + left, ys + top)
+        ys, xs = ys + top + y, xs + left + x
+        along, off = (ys, xs) if across else (xs, ys)
         slope, intercept = np.polyfit(along, off, 1)
         first, last = float(along.min()), float(along.max())
         start, end = slope * first + intercept, slope * last + intercept
