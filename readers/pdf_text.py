@@ -23,8 +23,12 @@ FOOTER_BAND = 0.12
 """A bare page number counts as a footer only within this fraction of the page height from the bottom."""
 
 _CID = re.compile(r"^\(cid:\d+\)$")
+PAGE_NUMBER_DASHES = "—–－−‐‑‒―﹣-"
+"""Dashes around a printed page number: em and en dash, the full-width hyphen, the minus sign and other dashes a
+recogniser reads for them (`−11-`), and the ASCII hyphen (last, where a character class takes it literally)."""
 _DECORATED_PAGE_NUMBER = re.compile(
-    r"^(?:[—–－-]+\s*\d{1,4}\s*[—–－-]+|第\s*\d{1,4}\s*页(?:\s*[，,/]?\s*共\s*\d{1,4}\s*页)?)$"
+    rf"^(?:[{PAGE_NUMBER_DASHES}]+\s*\d{{1,4}}\s*[{PAGE_NUMBER_DASHES}]+"
+    r"|第\s*\d{1,4}\s*页(?:\s*[，,/]?\s*共\s*\d{1,4}\s*页)?)$"
 )
 _BARE_PAGE_NUMBER = re.compile(r"^\d{1,4}$")
 _SUBSET_PREFIX = re.compile(r"^[A-Z]{6}\+")

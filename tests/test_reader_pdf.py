@@ -375,6 +375,8 @@ def _line(
         pytest.param("— 3 —", 750, True, id="em-dashes"),
         pytest.param("- 12 -", 750, True, id="hyphens"),
         pytest.param("－3－", 750, True, id="fullwidth-hyphens"),
+        pytest.param("−11-", 750, True, id="minus-and-hyphen-as-read-by-ocr"),
+        pytest.param("﹣ 7 ―", 750, True, id="small-hyphen-and-horizontal-bar"),
         pytest.param("第3页", 750, True, id="di-ye"),
         pytest.param("第 3 页 共 18 页", 790, True, id="di-ye-gong-ye"),
         pytest.param("3", 790, True, id="bare-number-at-bottom"),
