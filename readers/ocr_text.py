@@ -3,9 +3,10 @@
 The recogniser reads the 六角括号 of `邵办〔2019〕12号` as square or round brackets,
 often mixed (`洛办〔2017]15号`, `（豫办[2016]9号）`), and now and then returns
 full-width digits, one half of a pair of parentheses in the other width
-(`(四）精心组织实施`), or the 〈 of a title inside a title as `《` or `（`. A
-four-digit year in brackets after Chinese characters and before a serial and 号
-can only be a document number's year, so its brackets become 〔〕; a pair of
+(`(四）精心组织实施`), the 〈 of a title inside a title as `《` or `（`, or a
+document number's bracket twice (`[2019]〕`). A four-digit year in brackets
+after Chinese characters and before a serial and 号 can only be a document
+number's year, so its brackets become 〔〕; a pair of
 parentheses half in full width was printed in full width; an opening bracket
 closed by 〉 was a 〈. Nothing else is changed.
 
@@ -28,9 +29,13 @@ _OPENING = "[［(（〔【{｛<〈"
 _CLOSING = "]］)）〕】}｝>〉"
 
 _NUMBER_YEAR = re.compile(
-    rf"(?<=[\u4e00-\u9fff])\s*[{re.escape(_OPENING)}]\s*(?P<year>(?:19|20)\d{{2}})\s*[{re.escape(_CLOSING)}]\s*(?=\d{{1,5}}\s*号)"
+    rf"(?<=[\u4e00-\u9fff])\s*[{re.escape(_OPENING)}]{{1,2}}\s*(?P<year>(?:19|20)\d{{2}})\s*[{re.escape(_CLOSING)}]{{1,2}}"
+    r"\s*(?=\d{1,5}\s*号)"
 )
-"""A bracketed year after a 发文机关代字 and before a serial and 号: `洛办[2017]15号`, `中办发（2015）39号`."""
+"""A bracketed year after a 发文机关代字 and before a serial and 号: `洛办[2017]15号`, `中办发（2015）39号`.
+
+A bracket may come doubled (`宁发改体改[2019]〕 528号`): a wide 〔 or 〕 with a gap beside it spans enough of the
+recogniser's steps for two readings of one glyph."""
 
 _PARENTHESES = re.compile(r"[(（](?P<inner>[^()（）]*)[)）]")
 """A pair of parentheses of either width; those whose halves differ (`(四）`, `（监事)`) are made full width."""

@@ -42,6 +42,8 @@ UPRIGHT = Upright(angle=0.0, centre=(0.0, 0.0))
         pytest.param("（豫办[2016]9号）", "（豫办〔2016〕9号）", id="square-brackets"),
         pytest.param("豫政办【2014]168号", "豫政办〔2014〕168号", id="lenticular-and-square"),
         pytest.param("洛办(2017)15号", "洛办〔2017〕15号", id="round-brackets"),
+        pytest.param("宁发改体改[2019]〕 528号", "宁发改体改〔2019〕528号", id="closing-bracket-read-twice"),
+        pytest.param("宁发改体改〔[2019〕528号", "宁发改体改〔2019〕528号", id="opening-bracket-read-twice"),
         pytest.param(
             "（中办发［2014]64号）等有关规定", "（中办发〔2014〕64号）等有关规定", id="full-width-square-bracket"
         ),
