@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 import pypdfium2 as pdfium
 
 from readers.ocr import POINTS_PER_INCH, SETTINGS, OcrBox, OcrError, OcrSettings, detect, recognise, render
+from readers.ocr_script import in_page_script
 from readers.ocr_tables import Upright, build_grids, cut_at_cells, find_rules, fragment
 from readers.pdf_blocks import PageContent
 from readers.pdf_tables import contains
@@ -71,7 +73,8 @@ def read_page(page: pdfium.PdfPage, number: int, settings: OcrSettings = SETTING
     grids = build_grids(rules)
     scale = POINTS_PER_INCH / settings.dpi
     quads = [piece for quad in detect(image, settings) for piece in cut_at_cells(quad, grids, rules.upright, scale)]
-    boxes = recognise(image, quads, settings)
+    read = recognise(image, quads, settings)
+    boxes = [replace(box, text=text) for box, text in zip(read, in_page_script([box.text for box in read]))]
     glyphs = [glyph for box in boxes if (glyph := to_glyph(box, rules.upright, scale)) is not None]
     tables = [fragment(grid, [g for g in glyphs if contains(grid.box, g)], number) for grid in grids]
     outside = [g for g in glyphs if not any(contains(grid.box, g) for grid in grids)]
