@@ -3,8 +3,8 @@
 A result is reused when the file's bytes (its SHA-256) and the extractor version
 are unchanged. Entries are JSON behind a SHA-256 checksum line, never pickles: a
 tampered cache cannot run code, and an entry that is damaged, unreadable or of
-another shape is treated as absent and removed, never a crash. The version is a digest of the project's code and vocabulary
-files and of the versions of the libraries that read documents, so any change
+another shape is treated as absent and removed, never a crash. The version is a digest of the project's code,
+vocabulary files and OCR model and of the versions of the libraries that read documents, so any change
 to rules, data or readers invalidates the whole cache. The cache folder
 (`OUTPUT/.cache/`) is safe to delete at any time.
 """
@@ -28,7 +28,7 @@ from pipeline.writer import replace_atomically
 
 CACHE_FOLDER = ".cache"
 CODE_PACKAGES = ("readers", "extractors", "normalizers", "pipeline")
-CODE_SUFFIXES = (".py", ".csv", ".yaml", ".yml", ".json", ".txt")
+CODE_SUFFIXES = (".py", ".csv", ".yaml", ".yml", ".json", ".txt", ".onnx")
 READER_DISTRIBUTIONS = (
     "pdfplumber",
     "pdfminer.six",

