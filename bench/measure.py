@@ -116,14 +116,13 @@ def read_stage_rate(pdfs: list[Path]) -> tuple[int, float, float]:
     return pages, read_seconds, raw_seconds
 
 
-def pipeline_rate(files: list[Path], scratch: Path, workers: int = 1) -> tuple[int, float]:
-    """Pages and seconds for the pipeline, cold, over these files alone (PDFs, or scans for OCR)."""
+def pipeline_rate(files: list[Path], scratch: Path, workers: int = 1) -> Timed:
+    """The pipeline, cold, over these files alone (PDFs, or scans for OCR): its pages, seconds and stage times."""
     shutil.rmtree(scratch, ignore_errors=True)
     (scratch / "in").mkdir(parents=True)
     for path in files:
         (scratch / "in" / path.name).symlink_to(path.resolve())
-    result = timed_run(scratch / "in", scratch / "out", workers=workers, fresh=True)
-    return result.summary.pages, result.seconds
+    return timed_run(scratch / "in", scratch / "out", workers=workers, fresh=True)
 
 
 def ocr_gold_figures(scratch: Path, corpora: tuple[Path, ...] = GOLD_CORPORA) -> dict[str, float | None]:
