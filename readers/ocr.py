@@ -169,8 +169,11 @@ script. The whole pipeline over the same 61 pages, PP-OCRv4 then PP-OCRv6 tiny w
 (x2.08), character F1 0.9055 -> 0.9091 in all, traditional 0.8646 -> 0.9619, the others within 0.0006; both gold
 corpora 1.000 on every table; the Ningxia roster printed as a scan and scored against its gold: 52 of 52 rows, 9
 milestones and 2 citations right (PP-OCRv4: one name ending `）` for `)`), once `ocr_text` took a doubled bracket
-(`[2019]〕`). The PP-OCRv6 tiny detector (three quarters of the detection time) was not taken: with RapidOCR's DB
-settings or PaddleOCR's, one character fewer right on the Guizhou scan.
+(`[2019]〕`). Not taken: the PP-OCRv6 tiny detector (three quarters of the detection time, 6.21 s instead of 6.39 s
+for the Luoyang scan's read stage) misses the first sequence number `1` of the Guizhou roster, a gold field, and
+reads `民间` as `民问` on the Ningxia roster; recognition batches of 4 and 8 take x1.10 and x1.32 the time; the tiny
+recogniser's input is fixed at 48 px high, so crops cannot be made lower. The engine's import went from 0.87 s to
+0.21 s by keeping `ml_dtypes` (loaded by `onnx`) below 0.7, whose import alone took 0.68 s.
 
 `rapidocr` 3.x ships only PP-OCRv6 small models in its wheel and fetches PP-OCRv4/v5 and PP-OCRv6 tiny from a model
 hub at first use, which a fresh clone's CI cannot reach; `rapidocr-onnxruntime` 1.4.4 keeps PP-OCRv4 mobile inside
