@@ -18,7 +18,7 @@ from PIL import Image
 
 from readers.model import Block, BlockKind, TableRow
 from readers import ocr_page, pdf
-from readers.ocr import OcrBox, OcrError, OcrSettings, engine_for, ink_extent
+from readers.ocr import OcrBox, OcrError, OcrSettings, detect, engine_for, ink_extent, recognise
 from readers.ocr_page import OCR_FONT, read_scans, to_glyph
 from readers.ocr_sizes import settle_sizes
 from readers.ocr_tables import Grid, Upright, build_grids, cut_at_cells, find_rules, fragment, grid_lines
@@ -227,6 +227,20 @@ def test_text_lands_in_its_cells_and_a_merged_cell_repeats() -> None:
     table = fragment(grid, glyphs, page=3)
     assert [row.cells for row in table.rows] == [("序号", "名称", "名称"), ("1", "宁夏", "实际\n脱钩"), ("", "", "")]
     assert {row.page for row in table.rows} == {3}
+
+
+# --- detection ---------------------------------------------------------------------------
+
+
+def test_line_found_in_the_inked_area_is_placed_on_the_whole_page() -> None:
+    """The detector sees only the box around the ink; its lines come back in the page's own pixels."""
+    page = np.full((2339, 1654), 255, np.uint8)
+    cv2.putText(page, "2020 10 15", (900, 1800), cv2.FONT_HERSHEY_SIMPLEX, 2.0, 0, 4)
+    (quad,) = detect(page)
+    assert 880 < quad[:, 0].min() and quad[:, 0].max() < 1250
+    assert 1740 < quad[:, 1].min() and quad[:, 1].max() < 1830
+    assert [box.text for box in recognise(page, [quad])] == ["2020 10 15"]
+    assert detect(np.full((2339, 1654), 255, np.uint8)) == []
 
 
 # --- the engine on the Luoyang scan ---------------------------------------------------
