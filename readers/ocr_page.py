@@ -15,7 +15,8 @@ from pathlib import Path
 
 import pypdfium2 as pdfium
 
-from readers.ocr import POINTS_PER_INCH, SETTINGS, OcrBox, OcrError, OcrSettings, detect, recognise, render
+from readers.ocr import SETTINGS, OcrBox, OcrError, OcrSettings, detect, recognise, render
+from readers.ocr_image import POINTS_PER_INCH
 from readers.ocr_script import in_page_script
 from readers.ocr_tables import Upright, build_grids, cut_at_cells, find_rules, fragment
 from readers.pdf_blocks import PageContent

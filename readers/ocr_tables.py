@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import cv2
 import numpy as np
 
-from readers.ocr import POINTS_PER_INCH
+from readers.ocr_image import POINTS_PER_INCH
 from readers.pdf_tables import Box, TableFragment, ruled_fragment
 from readers.pdf_text import Glyph
 
