@@ -8,8 +8,9 @@ is decoded directly (`FPDFImageObj_GetBitmap`, which applies the image's colour
 space and decode array but not its soft mask) and only resized when its
 resolution is more than `SAME_RESOLUTION` away from the one asked for. Anything
 else, a page with text, vector lines, several images, a rotation, a mirrored or
-partial image, or an image pdfium gives no grey or colour values for (a stencil
-mask, CMYK, Lab, separations), is rendered as a whole.
+partial image, an image pdfium gives no grey or colour values for (a stencil
+mask, CMYK, Lab, separations) or one stored at more than twice the resolution,
+is rendered as a whole.
 """
 
 from __future__ import annotations
@@ -23,6 +24,10 @@ POINTS_PER_INCH = 72.0
 
 SAME_RESOLUTION = 0.01
 """A stored image within 1 % of the resolution asked for is used at its own size, as the page's rendering would be."""
+
+LARGEST_STORED_SCALE = 2.0
+"""A picture stored at more than twice the resolution asked for is rendered: decoding it whole would take four or more
+times the memory of the page image OCR needs (a 600 dpi colour scan of A4 decodes to 100 MB)."""
 
 COVERS_PAGE_POINTS = 1.0
 """An image whose edges lie within this many points of the page's edges covers the page."""
@@ -65,7 +70,11 @@ def _scanned_picture(page: pdfium.PdfPage, dpi: int) -> np.ndarray | None:
     a, b, c, d, _, _ = picture.get_matrix().get()
     if b or c or a <= 0 or d <= 0 or not _covers(picture.get_bounds(), page.get_bbox()):
         return None
-    if picture.get_metadata().colorspace not in DECODED_COLOUR_SPACES:
+    metadata = picture.get_metadata()
+    if (
+        metadata.colorspace not in DECODED_COLOUR_SPACES
+        or metadata.width > LARGEST_STORED_SCALE * a * dpi / POINTS_PER_INCH
+    ):
         return None
     bitmap = picture.get_bitmap(render=False)
     pixels = bitmap.to_numpy()

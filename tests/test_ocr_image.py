@@ -65,6 +65,12 @@ def test_page_with_text_is_rendered(monkeypatch: pytest.MonkeyPatch) -> None:
     assert rendered == [1]
 
 
+def test_scan_stored_at_more_than_twice_the_resolution_is_rendered(tmp_path: Path) -> None:
+    document = pdfium.PdfDocument(_scan(tmp_path / "scan.pdf", 450))
+    expected = document[0].render(scale=200 / 72, grayscale=True).to_numpy()
+    assert np.array_equal(page_image(document[0], 200), expected)
+
+
 def test_rotated_scan_is_rendered(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     document = pdfium.PdfDocument(_scan(tmp_path / "scan.pdf", 200))
     document[0].set_rotation(90)
