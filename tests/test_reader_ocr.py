@@ -239,7 +239,7 @@ def test_line_found_in_the_inked_area_is_placed_on_the_whole_page() -> None:
     (quad,) = detect(page)
     assert 880 < quad[:, 0].min() and quad[:, 0].max() < 1250
     assert 1740 < quad[:, 1].min() and quad[:, 1].max() < 1830
-    assert [box.text for box in recognise(page, [quad])] == ["2020 10 15"]
+    assert ["".join(box.text.split()) for box in recognise(page, [quad])] == ["20201015"]  # a space may be read or not
     assert detect(np.full((2339, 1654), 255, np.uint8)) == []
 
 
