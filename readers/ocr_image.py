@@ -15,6 +15,8 @@ is rendered as a whole.
 
 from __future__ import annotations
 
+from itertools import islice
+
 import cv2
 import numpy as np
 import pypdfium2 as pdfium
@@ -61,20 +63,18 @@ def page_image(page: pdfium.PdfPage, dpi: int) -> np.ndarray:
 
 def _scanned_picture(page: pdfium.PdfPage, dpi: int) -> np.ndarray | None:
     """The page's only object decoded at `dpi` when it is an upright image covering the page, else None."""
-    if page.get_rotation() % 360:
+    if page.get_rotation():
         return None
-    objects = list(page.get_objects(max_depth=1))
+    objects = list(islice(page.get_objects(max_depth=1), 2))  # a page to OCR may hold thousands of glyphs or paths
     if len(objects) != 1 or objects[0].type != pdfium_c.FPDF_PAGEOBJ_IMAGE:
         return None
     picture = objects[0]
     a, b, c, d, _, _ = picture.get_matrix().get()
     if b or c or a <= 0 or d <= 0 or not _covers(picture.get_bounds(), page.get_bbox()):
         return None
+    width, height = round(a * dpi / POINTS_PER_INCH), round(d * dpi / POINTS_PER_INCH)
     metadata = picture.get_metadata()
-    if (
-        metadata.colorspace not in DECODED_COLOUR_SPACES
-        or metadata.width > LARGEST_STORED_SCALE * a * dpi / POINTS_PER_INCH
-    ):
+    if metadata.colorspace not in DECODED_COLOUR_SPACES or metadata.width > LARGEST_STORED_SCALE * width:
         return None
     bitmap = picture.get_bitmap(render=False)
     pixels = bitmap.to_numpy()
@@ -82,10 +82,8 @@ def _scanned_picture(page: pdfium.PdfPage, dpi: int) -> np.ndarray | None:
         pixels = cv2.cvtColor(pixels, _TO_GREY[bitmap.format])
     elif bitmap.format != pdfium_c.FPDFBitmap_Gray:
         return None
-    pixels = pixels.reshape(pixels.shape[:2])
-    width, height = round(a * dpi / POINTS_PER_INCH), round(d * dpi / POINTS_PER_INCH)
     if abs(pixels.shape[1] / width - 1) <= SAME_RESOLUTION and abs(pixels.shape[0] / height - 1) <= SAME_RESOLUTION:
-        return pixels.copy()
+        return pixels.copy()  # out of pdfium's buffer, which goes with `bitmap`
     shrinking = pixels.shape[1] > width
     return cv2.resize(pixels, (width, height), interpolation=cv2.INTER_AREA if shrinking else cv2.INTER_CUBIC)
 
