@@ -1,4 +1,4 @@
-"""OCR of a rendered page with RapidOCR: its PP-OCRv4 detector, and the PP-OCRv6 tiny recogniser in `models/`. CPU, offline.
+"""OCR of a page image with RapidOCR: its PP-OCRv4 detector and the PP-OCRv6 tiny recogniser in `models/`; CPU, offline.
 
 The engine is built once per process and runs on one thread, so N worker
 processes use N cores. The detector runs as a graph rewritten with the same
@@ -6,7 +6,8 @@ arithmetic in fewer operators (`ocr_graph`), 1.3-1.5 times faster; the
 recogniser is PP-OCRv6 tiny, which reads as accurately as PP-OCRv4 in a
 quarter of its arithmetic (fourth round below; `models/README.md` says where
 it comes from). Its vocabulary mixes simplified and traditional forms, so each
-page's lines are brought into one script (`ocr_script`). Detection runs on a downscaled copy of the page, where it is cheap,
+page's lines are brought into one script (`ocr_script`). Detection runs on a
+downscaled copy of the inked part of the page, where it is cheap,
 while recognition reads crops of the full-resolution render, where the
 accuracy comes from. Each recognised line also reports where its ink
 is, so the layout rules written for text PDFs see line boxes and font sizes
@@ -175,11 +176,11 @@ milestones and 2 citations right (PP-OCRv4: one name ending `）` for `)`), once
 for the Luoyang scan's read stage) misses the first sequence number `1` of the Guizhou roster, a gold field, and
 reads `民间` as `民问` on the Ningxia roster; recognition batches of 4 and 8 take x1.10 and x1.32 the time; the tiny
 recogniser's input is fixed at 48 px high, so crops cannot be made lower. The engine's import went from 0.87 s to
-0.21 s by keeping `ml_dtypes` (loaded by `onnx`) below 0.7, whose import alone took 0.68 s. Taken last: the detector
-reads only the box around the page's ink (`DETECTION_MARGIN` wider), 57-59 % of a page of the Luoyang scan or the
-Ningxia roster: detection 0.129 -> 0.098 s a page on the Luoyang scan; the same 61 pages 31.3 s -> 27.2 s with
-character F1 0.9091 -> 0.9130 (traditional 0.9619 -> 0.9677, others 0.9228 -> 0.9279, Luoyang and Guizhou as
-before), both gold corpora 1.000; one cell of the scanned Ningxia form now reads `民问` for `民间` (its box takes in
+0.21 s by keeping `ml_dtypes` (loaded by `onnx`) below 0.7 (`constraints.txt`), whose import alone took 0.68 s.
+Taken last: the detector reads only the box around the page's ink (`DETECTION_MARGIN` wider), 57-59 % of a page
+of the Luoyang scan or the Ningxia roster: detection 0.129 -> 0.098 s a page on the Luoyang scan; the same 61
+pages 31.3 s -> 27.2 s with character F1 0.9091 -> 0.9130 (traditional 0.9619 -> 0.9677, others 0.9228 ->
+0.9279, Luoyang and Guizhou as before), both gold corpora 1.000; one cell of the scanned Ningxia form now reads `民问` for `民间` (its box takes in
 the tops of the line below), which adds a misspelt citation there. And a page that is one scanned picture is
 decoded, not rendered (`ocr_image`): 0.053 -> 0.008 s a page; the 61 pages 27.2 s -> 25.1 s, character F1 0.9130
 -> 0.9132, both gold corpora 1.000; on the scanned Ningxia form `民间` is right again, and one roster cell now reads
