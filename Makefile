@@ -14,10 +14,10 @@ STAMP   := $(VENV)/.installed
 
 .PHONY: extract test eval docs bench fuzz clean report screenshot xlsx
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml constraints.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[test]'
+	$(PY) -m pip install --quiet -c constraints.txt -e '.[test]'
 	touch $@
 
 ## extract: read every document of INPUT (default data/raw) into Parquet tables in OUTPUT
